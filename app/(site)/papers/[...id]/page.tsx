@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getPaper } from "@/db/queries/papers";
+import { arxivAbsUrl, arxivIdMonth, arxivPdfUrl, parseArxivId } from "@/lib/arxiv-id";
+import { formatDay } from "@/lib/dates";
+import { dayPath } from "@/lib/paths";
+import { MathText } from "@/components/math-text";
+import { VoteCount } from "@/components/vote-count";
+
+// A catch-all route, because old-style identifiers carry a slash: /papers/hep-th/9901001.
+type Props = { params: Promise<{ id: string[] }> };
+
+async function loadPaper(params: Props["params"]) {
+  const raw = (await params).id.map(decodeURIComponent).join("/");
+  const parsed = parseArxivId(raw);
+  if (!parsed) return null;
+  const paper = await getPaper({ id: parsed.id });
+  return paper ? { paper, requestedVersion: parsed.version } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await loadPaper(params);
+  return found ? { title: found.paper.title, description: found.paper.abstract.slice(0, 200) } : { title: "Paper not found" };
+}
+
+export default async function PaperPage({ params }: Props) {
+  await connection();
+  const found = await loadPaper(params);
+  if (!found) notFound(); // app/not-found.tsx says whether the ID was malformed or unknown
+  const { paper, requestedVersion } = found;
+  const published = paper.publishedAt ? formatDay(paper.publishedAt.toISOString().slice(0, 10)) : null;
+  const issuedMonth = arxivIdMonth(paper.id);
+
+  return (
+    <article aria-labelledby="paper-title" className="flex flex-col gap-5">
+      <header className="flex flex-col gap-2">
+        <p className="font-mono text-sm text-zinc-600 dark:text-zinc-400">
+          arXiv:{paper.id}v{paper.latestVersion}
+        </p>
+        <h1 id="paper-title" className="text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
+          <MathText text={paper.title} />
+        </h1>
+        {requestedVersion !== null && (
+          <p role="note" className="rounded-md bg-accent-50 px-3 py-2 text-sm dark:bg-zinc-900">
+            You asked for version {requestedVersion}.{" "}
+            {requestedVersion === paper.latestVersion
+              ? "That is the latest version we know of."
+              : `This page shows version ${paper.latestVersion}, the latest we know of; `}
+            {requestedVersion !== paper.latestVersion && (
+              <a className="underline" href={arxivAbsUrl(paper.id, requestedVersion)}>
+                read v{requestedVersion} on arXiv
+              </a>
+            )}
+          </p>
+        )}
+        <p className="text-zinc-700 dark:text-zinc-300">
+          <span className="sr-only">Authors: </span>
+          {paper.authors.map((a) => a.name).join(", ")}
+        </p>
+      </header>
+
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <VoteCount count={paper.upvoteCount} />
+        <a className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900" href={arxivPdfUrl(paper.id)}>
+          PDF
+        </a>
+        <a className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium dark:border-zinc-700" href={arxivAbsUrl(paper.id)}>
+          arXiv page
+        </a>
+        {paper.githubRepo && (
+          <a className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium dark:border-zinc-700" href={paper.githubRepo}>
+            Code
+          </a>
+        )}
+        {paper.projectPage && (
+          <a className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium dark:border-zinc-700" href={paper.projectPage}>
+            Project page
+          </a>
+        )}
+      </div>
+
+      <section aria-labelledby="abstract-heading">
+        <h2 id="abstract-heading" className="mb-2 text-lg font-semibold">
+          Abstract
+        </h2>
+        <p className="leading-relaxed text-zinc-800 dark:text-zinc-200">
+          <MathText text={paper.abstract} />
+        </p>
+      </section>
+
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+        <dt className="font-medium text-zinc-600 dark:text-zinc-400">Published</dt>
+        <dd>{published ?? (issuedMonth ? `${issuedMonth} (from the arXiv ID)` : "unknown")}</dd>
+        <dt className="font-medium text-zinc-600 dark:text-zinc-400">Categories</dt>
+        <dd>{paper.categories.length > 0 ? paper.categories.join(", ") : "not recorded"}</dd>
+        <dt className="font-medium text-zinc-600 dark:text-zinc-400">On the daily list</dt>
+        <dd>
+          {paper.listings.length === 0 ? (
+            "not yet"
+          ) : (
+            <ul className="flex flex-wrap gap-x-3">
+              {paper.listings.map((listing) => (
+                <li key={listing.day}>
+                  <Link className="underline underline-offset-2" href={dayPath(listing.day)}>
+                    {formatDay(listing.day, "short")}
+                  </Link>
+                  {listing.submitter && (
+                    <span className="text-zinc-600 dark:text-zinc-400">
+                      {" "}
+                      (submitted by {listing.submitter.username ?? listing.submitter.name})
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+
+      <section id="discussion" aria-labelledby="discussion-heading" className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <h2 id="discussion-heading" className="text-lg font-semibold">
+          Discussion ({paper.commentCount})
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Comments open when accounts arrive.</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { DayView } from "@/components/day-view";
+import { formatDay, parseDay } from "@/lib/dates";
+
+type Props = { params: Promise<{ day: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = parseDay((await params).day);
+  return { title: parsed.ok ? `Papers of ${formatDay(parsed.value)}` : "Not a date" };
+}
+
+export default async function DayPage({ params }: Props) {
+  await connection();
+  const parsed = parseDay((await params).day);
+  if (!parsed.ok) notFound(); // app/not-found.tsx explains what was wrong with the date
+  return <DayView day={parsed.value} />;
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PeriodView } from "@/components/period-view";
+import { monthOf, parseMonth } from "@/lib/dates";
+import { monthPath } from "@/lib/paths";
+
+type Props = { params: Promise<{ month: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = parseMonth((await params).month);
+  return { title: parsed.ok ? `Papers of ${parsed.value.label}` : "Not a month" };
+}
+
+export default async function MonthPage({ params }: Props) {
+  await connection();
+  const parsed = parseMonth((await params).month);
+  if (!parsed.ok) notFound();
+  const month = parsed.value;
+  return (
+    <PeriodView
+      range={month}
+      heading={`Papers of ${month.label}`}
+      linkTo={(day) => ({ href: monthPath(monthOf(day)), label: monthOf(day) })}
+      views={[]}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PeriodView } from "@/components/period-view";
+import { isoWeekOf, parseIsoWeek } from "@/lib/dates";
+import { monthOfDayLink, weekPath } from "@/lib/paths";
+
+type Props = { params: Promise<{ week: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = parseIsoWeek((await params).week);
+  return { title: parsed.ok ? parsed.value.label : "Not a week" };
+}
+
+export default async function WeekPage({ params }: Props) {
+  await connection();
+  const parsed = parseIsoWeek((await params).week);
+  if (!parsed.ok) notFound();
+  const week = parsed.value;
+  return (
+    <PeriodView
+      range={week}
+      heading={`Papers of ${week.label.toLowerCase().replace(/^w/, "W")}`}
+      linkTo={(day) => ({ href: weekPath(isoWeekOf(day)), label: `Week ${isoWeekOf(day).slice(6)}` })}
+      views={[monthOfDayLink(week.start)]}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { getEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+// The one place a database connection is opened. Everything else asks for `getDb()`.
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DbConfig = { kind: "server"; url: string; poolMax?: number } | { kind: "embedded"; dir: string };
+
+export type DbHandle = { db: Db; config: DbConfig; close: () => Promise<void> };
+
+export function configFromEnv(): DbConfig {
+  const env = getEnv();
+  return env.DATABASE_URL
+    ? { kind: "server", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+    : { kind: "embedded", dir: env.PGLITE_DIR };
+}
+
+export function openDb(config: DbConfig): DbHandle {
+  if (config.kind === "server") {
+    const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      config,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = path.resolve(config.dir);
+  const releaseLock = lockDataDir(dir);
+  const client = new PGlite(dir);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    config,
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock of its own, and two processes writing one data directory corrupt it.
+ * A pid file makes the second opener fail loudly instead.
+ */
+function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(dir, "..", `${path.basename(dir)}.lock`);
+  try {
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dir} is open in process ${holder}. Stop that process first ` +
+          `(only one process may open it), or set DATABASE_URL to use a PostgreSQL server.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// Kept on globalThis so hot reloads in development reuse the open database instead of
+// opening the embedded data directory a second time in the same process.
+const globalForDb = globalThis as unknown as { paperboardDb?: DbHandle };
+
+export function getDb(): Db {
+  globalForDb.paperboardDb ??= openDb(configFromEnv());
+  return globalForDb.paperboardDb.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.paperboardDb;
+  globalForDb.paperboardDb = undefined;
+  await handle?.close();
+}

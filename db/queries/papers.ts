@@ -1,0 +1,38 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDb } from "../client";
+import { dailyEntries, paperAuthors, papers, users } from "../schema";
+import type { Paper } from "../schema";
+
+export type PaperDetail = Paper & {
+  authors: { name: string; affiliation: string | null }[];
+  listings: { day: string; submitter: { username: string | null; name: string | null } | null }[];
+};
+
+/** A paper with its full author list and the days it was (visibly) on the daily list. */
+export async function getPaper({ id }: { id: string }): Promise<PaperDetail | null> {
+  const db = getDb();
+  const [paper] = await db.select().from(papers).where(eq(papers.id, id)).limit(1);
+  if (!paper) return null;
+  const [authors, listings] = await Promise.all([
+    db
+      .select({ name: paperAuthors.name, affiliation: paperAuthors.affiliation })
+      .from(paperAuthors)
+      .where(eq(paperAuthors.paperId, id))
+      .orderBy(asc(paperAuthors.position)),
+    db
+      .select({ day: dailyEntries.day, username: users.username, name: users.name })
+      .from(dailyEntries)
+      .leftJoin(users, eq(users.id, dailyEntries.submittedById))
+      .where(and(eq(dailyEntries.paperId, id), isNull(dailyEntries.hiddenAt)))
+      .orderBy(asc(dailyEntries.day)),
+  ]);
+  return {
+    ...paper,
+    authors,
+    listings: listings.map(({ day, username, name }) => ({
+      day,
+      submitter: username || name ? { username, name } : null,
+    })),
+  };
+}

@@ -1,0 +1,238 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+// ---------------------------------------------------------------------------------------------
+// Accounts: the shape @auth/drizzle-adapter expects, plus our own profile and moderation fields.
+// ---------------------------------------------------------------------------------------------
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").unique(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    username: text("username").unique(),
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: ["user", "admin"] }).notNull().default("user"),
+    bannedAt: timestamp("banned_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [check("users_role_check", sql`${t.role} in ('user', 'admin')`)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue: papers as arXiv knows them, independent of whether they were ever listed.
+// ---------------------------------------------------------------------------------------------
+
+export const papers = pgTable(
+  "papers",
+  {
+    // arXiv identifier without its version: "2401.12345" or "hep-th/9901001".
+    id: text("id").primaryKey(),
+    latestVersion: integer("latest_version").notNull().default(1),
+    title: text("title").notNull(),
+    abstract: text("abstract").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    categories: text("categories").array().notNull().default(sql`'{}'::text[]`),
+    primaryCategory: text("primary_category"),
+    githubRepo: text("github_repo"),
+    projectPage: text("project_page"),
+    // Denormalised counters, moved in the same transaction as the rows they count.
+    upvoteCount: integer("upvote_count").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("papers_upvote_count_check", sql`${t.upvoteCount} >= 0`),
+    check("papers_comment_count_check", sql`${t.commentCount} >= 0`),
+  ],
+);
+
+export const paperAuthors = pgTable(
+  "paper_authors",
+  {
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    affiliation: text("affiliation"),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.position] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The curated list: which paper is on which day. Hidden entries stay (curation leaves a trail).
+// ---------------------------------------------------------------------------------------------
+
+export const dailyEntries = pgTable(
+  "daily_entries",
+  {
+    id: serial("id").primaryKey(),
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    submittedById: text("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    // Pinned entries come first, by ascending position; null means ranked by votes.
+    pinnedPosition: integer("pinned_position"),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: text("hidden_reason"),
+  },
+  (t) => [
+    uniqueIndex("daily_entries_paper_day_uq").on(t.paperId, t.day),
+    // Serves the day/week/month list and the previous/next-day lookups.
+    index("daily_entries_visible_day_idx").on(t.day).where(sql`${t.hiddenAt} is null`),
+    index("daily_entries_submitter_idx").on(t.submittedById),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Community: one vote per user per paper (the key enforces it), threaded comments.
+// ---------------------------------------------------------------------------------------------
+
+export const votes = pgTable(
+  "votes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.paperId] }), index("votes_paper_idx").on(t.paperId, t.createdAt)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: serial("id").primaryKey(),
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    depth: integer("depth").notNull().default(0),
+    body: text("body").notNull(),
+    upvoteCount: integer("upvote_count").notNull().default(0),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: text("hidden_reason"),
+  },
+  (t) => [
+    index("comments_paper_idx").on(t.paperId, t.createdAt),
+    index("comments_author_idx").on(t.authorId, t.createdAt),
+    index("comments_parent_idx").on(t.parentId),
+  ],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  votes: many(votes),
+  comments: many(comments),
+  submissions: many(dailyEntries),
+}));
+
+export const papersRelations = relations(papers, ({ many }) => ({
+  authors: many(paperAuthors),
+  entries: many(dailyEntries),
+  votes: many(votes),
+  comments: many(comments),
+}));
+
+export const paperAuthorsRelations = relations(paperAuthors, ({ one }) => ({
+  paper: one(papers, { fields: [paperAuthors.paperId], references: [papers.id] }),
+}));
+
+export const dailyEntriesRelations = relations(dailyEntries, ({ one }) => ({
+  paper: one(papers, { fields: [dailyEntries.paperId], references: [papers.id] }),
+  submittedBy: one(users, { fields: [dailyEntries.submittedById], references: [users.id] }),
+}));
+
+export const votesRelations = relations(votes, ({ one }) => ({
+  user: one(users, { fields: [votes.userId], references: [users.id] }),
+  paper: one(papers, { fields: [votes.paperId], references: [papers.id] }),
+}));
+
+export const commentsRelations = relations(comments, ({ one }) => ({
+  paper: one(papers, { fields: [comments.paperId], references: [papers.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Paper = typeof papers.$inferSelect;
+export type NewPaper = typeof papers.$inferInsert;
+export type PaperAuthor = typeof paperAuthors.$inferSelect;
+export type DailyEntry = typeof dailyEntries.$inferSelect;
+export type NewDailyEntry = typeof dailyEntries.$inferInsert;
+export type Vote = typeof votes.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;

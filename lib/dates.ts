@@ -1,0 +1,108 @@
+// Days are calendar dates in UTC, written YYYY-MM-DD: the daily list turns over at 00:00 UTC,
+// as arXiv's announcement cycle does, so every reader sees the same "today".
+
+export type Day = string; // "YYYY-MM-DD"
+
+export type DayRange = { start: Day; end: Day }; // inclusive
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const DAY_MS = 86_400_000;
+
+export function todayUtc(now: Date = new Date()): Day {
+  return now.toISOString().slice(0, 10);
+}
+
+export function addDays(day: Day, delta: number): Day {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function parseDay(input: string): Parsed<Day> {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
+  if (!match) return { ok: false, reason: `“${input}” is not a date. Days are written YYYY-MM-DD, e.g. 2025-02-14.` };
+  const [, y, m, d] = match.map(Number);
+  if (m < 1 || m > 12) return { ok: false, reason: `${input} has no month ${match[2]}: months run 01 to 12.` };
+  const last = daysInMonth(y, m);
+  if (d < 1 || d > last) {
+    return { ok: false, reason: `${input} does not exist: ${monthName(m)} ${y} has ${last} days.` };
+  }
+  if (y < 1991) return { ok: false, reason: `${input} is before arXiv existed (1991).` };
+  return { ok: true, value: input };
+}
+
+export function parseMonth(input: string): Parsed<DayRange & { label: string }> {
+  const match = /^(\d{4})-(\d{2})$/.exec(input);
+  if (!match) return { ok: false, reason: `“${input}” is not a month. Months are written YYYY-MM, e.g. 2025-02.` };
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  if (m < 1 || m > 12) return { ok: false, reason: `${input} has no month ${match[2]}: months run 01 to 12.` };
+  if (y < 1991) return { ok: false, reason: `${input} is before arXiv existed (1991).` };
+  return {
+    ok: true,
+    value: {
+      start: `${match[1]}-${match[2]}-01`,
+      end: `${match[1]}-${match[2]}-${String(daysInMonth(y, m)).padStart(2, "0")}`,
+      label: `${monthName(m)} ${y}`,
+    },
+  };
+}
+
+/** ISO 8601 weeks: Monday to Sunday; week 1 is the week with the year's first Thursday. */
+export function parseIsoWeek(input: string): Parsed<DayRange & { label: string }> {
+  const match = /^(\d{4})-W(\d{2})$/.exec(input);
+  if (!match) {
+    return { ok: false, reason: `“${input}” is not an ISO week. Weeks are written YYYY-Www, e.g. 2025-W07.` };
+  }
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  const weeks = isoWeeksInYear(year);
+  if (week < 1 || week > weeks) {
+    return { ok: false, reason: `${input} does not exist: ${year} has ISO weeks 01 to ${weeks}.` };
+  }
+  if (year < 1991) return { ok: false, reason: `${input} is before arXiv existed (1991).` };
+  const start = addDays(isoWeekOneMonday(year), (week - 1) * 7);
+  return { ok: true, value: { start, end: addDays(start, 6), label: `Week ${week} of ${year}` } };
+}
+
+export function isoWeekOf(day: Day): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  // The Thursday of this week decides which ISO year the week belongs to.
+  const thursday = addDays(day, 3 - ((date.getUTCDay() + 6) % 7));
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.round((Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${isoWeekOneMonday(year)}T00:00:00Z`)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+export function monthOf(day: Day): string {
+  return day.slice(0, 7);
+}
+
+export function formatDay(day: Day, style: "long" | "short" = "long"): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    timeZone: "UTC",
+    weekday: style === "long" ? "long" : undefined,
+    day: "numeric",
+    month: style === "long" ? "long" : "short",
+    year: "numeric",
+  });
+}
+
+function isoWeekOneMonday(year: number): Day {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  return addDays(jan4.toISOString().slice(0, 10), -((jan4.getUTCDay() + 6) % 7));
+}
+
+function isoWeeksInYear(year: number): number {
+  // A year has 53 ISO weeks when it starts on a Thursday, or is a leap year starting on a Wednesday.
+  const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const leap = daysInMonth(year, 2) === 29;
+  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function monthName(month: number): string {
+  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString("en-GB", { month: "long", timeZone: "UTC" });
+}

@@ -1,0 +1,46 @@
+// Splits plain text (titles, abstracts) into prose and TeX math, the way arXiv authors write it:
+// $...$ inline, $$...$$ display, \$ a literal dollar. Unclosed delimiters stay prose.
+// Comments use a full Markdown pipeline instead; abstracts are not Markdown.
+
+export type MathSegment = { kind: "text"; value: string } | { kind: "math"; value: string; display: boolean };
+
+export function splitMath(input: string): MathSegment[] {
+  const segments: MathSegment[] = [];
+  let text = "";
+  let i = 0;
+  while (i < input.length) {
+    if (input[i] === "\\" && input[i + 1] === "$") {
+      text += "$";
+      i += 2;
+      continue;
+    }
+    if (input[i] === "$") {
+      const display = input[i + 1] === "$";
+      const delimiter = display ? "$$" : "$";
+      const close = findClosing(input, i + delimiter.length, delimiter);
+      const body = close === -1 ? "" : input.slice(i + delimiter.length, close);
+      if (close !== -1 && body.trim() !== "") {
+        if (text) segments.push({ kind: "text", value: text });
+        text = "";
+        segments.push({ kind: "math", value: body.trim(), display });
+        i = close + delimiter.length;
+        continue;
+      }
+    }
+    text += input[i];
+    i += 1;
+  }
+  if (text) segments.push({ kind: "text", value: text });
+  return segments;
+}
+
+function findClosing(input: string, from: number, delimiter: string): number {
+  for (let j = from; j < input.length; j++) {
+    if (input[j] === "\\") {
+      j += 1; // skip escaped characters such as \$ inside math
+      continue;
+    }
+    if (input.startsWith(delimiter, j)) return j;
+  }
+  return -1;
+}

@@ -1,0 +1,43 @@
+import { parseArxivId } from "./arxiv-id";
+import { parseDay, parseIsoWeek, parseMonth } from "./dates";
+
+/** proxy.ts rewrites malformed URLs under this prefix, which no route matches. */
+export const NOT_FOUND_PREFIX = "/_not-found-explained";
+
+/** The path the reader asked for, set by proxy.ts on /papers/* requests. */
+export const ORIGINAL_PATH_HEADER = "x-paperboard-path";
+
+export type NotFoundReason = { title: string; detail: string; malformed: boolean };
+
+// Next's not-found page receives no props, so it re-derives from the URL what was wrong.
+export function explainNotFound(rawPathname: string): NotFoundReason {
+  const pathname = rawPathname.startsWith(NOT_FOUND_PREFIX) ? rawPathname.slice(NOT_FOUND_PREFIX.length) || "/" : rawPathname;
+  const segments = pathname.split("/").filter(Boolean).map(safeDecode);
+  const [root, kind, ...rest] = segments;
+  if (root === "papers" && kind) {
+    const periodParser = { date: parseDay, week: parseIsoWeek, month: parseMonth }[kind];
+    if (periodParser) {
+      const check = rest.length === 1 ? periodParser(rest[0]) : { ok: false as const, reason: `Nothing lives at ${pathname}.` };
+      if (!check.ok) return { title: `That ${kind === "date" ? "day" : kind} doesn't exist`, detail: check.reason, malformed: true };
+    } else {
+      const id = segments.slice(1).join("/");
+      const parsed = parseArxivId(id);
+      return parsed
+        ? { title: "Paper not found", detail: `We have no paper with arXiv ID ${parsed.id} yet.`, malformed: false }
+        : {
+            title: "Not an arXiv ID",
+            detail: `“${id}” is not an arXiv identifier. They look like 2401.12345, 2401.12345v2 or hep-th/9901001.`,
+            malformed: true,
+          };
+    }
+  }
+  return { title: "Page not found", detail: `There is nothing at ${pathname}.`, malformed: false };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
