@@ -8,7 +8,7 @@ port=3300
 export PGLITE_DIR="$dir/pglite"
 unset DATABASE_URL
 npm run --silent db:migrate
-npm run --silent db:seed | head -1
+npm run --silent db:seed >"$dir/seed.log"
 [ -d .next ] || npm run build
 npx next start -p "$port" >"$dir/server.log" 2>&1 &
 server=$!
