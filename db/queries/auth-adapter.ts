@@ -1,0 +1,40 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import { usernameCandidates } from "@/lib/auth/username";
+import { getDb } from "../client";
+import { uniqueViolation } from "../pg-errors";
+import { accounts, sessions, users, verificationTokens } from "../schema";
+
+/**
+ * The Auth.js adapter over our tables. Users that arrive through GitHub, Hugging Face or an email
+ * link get a derived, de-duplicated username, and only the columns named here are written, so a
+ * provider's profile can never set a role or a ban.
+ */
+export function createAuthAdapter(): Adapter {
+  const db = getDb();
+  const base = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  return {
+    ...base,
+    async createUser(data) {
+      const hint = (data as AdapterUser & { username?: string | null }).username;
+      for (const username of usernameCandidates(hint ?? data.name ?? data.email)) {
+        try {
+          const [row] = await db
+            .insert(users)
+            .values({ username, name: data.name ?? null, email: data.email, emailVerified: data.emailVerified, image: data.image ?? null })
+            .returning();
+          return row as AdapterUser;
+        } catch (error) {
+          if (uniqueViolation(error) !== "users_username_unique") throw error;
+        }
+      }
+      throw new Error(`No free username near "${usernameCandidates(hint ?? data.name ?? data.email)[0]}"`);
+    },
+  };
+}
