@@ -1,15 +1,16 @@
 import type { InputHTMLAttributes } from "react";
 
-type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & {
   name: string;
+  /** Needed when two forms on one page have a field of the same name. */
+  id?: string;
   label: string;
   hint?: string;
   errors?: string[];
 };
 
 /** A labelled input whose hint and errors are announced with it (aria-describedby). */
-export function Field({ name, label, hint, errors, ...input }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id = `field-${name}`, label, hint, errors, ...input }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (

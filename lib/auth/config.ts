@@ -12,6 +12,8 @@ import { SignInInput } from "./schemas";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
+const ROUTINE_ERRORS = new Set(["Verification", "AccessDenied", "OAuthAccountNotLinked"]);
+
 /** The right password for a suspended account; its code reaches the sign-in form. */
 class SuspendedSignIn extends CredentialsSignin {
   code = "suspended";
@@ -73,9 +75,12 @@ export function buildAuthConfig(env: Env): NextAuthConfig {
     },
     logger: {
       error(error) {
-        // A wrong password is routine, not a server error worth a stack trace.
-        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-        console.error("[auth]", error);
+        // Wrong passwords, reused links and refused accounts are routine, not server faults
+        // worth a stack trace; a password failure is not even worth a line.
+        const type = (error as { type?: string }).type ?? "";
+        if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
+        if (ROUTINE_ERRORS.has(type)) console.warn(`[auth] ${type}`);
+        else console.error("[auth]", error);
       },
     },
   };

@@ -18,6 +18,7 @@ export function EmailLinkForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
         name="email"
+        id="email-link-address"
         label="Email for the link"
         type="email"
         autoComplete="email"
