@@ -26,6 +26,8 @@ const EnvSchema = z
     AUTH_GITHUB_SECRET: z.string().min(1).optional(),
     AUTH_HUGGINGFACE_ID: z.string().min(1).optional(),
     AUTH_HUGGINGFACE_SECRET: z.string().min(1).optional(),
+    // Hugging Face's OpenID Connect issuer; browser tests point it at a local OIDC provider.
+    AUTH_HUGGINGFACE_ISSUER: z.url().default("https://huggingface.co"),
 
     // Email sign-in links: smtp://user:pass@host:587 or smtps://…. Unset outside production, the
     // link is printed to the server log instead; unset in production, email sign-in is hidden.

@@ -24,7 +24,7 @@ export function oauthProviders(env: Env) {
     huggingface &&
       HuggingFace({
         ...huggingface,
-        issuer: "https://huggingface.co",
+        issuer: env.AUTH_HUGGINGFACE_ISSUER,
         authorization: { params: { scope: "openid profile email" } },
         profile(profile) {
           const user = {
