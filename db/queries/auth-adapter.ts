@@ -11,7 +11,7 @@ import { accounts, sessions, users, verificationTokens } from "../schema";
  * link get a derived, de-duplicated username, and only the columns named here are written, so a
  * provider's profile can never set a role or a ban.
  */
-export function createAuthAdapter(): Adapter {
+export function createAuthAdapter(): Adapter & Required<Pick<Adapter, "createUser">> {
   const db = getDb();
   const base = DrizzleAdapter(db, {
     usersTable: users,
