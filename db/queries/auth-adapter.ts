@@ -22,8 +22,11 @@ export function createAuthAdapter(): Adapter & Required<Pick<Adapter, "createUse
   return {
     ...base,
     async createUser(data) {
-      const hint = (data as AdapterUser & { username?: string | null }).username;
-      for (const username of usernameCandidates(hint ?? data.name ?? data.email)) {
+      // A provider's handle or a display name is public already; an email address is not, so
+      // people who arrive by email link get "reader-1234" rather than a piece of their address.
+      const seed = (data as AdapterUser & { username?: string | null }).username ?? data.name;
+      const candidates = seed ? usernameCandidates(seed) : usernameCandidates("reader").slice(1);
+      for (const username of candidates) {
         try {
           const [row] = await db
             .insert(users)
@@ -34,7 +37,7 @@ export function createAuthAdapter(): Adapter & Required<Pick<Adapter, "createUse
           if (uniqueViolation(error) !== "users_username_unique") throw error;
         }
       }
-      throw new Error(`No free username near "${usernameCandidates(hint ?? data.name ?? data.email)[0]}"`);
+      throw new Error(`No free username among ${candidates.join(", ")}`);
     },
   };
 }

@@ -245,11 +245,13 @@ describe("users from email links and OAuth", () => {
     const adapter = createAuthAdapter();
     const first = await adapter.createUser({ id: "gh-1", email: "octo@example.org", emailVerified: null, name: "The Octocat", username: "octocat", role: "admin" } as never);
     const second = await adapter.createUser({ id: "gh-2", email: "octo2@example.org", emailVerified: null, name: "Octo", username: "OctoCat" } as never);
-    const reserved = await adapter.createUser({ id: "x", email: "admin@example.org", emailVerified: new Date() });
+    const fromEmail = await adapter.createUser({ id: "x", email: "jane.doe.1985@example.org", emailVerified: new Date() });
+    const reserved = await adapter.createUser({ id: "y", email: "a@example.org", emailVerified: null, name: "Admin" });
 
     expect((await userRow(first.id)).username).toBe("octocat");
     expect((await userRow(first.id)).role).toBe("user");
     expect((await userRow(second.id)).username).toMatch(/^octocat-\d{4}$/);
+    expect((await userRow(fromEmail.id)).username).toMatch(/^reader-\d{4}$/); // nothing taken from the address
     expect((await userRow(reserved.id)).username).toBe("admin-reader");
   });
 });

@@ -9,9 +9,10 @@ import { ProfilePaperList } from "@/components/profile-paper-list";
 type Props = { params: Promise<{ username: string }> };
 
 async function loadProfile(params: Props["params"]) {
-  const username = decodeURIComponent((await params).username);
-  // No username is this long (see lib/auth/username.ts), so it costs no query.
-  return username.length <= 64 ? getProfile({ username }) : null;
+  const raw = (await params).username;
+  // Usernames are short and plain ASCII (lib/auth/username.ts): anything else costs no query.
+  if (raw.length > 64 || !/^[\w-]+$/.test(raw)) return null;
+  return getProfile({ username: raw });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
