@@ -23,6 +23,9 @@ export default defineConfig({
           environment: "node",
           // Each file makes its own database; creating one on PGlite takes seconds.
           testTimeout: 60_000,
+          // next-auth imports "next/server" without an extension, which only a bundler resolves:
+          // let Vite transform it instead of handing it to Node as is.
+          server: { deps: { inline: ["next-auth"] } },
           hookTimeout: 120_000,
         },
       },

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { UserMenu, UserMenuPlaceholder } from "./user-menu";
 
 export function SiteHeader() {
   return (
@@ -31,13 +33,9 @@ export function SiteHeader() {
           >
             Get trending papers in your email inbox
           </span>
-          <span
-            aria-disabled="true"
-            title="Accounts are coming soon"
-            className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
-          >
-            Sign in
-          </span>
+          <Suspense fallback={<UserMenuPlaceholder />}>
+            <UserMenu />
+          </Suspense>
         </nav>
       </div>
     </header>

@@ -33,6 +33,9 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     role: text("role", { enum: ["user", "admin"] }).notNull().default("user"),
     bannedAt: timestamp("banned_at", { withTimezone: true }),
+    // Copied into the session cookie at sign-in; signing out increments it, so every cookie
+    // issued before then stops working even though JWT cookies cannot be revoked one by one.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [check("users_role_check", sql`${t.role} in ('user', 'admin')`)],

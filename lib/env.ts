@@ -1,12 +1,44 @@
 import { z } from "zod";
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  // Set: a PostgreSQL server through postgres.js. Unset: embedded PGlite under PGLITE_DIR.
-  DATABASE_URL: z.url().optional(),
-  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-});
+// Used only outside production when AUTH_SECRET is unset, so `npm run dev` and the tests work
+// without setup. It is public (it is in this file): never let it sign a production session.
+export const DEV_AUTH_SECRET = "paperboard-dev-only-secret-do-not-use-in-production";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Set: a PostgreSQL server through postgres.js. Unset: embedded PGlite under PGLITE_DIR.
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+
+    // Signs and encrypts session cookies. `npx auth secret` or `openssl rand -base64 33` makes one.
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // The public origin. When set, sign-in links and redirects use it instead of the request's
+    // Host header, which a client controls; set it in production.
+    AUTH_URL: z.url().optional(),
+    // Auth.js refuses requests whose host it was not told to trust, except on Vercel. We always
+    // run behind our own `next start`, so trust is on unless switched off.
+    AUTH_TRUST_HOST: flag.default(true),
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    AUTH_HUGGINGFACE_ID: z.string().min(1).optional(),
+    AUTH_HUGGINGFACE_SECRET: z.string().min(1).optional(),
+    // Hugging Face's OpenID Connect issuer; browser tests point it at a local OIDC provider.
+    AUTH_HUGGINGFACE_ISSUER: z.url().default("https://huggingface.co"),
+
+    // Email sign-in links: smtp://user:pass@host:587 or smtps://…. Unset outside production, the
+    // link is printed to the server log instead; unset in production, email sign-in is hidden.
+    SMTP_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Paperboard <no-reply@paperboard.local>"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -27,4 +59,16 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The secret for session cookies: AUTH_SECRET, or the public development secret outside production. */
+export function authSecret(env: Env): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET is required in production");
+  return DEV_AUTH_SECRET;
+}
+
+/** An OAuth provider's credentials, only when both halves are set. */
+export function oauthCredentials(id: string | undefined, secret: string | undefined) {
+  return id && secret ? { clientId: id, clientSecret: secret } : null;
 }

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { hashPassword } from "@/lib/auth/password";
 import { addDays, todayUtc, type Day } from "@/lib/dates";
 import type { Db } from "../client";
 import { dailyEntries, paperAuthors, papers, users, votes } from "../schema";
@@ -34,24 +35,34 @@ export const DEMO_USERS = [
 
 export const DEMO_DAYS = 7;
 
+// Documented in the seed's printout and the README: every demo reader signs in with it.
+export const DEMO_PASSWORD = "paperboard-demo";
+
+export const demoEmail = (username: string) => `${username}@demo.paperboard.local`;
+
 export type SeedSummary = { papers: number; users: number; votes: number; days: Day[] };
 
 export async function seedDemo(db: Db, { today = todayUtc() }: { today?: Day } = {}): Promise<SeedSummary> {
   const seedPapers = z.array(SeedPaper).parse(seedPapersJson);
   const paperIds = seedPapers.map((p) => p.arxivId);
 
+  // Hashed outside the transaction: argon2 is deliberately slow and the transaction need not wait.
+  const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+
   return db.transaction(async (tx) => {
     await tx
       .insert(users)
       .values(
-        DEMO_USERS.map(([username, name]) => ({
+        DEMO_USERS.map(([username, name], index) => ({
           username,
           name,
-          email: `${username}@demo.paperboard.local`,
+          email: demoEmail(username),
           emailVerified: new Date(`${addDays(today, -30)}T00:00:00Z`),
+          passwordHash: passwordHashes[index],
         })),
       )
-      .onConflictDoNothing({ target: users.username });
+      // A re-run resets the demo password (and gives databases seeded before accounts existed one).
+      .onConflictDoUpdate({ target: users.username, set: { passwordHash: sql`excluded.password_hash` } });
     const demoUsers = await tx
       .select({ id: users.id, username: users.username })
       .from(users)

@@ -1,5 +1,5 @@
 import { configFromEnv, openDb } from "../client";
-import { DEMO_USERS, seedDemo } from "./demo";
+import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemo } from "./demo";
 
 // `npm run db:seed`: loads the demo papers, readers and votes. Safe to run again.
 const handle = openDb(configFromEnv());
@@ -9,8 +9,8 @@ try {
     `Seeded ${summary.papers} papers on ${summary.days[0]} … ${summary.days.at(-1)}, ` +
       `${summary.users} demo readers and ${summary.votes} upvotes.`,
   );
-  console.log("Demo accounts (sign-in arrives with accounts):");
-  for (const [username, name] of DEMO_USERS) console.log(`  ${username.padEnd(6)} ${name}  <${username}@demo.paperboard.local>`);
+  console.log(`Demo accounts: sign in at /signin with the email below and the password "${DEMO_PASSWORD}".`);
+  for (const [username, name] of DEMO_USERS) console.log(`  ${username.padEnd(6)} ${name}  <${demoEmail(username)}>`);
 } catch (error) {
   console.error("Seeding failed:", error);
   process.exitCode = 1;

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getProfile, getRecentComments, getSubmittedPapers, getUpvotedPapers } from "@/db/queries/users";
+import { formatDay } from "@/lib/dates";
+import { Avatar } from "@/components/avatar";
+import { ProfileCommentList } from "@/components/profile-comment-list";
+import { ProfilePaperList } from "@/components/profile-paper-list";
+
+type Props = { params: Promise<{ username: string }> };
+
+async function loadProfile(params: Props["params"]) {
+  const raw = (await params).username;
+  // Usernames are short and plain ASCII (lib/auth/username.ts): anything else costs no query.
+  if (raw.length > 64 || !/^[\w-]+$/.test(raw)) return null;
+  return getProfile({ username: raw });
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const profile = await loadProfile(params);
+  return profile ? { title: `${profile.name ?? profile.username} (@${profile.username})` } : { title: "Reader not found" };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const profile = await loadProfile(params);
+  if (!profile) notFound();
+  const [submitted, upvoted, comments] = await Promise.all([
+    getSubmittedPapers({ userId: profile.id }),
+    getUpvotedPapers({ userId: profile.id }),
+    getRecentComments({ userId: profile.id }),
+  ]);
+  return (
+    <article aria-labelledby="profile-name" className="flex flex-col gap-8">
+      <header className="flex items-center gap-4">
+        <Avatar name={profile.name} username={profile.username} size="lg" />
+        <div className="flex min-w-0 flex-col">
+          <h1 id="profile-name" className="truncate text-2xl font-bold tracking-tight">
+            {profile.name ?? profile.username}
+          </h1>
+          <p className="text-zinc-600 dark:text-zinc-400">@{profile.username}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Joined <time dateTime={profile.joinedAt.toISOString()}>{formatDay(profile.joinedAt.toISOString().slice(0, 10))}</time>
+          </p>
+        </div>
+      </header>
+      <Section id="submitted" title="Submitted papers">
+        <ProfilePaperList papers={submitted} empty="No papers submitted yet." datePrefix="Submitted" />
+      </Section>
+      <Section id="upvoted" title="Upvoted papers">
+        <ProfilePaperList papers={upvoted} empty="No upvotes yet." datePrefix="Upvoted" />
+      </Section>
+      <Section id="comments" title="Recent comments">
+        <ProfileCommentList comments={comments} />
+      </Section>
+    </article>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-2">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import clsx from "clsx";
+import { avatarColor, initials } from "@/lib/avatar";
+
+const SIZES = { sm: "size-7 text-xs", md: "size-10 text-sm", lg: "size-16 text-xl" } as const;
+
+/**
+ * Initials on a colour of their own. Decorative by default (the name is usually right beside
+ * it); pass `label` when it stands alone.
+ */
+export function Avatar({
+  name,
+  username,
+  size = "sm",
+  label,
+}: {
+  name: string | null;
+  username: string | null;
+  size?: keyof typeof SIZES;
+  label?: string;
+}) {
+  return (
+    <span
+      className={clsx("inline-grid shrink-0 select-none place-items-center rounded-full font-semibold text-white", SIZES[size])}
+      style={{ backgroundColor: avatarColor(username ?? name ?? "") }}
+      {...(label ? { role: "img", "aria-label": label } : { "aria-hidden": true })}
+    >
+      {initials(name, username)}
+    </span>
+  );
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { getDb } from "../client";
+import { uniqueViolation } from "../pg-errors";
+import { comments, dailyEntries, papers, users, votes } from "../schema";
+
+const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  name: users.name,
+  email: users.email,
+  image: users.image,
+  role: users.role,
+  bannedAt: users.bannedAt,
+  sessionVersion: users.sessionVersion,
+};
+
+/** The row behind a session, read fresh on every request (see lib/auth/current-user.ts). */
+export async function getSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
+  const [row] = await getDb().select(sessionUserColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** What a password sign-in needs to know about an email address. */
+export async function getPasswordAccount({ email }: { email: string }) {
+  const [row] = await getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash, bannedAt: users.bannedAt })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  return row ?? null;
+}
+
+export type NewPasswordUser = { username: string; name: string; email: string; passwordHash: string };
+
+export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; taken: "username" | "email" };
+
+/** Inserts a password account; a taken username or email comes back as a result, not an error. */
+export async function createPasswordUser(input: NewPasswordUser): Promise<CreateUserResult> {
+  try {
+    const [user] = await getDb().insert(users).values(input).returning(sessionUserColumns);
+    return { ok: true, user };
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === "users_username_unique") return { ok: false, taken: "username" };
+    if (constraint === "users_email_unique") return { ok: false, taken: "email" };
+    throw error;
+  }
+}
+
+/**
+ * Ends every session of a user by moving the version their cookies must carry. With
+ * `fromVersion`, only when it is still current, so ending the same session twice moves it once.
+ */
+export async function endSessions({ userId, fromVersion }: { userId: string; fromVersion?: number }): Promise<boolean> {
+  const rows = await getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(fromVersion === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.sessionVersion, fromVersion)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export type PublicProfile = { id: string; username: string; name: string | null; image: string | null; joinedAt: Date };
+
+export async function getProfile({ username }: { username: string }): Promise<PublicProfile | null> {
+  const [row] = await getDb()
+    .select({ id: users.id, username: users.username, name: users.name, image: users.image, joinedAt: users.createdAt })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
+  return row?.username ? { ...row, username: row.username } : null;
+}
+
+export type ProfilePaper = { id: string; title: string; upvoteCount: number; at: Date };
+
+/** Papers the user put on the daily list (visible entries only), newest first. */
+export async function getSubmittedPapers({ userId, limit = 30 }: { userId: string; limit?: number }): Promise<ProfilePaper[]> {
+  return getDb()
+    .select({ id: papers.id, title: papers.title, upvoteCount: papers.upvoteCount, at: dailyEntries.submittedAt })
+    .from(dailyEntries)
+    .innerJoin(papers, eq(papers.id, dailyEntries.paperId))
+    .where(and(eq(dailyEntries.submittedById, userId), isNull(dailyEntries.hiddenAt)))
+    .orderBy(desc(dailyEntries.submittedAt), desc(dailyEntries.id))
+    .limit(limit);
+}
+
+/** Papers the user upvoted, most recent vote first. */
+export async function getUpvotedPapers({ userId, limit = 30 }: { userId: string; limit?: number }): Promise<ProfilePaper[]> {
+  return getDb()
+    .select({ id: papers.id, title: papers.title, upvoteCount: papers.upvoteCount, at: votes.createdAt })
+    .from(votes)
+    .innerJoin(papers, eq(papers.id, votes.paperId))
+    .where(eq(votes.userId, userId))
+    .orderBy(desc(votes.createdAt), desc(votes.paperId))
+    .limit(limit);
+}
+
+export type ProfileComment = { id: number; body: string; createdAt: Date; paperId: string; paperTitle: string };
+
+/** The user's latest visible comments: deleted and moderator-hidden ones are left out. */
+export async function getRecentComments({ userId, limit = 20 }: { userId: string; limit?: number }): Promise<ProfileComment[]> {
+  return getDb()
+    .select({ id: comments.id, body: comments.body, createdAt: comments.createdAt, paperId: papers.id, paperTitle: papers.title })
+    .from(comments)
+    .innerJoin(papers, eq(papers.id, comments.paperId))
+    .where(and(eq(comments.authorId, userId), isNull(comments.deletedAt), isNull(comments.hiddenAt)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit);
+}

@@ -1,0 +1,179 @@
+import { expect, test, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { SMTPServer } from "smtp-server";
+import { hashPassword } from "@/lib/auth/password";
+
+// Accounts in a real browser against `next build && next start`. The server must send mail to
+// the SMTP server this file starts: run it with SMTP_URL=smtp://127.0.0.1:2526 (or set SMTP_URL
+// for both). E2E_DATABASE_URL (or DATABASE_URL) names the server's database, so tests can seed
+// their own readers.
+
+const SMTP = new URL(process.env.SMTP_URL ?? "smtp://127.0.0.1:2526");
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+const PASSWORD = "a long enough passphrase";
+const run = Date.now().toString(36).slice(-5);
+
+type Mail = { to: string; body: string };
+const inbox: Mail[] = [];
+let smtp: SMTPServer;
+let sql: postgres.Sql;
+
+test.beforeAll(async () => {
+  if (!DATABASE_URL) throw new Error("Set E2E_DATABASE_URL (or DATABASE_URL) to the database the server under test uses.");
+  sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {} });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => (raw += chunk));
+      stream.on("end", () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body: decodeQuotedPrintable(raw) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once("error", reject);
+    smtp.listen(Number(SMTP.port), SMTP.hostname, resolve);
+  });
+});
+
+test.afterAll(async () => {
+  if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await sql?.end();
+});
+
+function decodeQuotedPrintable(raw: string): string {
+  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+async function waitForMail(to: string): Promise<Mail> {
+  await expect.poll(() => inbox.some((m) => m.to === to), { message: `no email reached ${to}; does the server have SMTP_URL=${SMTP.href}?` }).toBe(true);
+  return inbox.find((m) => m.to === to)!;
+}
+
+/** A reader made straight in the database, as a test fixture. */
+async function seedReader(username: string, { banned = false } = {}) {
+  const email = `${username}@e2e.paperboard.local`;
+  await sql`
+    insert into users (id, username, name, email, password_hash, banned_at)
+    values (${crypto.randomUUID()}, ${username}, ${`Reader ${username}`}, ${email}, ${await hashPassword(PASSWORD)}, ${banned ? new Date() : null})`;
+  return { username, email };
+}
+
+async function signInWithPassword(page: Page, email: string, password: string, query = "") {
+  await page.goto(`/signin${query}`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
+
+test("sign up, sign out, and sign in again", async ({ page, context, browser }) => {
+  const username = `new_${run}`;
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Display name").fill("Newt Reader");
+  await page.getByLabel("Email").fill(`${username}@e2e.paperboard.local`);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${username})` })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  const cookiesWhileSignedIn = await context.cookies();
+
+  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // A copy of the old cookie is refused too: sign-out ended the session on the server.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookiesWhileSignedIn);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/");
+  await expect(accountNav(replayPage).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await replay.close();
+
+  await signInWithPassword(page, `${username}@e2e.paperboard.local`, PASSWORD);
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${username})` })).toBeVisible();
+});
+
+test("sign-up explains each field's problem", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill("Admin");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByLabel("Username")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use lowercase letters, digits, hyphens and underscores")).toBeVisible();
+  await expect(page.getByText("Enter a display name.")).toBeVisible();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email"); // what was typed survives
+});
+
+test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+  const reader = await seedReader(`known_${run}`);
+  await signInWithPassword(page, reader.email, "not the password");
+  const wrongPassword = await page.getByRole("main").getByRole("alert").textContent();
+  await signInWithPassword(page, `nobody_${run}@e2e.paperboard.local`, "not the password");
+  const unknownEmail = await page.getByRole("main").getByRole("alert").textContent();
+  expect(wrongPassword).toBe("That email and password do not match an account.");
+  expect(unknownEmail).toBe(wrongPassword);
+});
+
+test("a suspended reader cannot sign in", async ({ page }) => {
+  const reader = await seedReader(`banned_${run}`, { banned: true });
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This account is suspended.");
+  await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("after sign-in only our own paths are followed", async ({ page }) => {
+  const reader = await seedReader(`redirect_${run}`);
+  await signInWithPassword(page, reader.email, PASSWORD, `?callbackUrl=${encodeURIComponent("//evil.example/steal")}`);
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/");
+
+  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await signInWithPassword(page, reader.email, PASSWORD, `?callbackUrl=${encodeURIComponent(`/u/${reader.username}`)}`);
+  await expect(page).toHaveURL(new RegExp(`/u/${reader.username}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reader ${reader.username}`);
+});
+
+test("sign in with a link sent by email", async ({ page }) => {
+  const email = `link_${run}@e2e.paperboard.local`;
+  await page.goto("/signin");
+  await page.getByLabel("Email for the link").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  const mail = await waitForMail(email);
+  const link = mail.body.match(/https?:\/\/[^\s"<>]+\/api\/auth\/callback\/nodemailer\?[^\s"<>]+/)?.[0];
+  expect(link, "the email holds a sign-in link").toBeTruthy();
+  await page.goto(link!);
+
+  // A new reader, whose public username is not taken from their private address.
+  await expect(accountNav(page).getByRole("link", { name: /^Your profile \(reader-\d{4}\)$/ })).toBeVisible();
+
+  // The link works once.
+  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await page.goto(link!);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("expired or was already used");
+});
+
+test("a demo reader's profile lists what they submitted and upvoted", async ({ page }) => {
+  await signInWithPassword(page, "alice@demo.paperboard.local", "paperboard-demo");
+  await expect(accountNav(page).getByRole("link", { name: "Your profile (alice)" })).toBeVisible();
+  await accountNav(page).getByRole("link", { name: "Your profile (alice)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alice Liddell");
+  await expect(page.getByText("@alice")).toBeVisible();
+  const submitted = page.getByRole("region", { name: "Submitted papers" });
+  await expect(submitted.getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Upvoted papers" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Recent comments" })).toBeVisible();
+});

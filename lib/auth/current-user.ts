@@ -1,0 +1,30 @@
+import "server-only";
+import { cache } from "react";
+import { z } from "zod";
+import { getSessionUser } from "@/db/queries/users";
+import { auth } from "./index";
+import { claimsMatch, type SessionClaims, type SessionUser } from "./session-user";
+
+// What lib/auth/config.ts's session callback puts in the session.
+const SessionShape = z.object({ user: z.object({ id: z.string().min(1) }), sessionVersion: z.number().int() });
+
+export function claimsOf(session: unknown): SessionClaims | null {
+  const parsed = SessionShape.safeParse(session);
+  return parsed.success ? { userId: parsed.data.user.id, sessionVersion: parsed.data.sessionVersion } : null;
+}
+
+/**
+ * The user behind a session's claims, read from the database: null when the row is gone or its
+ * session version moved on (the user signed out since the cookie was issued).
+ */
+export async function loadSessionUser(claims: SessionClaims | null): Promise<SessionUser | null> {
+  if (!claims) return null;
+  const row = await getSessionUser({ id: claims.userId });
+  return row && claimsMatch(claims, row) ? row : null;
+}
+
+/** The session cookie, decoded once per request. */
+export const getSession = cache(() => auth());
+
+/** The signed-in user for this request, or null; one database read per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(claimsOf(await getSession())));
