@@ -1,6 +1,6 @@
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeKatex from "rehype-katex";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
@@ -17,7 +17,7 @@ import { unified } from "unified";
 //  3. only then does KaTeX turn the math nodes into its own markup, which it builds from
 //     escaped TeX (trust off: no \href, \url or \htmlClass).
 
-const schema = {
+const schema: SanitizeSchema = {
   ...defaultSchema,
   // Keep the classes remark-math puts on math nodes so rehype-katex can find them after sanitising.
   attributes: {
@@ -36,8 +36,8 @@ const processor = unified()
   .use(remarkMath)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
-  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"], target: false })
-  .use(rehypeKatex, { throwOnError: false, strict: "ignore", trust: false, maxSize: 20, maxExpand: 200 })
+  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
+  .use(rehypeKatex, { strict: "ignore", trust: false, maxSize: 20, maxExpand: 200 })
   .use(rehypeStringify)
   .freeze();
 
