@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ListedPaper } from "@/db/queries/daily-list";
 import { paperPath } from "@/lib/arxiv-id";
 import { MathText } from "./math-text";
-import { VoteCount } from "./vote-count";
+import { UpvoteButton } from "./votes/upvote-button";
 
 export function PaperCard({ paper, rank }: { paper: ListedPaper; rank: number }) {
   const extraAuthors = paper.authorCount - paper.authors.length;
@@ -11,11 +11,11 @@ export function PaperCard({ paper, rank }: { paper: ListedPaper; rank: number })
       aria-labelledby={`paper-${paper.id}`}
       className="flex gap-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
     >
-      <div className="flex w-12 shrink-0 flex-col items-center gap-1 pt-0.5">
+      <div className="flex w-14 shrink-0 flex-col items-center gap-1 pt-0.5">
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
           <span className="sr-only">Rank </span>#{rank}
         </span>
-        <VoteCount count={paper.upvoteCount} />
+        <UpvoteButton paperId={paper.id} count={paper.upvoteCount} />
       </div>
       <div className="min-w-0 flex-1">
         <h2 id={`paper-${paper.id}`} className="text-base font-semibold leading-snug sm:text-lg">

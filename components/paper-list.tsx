@@ -1,5 +1,6 @@
 import type { ListedPaper } from "@/db/queries/daily-list";
 import { PaperCard } from "./paper-card";
+import { ReaderVotesScope } from "./votes/reader-votes";
 
 export function PaperList({ papers, empty }: { papers: ListedPaper[]; empty: React.ReactNode }) {
   if (papers.length === 0) {
@@ -10,12 +11,14 @@ export function PaperList({ papers, empty }: { papers: ListedPaper[]; empty: Rea
     );
   }
   return (
-    <ol className="flex flex-col gap-3" aria-label="Papers, highest ranked first">
-      {papers.map((paper, index) => (
-        <li key={paper.id}>
-          <PaperCard paper={paper} rank={index + 1} />
-        </li>
-      ))}
-    </ol>
+    <ReaderVotesScope paperIds={papers.map((p) => p.id)}>
+      <ol className="flex flex-col gap-3" aria-label="Papers, highest ranked first">
+        {papers.map((paper, index) => (
+          <li key={paper.id}>
+            <PaperCard paper={paper} rank={index + 1} />
+          </li>
+        ))}
+      </ol>
+    </ReaderVotesScope>
   );
 }

@@ -31,7 +31,7 @@ test("the home page is server-rendered with today's papers in rank order", async
   const titles = page.locator("main ol > li h2");
   await expect(titles).toHaveText(expected.map((p) => p.title));
   await expect(page.locator("main ol > li").first()).toContainText(`arXiv:${expected[0].id}`);
-  await expect(page.locator("main ol > li").first()).toContainText(`${expected[0].upvote_count} upvotes`);
+  await expect(page.locator("main ol > li").first().getByRole("button", { name: `Upvote (${expected[0].upvote_count} upvotes)` })).toBeVisible();
   await screenshotBothWidths(page, testInfo, "home");
 });
 

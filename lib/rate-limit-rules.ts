@@ -15,7 +15,7 @@ const PER_USER: Record<Exclude<LimitedAction, "sign-in">, { established: Limit; 
 const PER_IP: Record<LimitedAction, Limit> = {
   vote: { limit: 600, windowSeconds: 60 },
   comment: { limit: 60, windowSeconds: 600 },
-  "sign-in": { limit: 20, windowSeconds: 900 },
+  "sign-in": { limit: 100, windowSeconds: 900 },
 };
 
 /** Per account for sign-in: guessing one account's password from many addresses. */

@@ -25,6 +25,8 @@ export function useReaderVotes() {
     query: useQuery({
       queryKey: readerVotesKey(paperIds),
       enabled: paperIds.length > 0,
+      // Personal state: refetched on every page view, so signing in or out shows at once.
+      staleTime: 0,
       queryFn: async (): Promise<ReaderVotes> => {
         const response = await fetch(`/api/me/votes?papers=${encodeURIComponent(paperIds.join(","))}`, {
           headers: { accept: "application/json" },

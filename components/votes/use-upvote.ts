@@ -43,27 +43,32 @@ export function useUpvote(paperId: string, paperIds: string[]) {
   const votesKey = readerVotesKey(paperIds);
   const countKey = paperCountKey(paperId);
 
+  // The reader's state may not have loaded yet (or its fetch was cancelled): start from nothing.
+  const setUpvoted = (upvoted: boolean) =>
+    queryClient.setQueryData<ReaderVotes>(votesKey, (votes = { signedIn: true, upvoted: [] }) => ({
+      signedIn: true,
+      upvoted: upvoted ? [...new Set([...votes.upvoted, paperId])] : votes.upvoted.filter((id) => id !== paperId),
+    }));
+
   return useMutation({
     mutationFn: (upvoted: boolean) => sendVote(paperId, upvoted),
     onMutate: async (upvoted) => {
       await queryClient.cancelQueries({ queryKey: votesKey });
       const previousVotes = queryClient.getQueryData<ReaderVotes>(votesKey);
       const previousCount = queryClient.getQueryData<number>(countKey);
-      queryClient.setQueryData<ReaderVotes>(votesKey, (votes) =>
-        votes
-          ? { ...votes, upvoted: upvoted ? [...new Set([...votes.upvoted, paperId])] : votes.upvoted.filter((id) => id !== paperId) }
-          : votes,
-      );
+      setUpvoted(upvoted);
       queryClient.setQueryData<number>(countKey, (count) => Math.max(0, (count ?? 0) + (upvoted ? 1 : -1)));
       return { previousVotes, previousCount };
     },
-    onError: (_error, _upvoted, context) => {
+    onError: (_error, upvoted, context) => {
       if (!context) return;
-      queryClient.setQueryData(votesKey, context.previousVotes);
+      if (context.previousVotes) queryClient.setQueryData(votesKey, context.previousVotes);
+      else setUpvoted(!upvoted);
       queryClient.setQueryData(countKey, context.previousCount);
     },
     onSuccess: (result) => {
-      // The server's count is the truth, including other readers' votes since the page was rendered.
+      // The server's answer is the truth, including other readers' votes since the page was rendered.
+      setUpvoted(result.upvoted);
       queryClient.setQueryData<number>(countKey, result.upvoteCount);
     },
   });

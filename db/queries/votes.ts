@@ -9,38 +9,44 @@ import { commentVotes, comments, papers, users, votes } from "../schema";
 
 export type VoteResult = { upvoted: boolean; changed: boolean; upvoteCount: number };
 
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Moves a paper's counter by `delta` (0: just reads it) and returns the new count. */
+async function settlePaperCount(tx: Tx, paperId: string, delta: -1 | 0 | 1): Promise<number> {
+  const [paper] =
+    delta === 0
+      ? await tx.select({ upvoteCount: papers.upvoteCount }).from(papers).where(eq(papers.id, paperId))
+      : await tx
+          .update(papers)
+          .set({ upvoteCount: sql`${papers.upvoteCount} + ${delta}` })
+          .where(eq(papers.id, paperId))
+          .returning({ upvoteCount: papers.upvoteCount });
+  return paper.upvoteCount;
+}
+
+async function assertPaperExists(tx: Tx, paperId: string) {
+  const [paper] = await tx.select({ id: papers.id }).from(papers).where(eq(papers.id, paperId));
+  if (!paper) throw new AppError("not_found", { message: "That paper does not exist." });
+}
+
 export async function castPaperVote({ userId, paperId }: { userId: string; paperId: string }): Promise<VoteResult> {
   return getDb().transaction(async (tx) => {
+    await assertPaperExists(tx, paperId);
     const inserted = await tx.insert(votes).values({ userId, paperId }).onConflictDoNothing().returning({ paperId: votes.paperId });
-    const [paper] =
-      inserted.length > 0
-        ? await tx
-            .update(papers)
-            .set({ upvoteCount: sql`${papers.upvoteCount} + 1` })
-            .where(eq(papers.id, paperId))
-            .returning({ upvoteCount: papers.upvoteCount })
-        : await tx.select({ upvoteCount: papers.upvoteCount }).from(papers).where(eq(papers.id, paperId));
-    if (!paper) throw new AppError("not_found", { message: "That paper does not exist." });
-    return { upvoted: true, changed: inserted.length > 0, upvoteCount: paper.upvoteCount };
+    const changed = inserted.length > 0;
+    return { upvoted: true, changed, upvoteCount: await settlePaperCount(tx, paperId, changed ? 1 : 0) };
   });
 }
 
 export async function removePaperVote({ userId, paperId }: { userId: string; paperId: string }): Promise<VoteResult> {
   return getDb().transaction(async (tx) => {
+    await assertPaperExists(tx, paperId);
     const deleted = await tx
       .delete(votes)
       .where(and(eq(votes.userId, userId), eq(votes.paperId, paperId)))
       .returning({ paperId: votes.paperId });
-    const [paper] =
-      deleted.length > 0
-        ? await tx
-            .update(papers)
-            .set({ upvoteCount: sql`${papers.upvoteCount} - 1` })
-            .where(eq(papers.id, paperId))
-            .returning({ upvoteCount: papers.upvoteCount })
-        : await tx.select({ upvoteCount: papers.upvoteCount }).from(papers).where(eq(papers.id, paperId));
-    if (!paper) throw new AppError("not_found", { message: "That paper does not exist." });
-    return { upvoted: false, changed: deleted.length > 0, upvoteCount: paper.upvoteCount };
+    const changed = deleted.length > 0;
+    return { upvoted: false, changed, upvoteCount: await settlePaperCount(tx, paperId, changed ? -1 : 0) };
   });
 }
 
@@ -65,23 +71,26 @@ export async function getUpvoters({ paperId, limit = 12 }: { paperId: string; li
     .limit(limit);
 }
 
+/** Moves a comment's counter by `delta` (0: just reads it); not_found when there is no such comment. */
+async function settleCommentCount(tx: Tx, commentId: number, delta: -1 | 0 | 1): Promise<number> {
+  const [comment] =
+    delta === 0
+      ? await tx.select({ upvoteCount: comments.upvoteCount }).from(comments).where(eq(comments.id, commentId))
+      : await tx
+          .update(comments)
+          .set({ upvoteCount: sql`${comments.upvoteCount} + ${delta}` })
+          .where(eq(comments.id, commentId))
+          .returning({ upvoteCount: comments.upvoteCount });
+  if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
+  return comment.upvoteCount;
+}
+
 export async function castCommentVote({ userId, commentId }: { userId: string; commentId: number }): Promise<VoteResult> {
   return getDb().transaction(async (tx) => {
-    const inserted = await tx
-      .insert(commentVotes)
-      .values({ userId, commentId })
-      .onConflictDoNothing()
-      .returning({ commentId: commentVotes.commentId });
-    const [comment] =
-      inserted.length > 0
-        ? await tx
-            .update(comments)
-            .set({ upvoteCount: sql`${comments.upvoteCount} + 1` })
-            .where(eq(comments.id, commentId))
-            .returning({ upvoteCount: comments.upvoteCount })
-        : await tx.select({ upvoteCount: comments.upvoteCount }).from(comments).where(eq(comments.id, commentId));
-    if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
-    return { upvoted: true, changed: inserted.length > 0, upvoteCount: comment.upvoteCount };
+    await settleCommentCount(tx, commentId, 0); // not_found before the foreign key complains
+    const inserted = await tx.insert(commentVotes).values({ userId, commentId }).onConflictDoNothing().returning({ id: commentVotes.commentId });
+    const changed = inserted.length > 0;
+    return { upvoted: true, changed, upvoteCount: await settleCommentCount(tx, commentId, changed ? 1 : 0) };
   });
 }
 
@@ -90,17 +99,9 @@ export async function removeCommentVote({ userId, commentId }: { userId: string;
     const deleted = await tx
       .delete(commentVotes)
       .where(and(eq(commentVotes.userId, userId), eq(commentVotes.commentId, commentId)))
-      .returning({ commentId: commentVotes.commentId });
-    const [comment] =
-      deleted.length > 0
-        ? await tx
-            .update(comments)
-            .set({ upvoteCount: sql`${comments.upvoteCount} - 1` })
-            .where(eq(comments.id, commentId))
-            .returning({ upvoteCount: comments.upvoteCount })
-        : await tx.select({ upvoteCount: comments.upvoteCount }).from(comments).where(eq(comments.id, commentId));
-    if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
-    return { upvoted: false, changed: deleted.length > 0, upvoteCount: comment.upvoteCount };
+      .returning({ id: commentVotes.commentId });
+    const changed = deleted.length > 0;
+    return { upvoted: false, changed, upvoteCount: await settleCommentCount(tx, commentId, changed ? -1 : 0) };
   });
 }
 

@@ -5,7 +5,9 @@ import { createAuthAdapter } from "@/db/queries/auth-adapter";
 import { endSessions, getSessionUser } from "@/db/queries/users";
 import { authSecret, type Env } from "../env";
 import { authRedirect } from "../safe-redirect";
+import { clientIp } from "../client-ip";
 import { checkCredentials } from "./credentials";
+import { allowSignInAttempt } from "./sign-in-limits";
 import { emailLinkEnabled, emailLinkProvider } from "./email-link";
 import { oauthProviders } from "./providers";
 import { SignInInput } from "./schemas";
@@ -17,6 +19,11 @@ const ROUTINE_ERRORS = new Set(["Verification", "AccessDenied", "OAuthAccountNot
 /** The right password for a suspended account; its code reaches the sign-in form. */
 class SuspendedSignIn extends CredentialsSignin {
   code = "suspended";
+}
+
+/** Too many attempts from this address or on this account; nothing was checked. */
+class RateLimitedSignIn extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 export function buildAuthConfig(env: Env): NextAuthConfig {
@@ -31,9 +38,11 @@ export function buildAuthConfig(env: Env): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const input = SignInInput.safeParse(raw);
           if (!input.success) return null;
+          // Here rather than in the form's action, so posts straight to Auth.js's endpoint count too.
+          if (!(await allowSignInAttempt({ email: input.data.email, ip: clientIp(request.headers) }))) throw new RateLimitedSignIn();
           const check = await checkCredentials(input.data);
           if (check.ok) return { id: check.userId };
           if (check.error.code === "forbidden:banned") throw new SuspendedSignIn();

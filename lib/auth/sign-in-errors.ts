@@ -20,5 +20,8 @@ const FALLBACK = "Sign-in did not work. Please try again.";
 export function signInErrorMessage(type: string | null | undefined, code?: string | null): string | null {
   if (!type) return null;
   if (type === "CredentialsSignin" && code === "suspended") return "This account is suspended.";
+  if (type === "CredentialsSignin" && code === "rate_limited") {
+    return "Too many sign-in attempts. Please wait a few minutes and try again.";
+  }
   return MESSAGES[type] ?? FALLBACK;
 }

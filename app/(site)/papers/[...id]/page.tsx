@@ -7,7 +7,10 @@ import { arxivAbsUrl, arxivIdMonth, arxivPdfUrl, parseArxivId } from "@/lib/arxi
 import { formatDay } from "@/lib/dates";
 import { dayPath } from "@/lib/paths";
 import { MathText } from "@/components/math-text";
-import { VoteCount } from "@/components/vote-count";
+import { Upvoters } from "@/components/votes/upvoters";
+import { UpvoteButton } from "@/components/votes/upvote-button";
+import { ReaderVotesScope } from "@/components/votes/reader-votes";
+import { getUpvoters } from "@/db/queries/votes";
 
 // A catch-all route, because old-style identifiers carry a slash: /papers/hep-th/9901001.
 type Props = { params: Promise<{ id: string[] }> };
@@ -30,6 +33,7 @@ export default async function PaperPage({ params }: Props) {
   const found = await loadPaper(params);
   if (!found) notFound(); // app/not-found.tsx says whether the ID was malformed or unknown
   const { paper, requestedVersion } = found;
+  const upvoters = await getUpvoters({ paperId: paper.id, limit: 12 });
   const published = paper.publishedAt ? formatDay(paper.publishedAt.toISOString().slice(0, 10)) : null;
   const issuedMonth = arxivIdMonth(paper.id);
 
@@ -62,7 +66,9 @@ export default async function PaperPage({ params }: Props) {
       </header>
 
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <VoteCount count={paper.upvoteCount} />
+        <ReaderVotesScope paperIds={[paper.id]}>
+          <UpvoteButton paperId={paper.id} count={paper.upvoteCount} size="large" />
+        </ReaderVotesScope>
         <a className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900" href={arxivPdfUrl(paper.id)}>
           PDF
         </a>
@@ -80,6 +86,8 @@ export default async function PaperPage({ params }: Props) {
           </a>
         )}
       </div>
+
+      <Upvoters upvoters={upvoters} total={paper.upvoteCount} />
 
       <section aria-labelledby="abstract-heading">
         <h2 id="abstract-heading" className="mb-2 text-lg font-semibold">

@@ -1,0 +1,52 @@
+import "server-only";
+import type { z } from "zod";
+import { runAction } from "./action-core";
+import { getCurrentUser } from "./auth/current-user";
+import type { SessionUser } from "./auth/session-user";
+import { AppError, httpStatus, type ErrorPayload } from "./errors";
+import { isSameOriginRequest } from "./same-origin";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * The guarded write path for JSON route handlers, the twin of lib/action.ts: same-origin check,
+ * body size cap, session from the database, zod, then `fn`. Failures become JSON errors with the
+ * matching HTTP status (and Retry-After when rate limited).
+ */
+export function jsonWrite<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, user: SessionUser, request: Request) => Promise<T>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (!isSameOriginRequest(request.headers)) {
+      return errorResponse(new AppError("forbidden", { message: "Cross-site requests are refused." }).toPayload());
+    }
+    const body = await readJson(request);
+    if (body instanceof AppError) return errorResponse(body.toPayload());
+    const result = await runAction({
+      user: await getCurrentUser(),
+      schema,
+      input: body,
+      fn: (input, user) => fn(input, user, request),
+    });
+    return result.ok ? Response.json(result.data, { headers: { "cache-control": "no-store" } }) : errorResponse(result.error);
+  };
+}
+
+async function readJson(request: Request): Promise<unknown | AppError> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return new AppError("invalid_input", { message: "That request is too large." });
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return new AppError("invalid_input", { message: "That request is too large." });
+  try {
+    return JSON.parse(text);
+  } catch {
+    return new AppError("invalid_input", { message: "The request body must be JSON." });
+  }
+}
+
+export function errorResponse(error: ErrorPayload): Response {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
+  return Response.json({ error }, { status: httpStatus(error.code), headers });
+}

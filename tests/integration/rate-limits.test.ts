@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consumeRateLimit } from "@/db/queries/rate-limits";
+import { enforceRateLimit } from "@/lib/rate-limit";
+import { userLimit } from "@/lib/rate-limit-rules";
+import { createTestDatabase } from "../support/test-database";
+
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ drop } = await createTestDatabase());
+});
+
+afterAll(async () => {
+  await drop();
+});
+
+const now = new Date("2026-11-28T12:00:10Z");
+
+describe("rate limits held in Postgres", () => {
+  it("let exactly `limit` of limit+1 parallel requests through", async () => {
+    const limit = 25;
+    const outcomes = await Promise.all(
+      Array.from({ length: limit + 1 }, () => consumeRateLimit({ key: "test:parallel", limit, windowSeconds: 60, now })),
+    );
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(limit);
+    const refused = outcomes.find((o) => !o.allowed);
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 50 }); // the window ends at 12:01:00
+  });
+
+  it("start afresh in the next window", async () => {
+    const later = new Date(now.getTime() + 60_000);
+    expect(await consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: later })).toEqual({ allowed: true });
+  });
+
+  it("give accounts younger than a day a lower limit, per user and per address", async () => {
+    const fresh = { id: "fresh-user", createdAt: new Date(now.getTime() - 60 * 60_000) };
+    const { limit } = userLimit("comment", fresh.createdAt, now);
+    expect(limit).toBeLessThan(userLimit("comment", new Date("2020-01-01"), now).limit);
+    const attempts = await Promise.allSettled(
+      Array.from({ length: limit + 3 }, () => enforceRateLimit({ action: "comment", user: fresh, ip: "203.0.113.9", now })),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(limit);
+    const rejection = attempts.find((a) => a.status === "rejected") as PromiseRejectedResult;
+    expect(rejection.reason).toMatchObject({ code: "rate_limited", retryAfterSeconds: expect.any(Number) });
+  });
+});

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { castPaperVote, getUpvotedPaperIds, removePaperVote } from "@/db/queries/votes";
+import { users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { createTestDatabase } from "../support/test-database";
+import { makePaper, makeUser } from "../support/fixtures";
+
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ drop } = await createTestDatabase());
+});
+
+afterAll(async () => {
+  await drop();
+});
+
+async function makeUsers(count: number, prefix: string): Promise<string[]> {
+  const rows = await getDb()
+    .insert(users)
+    .values(Array.from({ length: count }, (_, i) => ({ username: `${prefix}${i}`, email: `${prefix}${i}@test.local` })))
+    .returning({ id: users.id });
+  return rows.map((r) => r.id);
+}
+
+async function counter(paperId: string) {
+  const result = await getDb().execute(sql`
+    select p.upvote_count as counter, (select count(*)::int from votes v where v.paper_id = p.id) as rows
+    from papers p where p.id = ${paperId}`);
+  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { counter: number; rows: number }[];
+  return { counter: Number(row.counter), rows: Number(row.rows) };
+}
+
+describe("paper votes", () => {
+  it("count exactly +200 when 200 readers upvote at once", async () => {
+    await makePaper({ id: "2501.00200" });
+    const readers = await makeUsers(200, "crowd");
+    const results = await Promise.all(readers.map((userId) => castPaperVote({ userId, paperId: "2501.00200" })));
+    expect(results.filter((r) => r.changed)).toHaveLength(200);
+    expect(await counter("2501.00200")).toEqual({ counter: 200, rows: 200 });
+  });
+
+  it("count +1 when one reader fires 50 upvotes in parallel", async () => {
+    await makePaper({ id: "2501.00050" });
+    const reader = await makeUser();
+    const results = await Promise.all(Array.from({ length: 50 }, () => castPaperVote({ userId: reader.id, paperId: "2501.00050" })));
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect(await counter("2501.00050")).toEqual({ counter: 1, rows: 1 });
+    expect(await getUpvotedPaperIds({ userId: reader.id, paperIds: ["2501.00050", "2501.00200"] })).toEqual(["2501.00050"]);
+  });
+
+  it("keep the counter equal to the rows through a random vote/unvote storm", async () => {
+    await makePaper({ id: "2501.07777" });
+    const readers = await makeUsers(30, "storm");
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const operations = Array.from({ length: 400 }, () => {
+      const userId = readers[Math.floor(random() * readers.length)];
+      return random() < 0.55 ? castPaperVote({ userId, paperId: "2501.07777" }) : removePaperVote({ userId, paperId: "2501.07777" });
+    });
+    await Promise.all(operations);
+    const { counter: count, rows } = await counter("2501.07777");
+    expect(count).toBe(rows);
+    expect(rows).toBeGreaterThan(0);
+  });
+
+  it("taking an upvote back twice moves the counter once", async () => {
+    await makePaper({ id: "2501.00002" });
+    const reader = await makeUser();
+    await castPaperVote({ userId: reader.id, paperId: "2501.00002" });
+    const results = await Promise.all([1, 2, 3].map(() => removePaperVote({ userId: reader.id, paperId: "2501.00002" })));
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect(await counter("2501.00002")).toEqual({ counter: 0, rows: 0 });
+  });
+
+  it("refuses a vote on an unknown paper and stores nothing", async () => {
+    const reader = await makeUser();
+    await expect(castPaperVote({ userId: reader.id, paperId: "2501.99999" })).rejects.toMatchObject({ code: "not_found" });
+    const rows = await getDb().execute(sql`select count(*)::int as n from votes where paper_id = '2501.99999'`);
+    const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { n: number }[];
+    expect(Number(row.n)).toBe(0);
+    await expect(removePaperVote({ userId: reader.id, paperId: "2501.99999" })).rejects.toBeInstanceOf(AppError);
+  });
+});
