@@ -12,6 +12,9 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** The handle a transaction callback receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 export type DbConfig = { kind: "server"; url: string; poolMax?: number } | { kind: "embedded"; dir: string };
 
 export type DbHandle = { db: Db; config: DbConfig; close: () => Promise<void> };

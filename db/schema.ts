@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -226,6 +227,31 @@ export const rateLimitCounters = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_window_idx").on(t.windowStart)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Curation leaves a trail: one row per admin action, written in the same transaction as the
+// change, public at /moderation (like Lobsters' moderation log).
+// ---------------------------------------------------------------------------------------------
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    // Null when the change came from the command line (`npm run user:promote`).
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type", { enum: ["paper", "entry", "comment", "user"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    reason: text("reason"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_action_idx").on(t.action, t.createdAt),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   votes: many(votes),
   comments: many(comments),
@@ -268,4 +294,5 @@ export type NewDailyEntry = typeof dailyEntries.$inferInsert;
 export type Vote = typeof votes.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type CommentVote = typeof commentVotes.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;

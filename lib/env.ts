@@ -35,6 +35,11 @@ const EnvSchema = z
     // The request header that carries the client's address, set by a reverse proxy you run
     // (nginx: proxy_set_header X-Real-IP $remote_addr). Unset, the last X-Forwarded-For hop is
     // used, which a client talking to `next start` directly can forge: fine for a demo only.
+    // Verified emails that are admins without `npm run user:promote` (comma separated).
+    ADMIN_EMAILS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
     TRUSTED_IP_HEADER: z.string().toLowerCase().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Paperboard <no-reply@paperboard.local>"),
   })

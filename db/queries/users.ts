@@ -15,6 +15,7 @@ const sessionUserColumns = {
   bannedAt: users.bannedAt,
   sessionVersion: users.sessionVersion,
   createdAt: users.createdAt,
+  emailVerified: users.emailVerified,
 };
 
 /** The row behind a session, read fresh on every request (see lib/auth/current-user.ts). */

@@ -1,15 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { getDb } from "../client";
+import { getDb, type Tx } from "../client";
 import { commentVotes, comments, papers, users, votes } from "../schema";
 
 // Votes are rows with a unique key; the counter moves in the same transaction, and only when a row
 // was really inserted or deleted. Under concurrent clicks the key decides, so counts stay exact.
 
 export type VoteResult = { upvoted: boolean; changed: boolean; upvoteCount: number };
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Moves a paper's counter by `delta` (0: just reads it) and returns the new count. */
 async function settlePaperCount(tx: Tx, paperId: string, delta: -1 | 0 | 1): Promise<number> {

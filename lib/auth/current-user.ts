@@ -3,7 +3,8 @@ import { cache } from "react";
 import { z } from "zod";
 import { getSessionUser } from "@/db/queries/users";
 import { auth } from "./index";
-import { claimsMatch, type SessionClaims, type SessionUser } from "./session-user";
+import { getEnv } from "../env";
+import { claimsMatch, effectiveRole, type SessionClaims, type SessionUser } from "./session-user";
 
 // What lib/auth/config.ts's session callback puts in the session.
 const SessionShape = z.object({ user: z.object({ id: z.string().min(1) }), sessionVersion: z.number().int() });
@@ -20,7 +21,7 @@ export function claimsOf(session: unknown): SessionClaims | null {
 export async function loadSessionUser(claims: SessionClaims | null): Promise<SessionUser | null> {
   if (!claims) return null;
   const row = await getSessionUser({ id: claims.userId });
-  return row && claimsMatch(claims, row) ? row : null;
+  return row && claimsMatch(claims, row) ? { ...row, role: effectiveRole(row, getEnv().ADMIN_EMAILS) } : null;
 }
 
 /** The session cookie, decoded once per request. */

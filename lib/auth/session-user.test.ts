@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimsMatch, hasRole, isBanned } from "./session-user";
+import { claimsMatch, effectiveRole, hasRole, isBanned } from "./session-user";
 
 describe("session claims", () => {
   const row = { id: "u1", sessionVersion: 3 };
@@ -22,5 +22,17 @@ describe("roles and bans", () => {
   it("reads a ban from bannedAt", () => {
     expect(isBanned({ bannedAt: null })).toBe(false);
     expect(isBanned({ bannedAt: new Date() })).toBe(true);
+  });
+});
+
+describe("effectiveRole", () => {
+  const base = { role: "user" as const, email: "Boss@Example.org", emailVerified: new Date() };
+  it("makes a verified address in ADMIN_EMAILS an admin", () => {
+    expect(effectiveRole(base, ["boss@example.org"])).toBe("admin");
+  });
+  it("ignores unverified addresses and unlisted ones", () => {
+    expect(effectiveRole({ ...base, emailVerified: null }, ["boss@example.org"])).toBe("user");
+    expect(effectiveRole(base, ["other@example.org"])).toBe("user");
+    expect(effectiveRole({ ...base, role: "admin" }, [])).toBe("admin");
   });
 });

@@ -14,6 +14,8 @@ export type SessionUser = {
   sessionVersion: number;
   /** Young accounts get tighter rate limits. */
   createdAt: Date;
+  /** ADMIN_EMAILS only counts for addresses the user has proven they own. */
+  emailVerified: Date | null;
 };
 
 /** What the session cookie claims; only trusted once the users row agrees. */
@@ -31,4 +33,14 @@ export function hasRole(user: Pick<SessionUser, "role">, role: Role): boolean {
 /** A cookie is honoured only while it carries the row's current session version. */
 export function claimsMatch(claims: SessionClaims, row: Pick<SessionUser, "id" | "sessionVersion">): boolean {
   return claims.userId === row.id && claims.sessionVersion === row.sessionVersion;
+}
+
+/**
+ * The role a user acts with: their stored role, or admin when their verified email is listed in
+ * ADMIN_EMAILS. Unverified addresses never count: anyone can sign up claiming any address.
+ */
+export function effectiveRole(user: Pick<SessionUser, "role" | "email" | "emailVerified">, adminEmails: string[]): Role {
+  if (user.role === "admin") return "admin";
+  const email = user.email?.toLowerCase();
+  return email && user.emailVerified && adminEmails.includes(email) ? "admin" : user.role;
 }

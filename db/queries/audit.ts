@@ -1,0 +1,52 @@
+import "server-only";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { getDb, type Tx } from "../client";
+import { auditLog, users } from "../schema";
+
+export type AuditTarget = "paper" | "entry" | "comment" | "user";
+
+export type AuditRecord = {
+  actorId: string | null;
+  action: string;
+  targetType: AuditTarget;
+  targetId: string;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Writes the trail of an admin change; call it inside the change's own transaction. */
+export async function writeAudit(tx: Tx, record: AuditRecord): Promise<void> {
+  await tx.insert(auditLog).values({ ...record, reason: record.reason ?? null, details: record.details ?? null });
+}
+
+export type AuditFilter = { action?: string; targetType?: AuditTarget; targetId?: string; before?: number; limit?: number };
+
+/** The public moderation log, newest first, paged by id (`before`). */
+export async function listAudit({ action, targetType, targetId, before, limit = 50 }: AuditFilter) {
+  const conditions: SQL[] = [];
+  if (action) conditions.push(eq(auditLog.action, action));
+  if (targetType) conditions.push(eq(auditLog.targetType, targetType));
+  if (targetId) conditions.push(eq(auditLog.targetId, targetId));
+  if (before) conditions.push(lt(auditLog.id, before));
+  return getDb()
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      reason: auditLog.reason,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+      actorUsername: users.username,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}
+
+export async function listAuditActions(): Promise<string[]> {
+  const rows = await getDb().selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  return rows.map((r) => r.action);
+}

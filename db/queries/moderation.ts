@@ -1,0 +1,162 @@
+import "server-only";
+import { and, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { assertAdmin } from "@/lib/admin-guard";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
+import { getDb, type Tx } from "../client";
+import { comments, dailyEntries, papers, users } from "../schema";
+import { writeAudit } from "./audit";
+
+// Moderating people and their words. Content is hidden, never deleted; counters are recomputed
+// from the rows in the same transaction, so they stay exact however many rows one step touches.
+
+async function recountComments(tx: Tx, paperIds: string[]) {
+  if (paperIds.length === 0) return;
+  await tx
+    .update(papers)
+    .set({
+      commentCount: sql`(select count(*)::int from ${comments} c
+        where c.paper_id = ${papers.id} and c.deleted_at is null and c.hidden_at is null)`,
+    })
+    .where(inArray(papers.id, paperIds));
+}
+
+export async function setCommentHidden({ actor, commentId, hidden, reason }: { actor: Actor; commentId: number; hidden: boolean; reason?: string }) {
+  assertAdmin(actor);
+  return getDb().transaction(async (tx) => {
+    const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
+    if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
+    if ((comment.hiddenAt !== null) === hidden) throw new AppError("conflict", { message: hidden ? "That comment is already hidden." : "That comment is not hidden." });
+    await tx
+      .update(comments)
+      .set(hidden ? { hiddenAt: new Date(), hiddenReason: reason ?? null } : { hiddenAt: null, hiddenReason: null })
+      .where(eq(comments.id, commentId));
+    await recountComments(tx, [comment.paperId]);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: hidden ? "hide_comment" : "unhide_comment",
+      targetType: "comment",
+      targetId: String(commentId),
+      reason,
+      details: { paperId: comment.paperId },
+    });
+    return { paperId: comment.paperId };
+  });
+}
+
+/** Bans (or lifts a ban on) a reader; with hideContent, their comments and submissions go too. */
+export async function setUserBanned({
+  actor,
+  userId,
+  banned,
+  reason,
+  hideContent = false,
+}: {
+  actor: Actor;
+  userId: string;
+  banned: boolean;
+  reason?: string;
+  hideContent?: boolean;
+}) {
+  assertAdmin(actor);
+  if (userId === actor.id) throw new AppError("conflict", { message: "You cannot ban yourself." });
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw new AppError("not_found", { message: "That user does not exist." });
+    await tx.update(users).set({ bannedAt: banned ? new Date() : null }).where(eq(users.id, userId));
+    let hidden = { comments: 0, entries: 0 };
+    if (banned && hideContent) {
+      const now = new Date();
+      const hiddenComments = await tx
+        .update(comments)
+        .set({ hiddenAt: now, hiddenReason: reason ?? "author banned" })
+        .where(and(eq(comments.authorId, userId), isNull(comments.hiddenAt), isNull(comments.deletedAt)))
+        .returning({ paperId: comments.paperId });
+      const hiddenEntries = await tx
+        .update(dailyEntries)
+        .set({ hiddenAt: now, hiddenReason: reason ?? "submitter banned", pinnedPosition: null })
+        .where(and(eq(dailyEntries.submittedById, userId), isNull(dailyEntries.hiddenAt)))
+        .returning({ id: dailyEntries.id });
+      await recountComments(tx, [...new Set(hiddenComments.map((c) => c.paperId))]);
+      hidden = { comments: hiddenComments.length, entries: hiddenEntries.length };
+    }
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: banned ? "ban_user" : "unban_user",
+      targetType: "user",
+      targetId: user.username ?? user.id,
+      reason,
+      details: banned && hideContent ? { hidden } : undefined,
+    });
+    return hidden;
+  });
+}
+
+export async function setUserRole({ actor, userId, role, reason }: { actor: Actor; userId: string; role: "user" | "admin"; reason?: string }) {
+  assertAdmin(actor);
+  if (userId === actor.id) throw new AppError("conflict", { message: "Ask another admin to change your own role." });
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw new AppError("not_found", { message: "That user does not exist." });
+    if (user.role === role) return { changed: false };
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: role === "admin" ? "promote_user" : "demote_user",
+      targetType: "user",
+      targetId: user.username ?? user.id,
+      reason,
+    });
+    return { changed: true };
+  });
+}
+
+/** People, for the admin's user list: search by username, name or email. */
+export async function searchUsers({ query, limit = 50 }: { query: string; limit?: number }) {
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select({ id: users.id, username: users.username, name: users.name, email: users.email, role: users.role, bannedAt: users.bannedAt, createdAt: users.createdAt })
+    .from(users)
+    .where(query ? or(ilike(users.username, pattern), ilike(users.name, pattern), ilike(users.email, pattern)) : undefined)
+    .orderBy(desc(users.createdAt))
+    .limit(limit);
+}
+
+/** Recent comments across the site, for moderation. */
+export async function recentComments({ limit = 50 }: { limit?: number } = {}) {
+  return getDb()
+    .select({
+      id: comments.id,
+      paperId: comments.paperId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      hiddenAt: comments.hiddenAt,
+      hiddenReason: comments.hiddenReason,
+      deletedAt: comments.deletedAt,
+      author: users.username,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .orderBy(desc(comments.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Makes a user an admin from the command line (`npm run user:promote`). No actor: the audit row
+ * records that it came from someone with shell access to the server.
+ */
+export async function promoteFromCommandLine({ emailOrUsername }: { emailOrUsername: string }) {
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(or(eq(users.email, emailOrUsername.toLowerCase()), eq(users.username, emailOrUsername)))
+      .for("update");
+    if (!user) return null;
+    if (user.role !== "admin") {
+      await tx.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+      await writeAudit(tx, { actorId: null, action: "promote_user", targetType: "user", targetId: user.username ?? user.id, reason: "npm run user:promote" });
+    }
+    return { username: user.username, alreadyAdmin: user.role === "admin" };
+  });
+}
