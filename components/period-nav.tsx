@@ -12,11 +12,13 @@ export function PeriodNav({ previous, next, views }: { previous: NavLink | null;
         {previous ? (
           <Link href={previous.href} rel="prev" className={linkClass}>
             <span aria-hidden="true">← </span>
+            <span className="sr-only">Previous: </span>
             {previous.label}
           </Link>
         ) : null}
         {next ? (
           <Link href={next.href} rel="next" className={linkClass}>
+            <span className="sr-only">Next: </span>
             {next.label}
             <span aria-hidden="true"> →</span>
           </Link>

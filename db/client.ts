@@ -93,6 +93,13 @@ export function getDb(): Db {
   return globalForDb.paperboardDb.db;
 }
 
+/** Points getDb() at a specific database (scripts and tests), closing any previous one. */
+export function connectDb(config: DbConfig): Db {
+  if (globalForDb.paperboardDb) throw new Error("A database is already open in this process; closeDb() first.");
+  globalForDb.paperboardDb = openDb(config);
+  return globalForDb.paperboardDb.db;
+}
+
 export async function closeDb(): Promise<void> {
   const handle = globalForDb.paperboardDb;
   globalForDb.paperboardDb = undefined;

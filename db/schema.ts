@@ -197,6 +197,35 @@ export const comments = pgTable(
   ],
 );
 
+export const commentVotes = pgTable(
+  "comment_votes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.commentId] }), index("comment_votes_comment_idx").on(t.commentId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Abuse limits, kept in Postgres so every server process counts against the same numbers.
+// One row per key (e.g. "vote:user:<id>") per fixed window.
+// ---------------------------------------------------------------------------------------------
+
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_window_idx").on(t.windowStart)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   votes: many(votes),
   comments: many(comments),
@@ -238,4 +267,5 @@ export type DailyEntry = typeof dailyEntries.$inferSelect;
 export type NewDailyEntry = typeof dailyEntries.$inferInsert;
 export type Vote = typeof votes.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export type CommentVote = typeof commentVotes.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;

@@ -42,6 +42,7 @@ function parseBareId(candidate: string): ArxivId | null {
   const modern = candidate.match(NEW_STYLE);
   if (modern) {
     const [, yy, mm, number, version] = modern;
+    if (version !== undefined && Number(version) < 1) return null;
     const year = 2000 + Number(yy);
     const month = Number(mm);
     if (month < 1 || month > 12) return null;
@@ -54,6 +55,7 @@ function parseBareId(candidate: string): ArxivId | null {
   const legacy = candidate.match(OLD_STYLE);
   if (legacy) {
     const [, archive, subject, yy, mm, number, version] = legacy;
+    if (version !== undefined && Number(version) < 1) return null;
     const month = Number(mm);
     if (month < 1 || month > 12) return null;
     // Old-style identifiers were issued from August 1991 to March 2007.
@@ -65,9 +67,7 @@ function parseBareId(candidate: string): ArxivId | null {
 }
 
 function parseVersion(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const version = Number(raw);
-  return version >= 1 ? version : null;
+  return raw === undefined ? null : Number(raw);
 }
 
 /** The month an identifier was issued in, e.g. "2024-01" for 2401.12345. */

@@ -1,0 +1,126 @@
+import { expect, test } from "@playwright/test";
+import { MATH_PAPER } from "./support/math-paper";
+import { testSql } from "./support/db";
+import { PHONE, screenshotBothWidths } from "./support/screenshots";
+
+const sql = testSql();
+test.afterAll(async () => {
+  await sql.end();
+});
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+async function todaysRanking(day: string) {
+  // An independent statement of the ranking rule: pins, upvotes, earliest submission, ID.
+  return sql<{ id: string; title: string; upvote_count: number }[]>`
+    select p.id, p.title, p.upvote_count from daily_entries e join papers p on p.id = e.paper_id
+    where e.day = ${day} and e.hidden_at is null
+    order by e.pinned_position asc nulls last, p.upvote_count desc, e.submitted_at asc, p.id asc`;
+}
+
+test("the home page is server-rendered with today's papers in rank order", async ({ page, request }, testInfo) => {
+  const expected = await todaysRanking(todayUtc());
+  expect(expected.length).toBeGreaterThan(0);
+
+  // Titles are in the HTML response itself, not fetched by the browser.
+  const html = await (await request.get("/")).text();
+  for (const paper of expected) expect(html).toContain(paper.title.replace(/'/g, "&#x27;"));
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
+  const titles = page.locator("main ol > li h2");
+  await expect(titles).toHaveText(expected.map((p) => p.title));
+  await expect(page.locator("main ol > li").first()).toContainText(`arXiv:${expected[0].id}`);
+  await expect(page.locator("main ol > li").first()).toContainText(`${expected[0].upvote_count} upvotes`);
+  await screenshotBothWidths(page, testInfo, "home");
+});
+
+test("date navigation moves between days, skipping empty ones", async ({ page }) => {
+  const days = await sql<{ day: string }[]>`
+    select distinct day::text as day from daily_entries where hidden_at is null and day <= ${todayUtc()} order by day desc limit 2`;
+  const [today, previous] = days.map((d) => d.day);
+
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Dates" }).getByRole("link", { name: /^Previous:/ }).click();
+  await expect(page).toHaveURL(`/papers/date/${previous}`);
+  await expect(page.locator(`time[datetime="${previous}"]`)).toBeVisible();
+  const expected = await todaysRanking(previous);
+  await expect(page.locator("main ol > li h2")).toHaveText(expected.map((p) => p.title));
+
+  await page.getByRole("navigation", { name: "Dates" }).getByRole("link", { name: /^Next:/ }).click();
+  await expect(page).toHaveURL(`/papers/date/${today}`);
+});
+
+test("week and month views list their papers ranked together", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Dates" }).getByRole("link", { name: /^Week/ }).click();
+  await expect(page).toHaveURL(/\/papers\/week\/\d{4}-W\d{2}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Week");
+  const votes = await page.locator("main ol > li").evaluateAll((items) =>
+    items.map((li) => Number(li.querySelector("[class*='tabular-nums']")?.textContent?.match(/\d+/)?.[0])),
+  );
+  expect(votes.length).toBeGreaterThan(0);
+  expect([...votes].sort((a, b) => b - a)).toEqual(votes);
+  await screenshotBothWidths(page, testInfo, "week");
+
+  await page.goto("/papers/month/2024-11");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Papers of November 2024");
+  await expect(page.locator("main ol > li h2")).toHaveCount(1);
+});
+
+test("a paper page shows title, authors, abstract, links and rendered math", async ({ page }, testInfo) => {
+  await page.goto(`/papers/${MATH_PAPER.id}`);
+  const title = page.getByRole("heading", { level: 1 });
+  await expect(title.locator(".katex")).toHaveCount(1);
+  await expect(page.getByText("Emmy Noether, Srinivasa Ramanujan")).toBeVisible();
+  const abstract = page.getByRole("region", { name: "Abstract" });
+  await expect(abstract.locator(".katex-display")).toHaveCount(1); // $$…$$
+  await expect(abstract.locator(".katex")).toHaveCount(2);
+  await expect(abstract).not.toContainText("$$");
+  await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", `https://arxiv.org/pdf/${MATH_PAPER.id}`);
+  await expect(page.getByRole("link", { name: "4 Nov 2024" })).toHaveAttribute("href", "/papers/date/2024-11-04");
+  await screenshotBothWidths(page, testInfo, "paper");
+});
+
+test("a seed paper page, and a versioned ID, route to the paper", async ({ page }) => {
+  const [paper] = await sql<{ id: string; title: string }[]>`select id, title from papers where id = '2401.12509'`;
+  await page.goto(`/papers/${paper.id}v2`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(paper.title);
+  await expect(page.getByRole("note")).toContainText("You asked for version 2");
+});
+
+test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, request }, testInfo) => {
+  const cases: [string, RegExp][] = [
+    ["/papers/date/2025-02-30", /February 2025 has 28 days/],
+    ["/papers/week/2025-W60", /2025 has ISO weeks 01 to 52/],
+    ["/papers/month/2025-13", /months run 01 to 12/],
+    ["/papers/not-an-id", /is not an arXiv identifier/],
+    ["/papers/2401.99999", /no paper with arXiv ID 2401.99999/],
+    ["/papers/hep-th/9901001", /no paper with arXiv ID hep-th\/9901001/],
+  ];
+  for (const [path, message] of cases) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    const visit = await page.goto(path);
+    expect(visit?.status()).toBe(404);
+    await expect(page.getByRole("main")).toContainText(message);
+  }
+  await page.goto("/papers/date/2025-02-30");
+  await screenshotBothWidths(page, testInfo, "not-found");
+});
+
+test("a future date says it has no papers yet", async ({ page }) => {
+  const response = await page.goto("/papers/date/2099-01-01");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("main")).toContainText("No papers on Thursday, 1 January 2099 yet");
+});
+
+test("the site works at 390 px wide", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  for (const path of ["/", `/papers/${MATH_PAPER.id}`, "/papers/month/2024-11"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("link", { name: "Paperboard" })).toBeVisible();
+  }
+});

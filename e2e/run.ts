@@ -1,0 +1,24 @@
+import { spawn } from "node:child_process";
+import { prepareDatabase } from "./support/prepare-database";
+
+// `npm run test:e2e`: makes a fresh database, runs Playwright against `next build && next start`
+// on it, and removes the database afterwards. Arguments pass through to `playwright test`.
+const database = await prepareDatabase();
+console.log(`e2e: ${database.kind} database ready at ${database.url.replace(/\/\/[^@]*@/, "//")}`);
+
+const exitCode = await new Promise<number>((resolve) => {
+  const child = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      E2E_DATABASE_URL: database.url,
+      // PGlite's socket server mixes up replies across concurrent connections: one connection only.
+      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
+    },
+  });
+  child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+});
+
+await database.teardown();
+process.exit(exitCode);

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** Replies nest at most this deep; a reply to the deepest level attaches beside its parent. */
+export const MAX_COMMENT_DEPTH = 8;
+/** Authors may edit their comment for this long after posting. */
+export const EDIT_WINDOW_MS = 60 * 60 * 1000;
+export const MAX_COMMENT_LENGTH = 10_000;
+
+export const commentBody = z
+  .string()
+  .trim()
+  .min(1, "Write something before posting.")
+  .max(MAX_COMMENT_LENGTH, `Comments are limited to ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`);
+
+/**
+ * Where a reply goes: under its parent, unless the parent is already at the deepest level, in which
+ * case under the parent's own parent (the deepest allowed), at the same depth as the parent.
+ */
+export function placeReply(parent: { id: number; parentId: number | null; depth: number }): { parentId: number; depth: number } {
+  if (parent.depth + 1 < MAX_COMMENT_DEPTH) return { parentId: parent.id, depth: parent.depth + 1 };
+  return { parentId: parent.parentId ?? parent.id, depth: parent.depth };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { explainNotFound, NOT_FOUND_PREFIX } from "./not-found-reason";
+
+describe("explainNotFound", () => {
+  it("says what is wrong with a date, week or month", () => {
+    expect(explainNotFound("/papers/date/2025-02-30")).toMatchObject({ malformed: true, detail: expect.stringMatching(/28 days/) });
+    expect(explainNotFound("/papers/week/2025-W60")).toMatchObject({ malformed: true, detail: expect.stringMatching(/01 to 52/) });
+    expect(explainNotFound("/papers/month/2025-13")).toMatchObject({ malformed: true });
+  });
+
+  it("tells a malformed arXiv ID from an unknown one", () => {
+    expect(explainNotFound("/papers/junk")).toMatchObject({ malformed: true, title: "Not an arXiv ID" });
+    expect(explainNotFound("/papers/2401.99999")).toMatchObject({ malformed: false, title: "Paper not found" });
+    expect(explainNotFound("/papers/hep-th/9901001")).toMatchObject({ malformed: false });
+  });
+
+  it("leaves valid paths alone and reads through the rewrite prefix", () => {
+    expect(explainNotFound("/papers/date/2025-02-28").malformed).toBe(false);
+    expect(explainNotFound(`${NOT_FOUND_PREFIX}/papers/date/2025-02-30`).detail).toMatch(/28 days/);
+  });
+});

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, type DbConfig } from "@/db/client";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrator";
+import { createTestDatabase } from "../support/test-database";
+
+let drop: () => Promise<void>;
+let config: DbConfig;
+
+beforeAll(async () => {
+  ({ drop, config } = await createTestDatabase());
+});
+
+afterAll(async () => {
+  await drop();
+});
+
+async function rowsOf<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await getDb().execute(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+describe("migrations", () => {
+  it("create every table on an empty database", async () => {
+    const tables = await rowsOf<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["accounts", "comments", "daily_entries", "paper_authors", "papers", "sessions", "users", "verification_tokens", "votes"]),
+    );
+  });
+
+  it("enforce one vote per user per paper and one listing per paper per day", async () => {
+    const constraints = await rowsOf<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
+    const names = constraints.map((c) => c.indexname);
+    expect(names).toEqual(expect.arrayContaining(["votes_user_id_paper_id_pk", "daily_entries_paper_day_uq", "daily_entries_visible_day_idx"]));
+  });
+
+  it("are safe to run again (and, on a server, from two processes at once)", async () => {
+    if (config.kind === "server") {
+      await Promise.all([migrateDatabase(config), migrateDatabase(config)]);
+    } else {
+      // The embedded directory is open here and only one opener is allowed: migrate a second one twice.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperboard-migrate-"));
+      await migrateDatabase({ kind: "embedded", dir });
+      await migrateDatabase({ kind: "embedded", dir });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const applied = await rowsOf<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(Number(applied[0].n)).toBe(fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).length);
+  });
+
+  it("refuse a second process opening an embedded directory", async () => {
+    if (config.kind === "server") return; // a server arbitrates its own connections
+    const child = spawnSync("npx", ["tsx", "tests/support/open-embedded.ts", config.dir], { encoding: "utf8" });
+    expect(child.status).not.toBe(0);
+    expect(child.stderr).toMatch(new RegExp(`open in process ${process.pid}`));
+  });
+});

@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { getLatestListedDay, getRankedList } from "@/db/queries/daily-list";
+import { DEMO_DAYS, seedDemo } from "@/db/seed/demo";
+import { addDays } from "@/lib/dates";
+import { createTestDatabase } from "../support/test-database";
+
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ drop } = await createTestDatabase());
+});
+
+afterAll(async () => {
+  await drop();
+});
+
+async function tableCounts() {
+  const rows = await getDb().execute<{ name: string; n: number }>(sql`
+    select 'papers' as name, count(*)::int as n from papers
+    union all select 'paper_authors', count(*)::int from paper_authors
+    union all select 'users', count(*)::int from users
+    union all select 'daily_entries', count(*)::int from daily_entries
+    union all select 'votes', count(*)::int from votes`);
+  // postgres.js returns an array, PGlite an object with rows.
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { name: string; n: number }[] }).rows;
+  return Object.fromEntries(list.map((r) => [r.name, Number(r.n)]));
+}
+
+async function counterMismatches() {
+  const rows = await getDb().execute(sql`
+    select p.id from papers p left join votes v on v.paper_id = p.id
+    group by p.id having p.upvote_count <> count(v.user_id)`);
+  return Array.isArray(rows) ? rows.length : (rows as unknown as { rows: unknown[] }).rows.length;
+}
+
+describe("seedDemo", () => {
+  it("loads the 55 papers over the seven days ending today, with votes", async () => {
+    const today = "2026-11-28";
+    const summary = await seedDemo(getDb(), { today });
+    expect(summary.papers).toBe(55);
+    expect(summary.days).toHaveLength(DEMO_DAYS);
+    expect(summary.days.at(-1)).toBe(today);
+    expect(await getLatestListedDay({ onOrBefore: today })).toBe(today);
+    const todays = await getRankedList({ start: today, end: today });
+    expect(todays.length).toBeGreaterThanOrEqual(7);
+    expect(todays.some((p) => p.upvoteCount > 0)).toBe(true);
+    const week = await getRankedList({ start: addDays(today, -6), end: today });
+    expect(week).toHaveLength(55);
+    expect(await counterMismatches()).toBe(0);
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    const before = await tableCounts();
+    await seedDemo(getDb(), { today: "2026-11-28" });
+    expect(await tableCounts()).toEqual(before);
+    expect(await counterMismatches()).toBe(0);
+  });
+
+  it("moves the demo list when run on a later day, without duplicating it", async () => {
+    const before = await tableCounts();
+    await seedDemo(getDb(), { today: "2026-12-02" });
+    expect(await tableCounts()).toEqual(before);
+    expect(await getLatestListedDay({ onOrBefore: "2026-12-02" })).toBe("2026-12-02");
+    expect(await getRankedList({ start: "2026-11-22", end: "2026-11-25" })).toEqual([]);
+  });
+});
