@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { prepareDatabase } from "./support/prepare-database";
 
@@ -13,6 +14,15 @@ const exitCode = await new Promise<number>((resolve) => {
       ...process.env,
       DATABASE_URL: database.url,
       E2E_DATABASE_URL: database.url,
+      // Production mode wants a real secret; each run makes its own.
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      AUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+      // Local stand-ins the browser tests start themselves: an SMTP server for sign-in links and
+      // an OpenID Connect provider playing Hugging Face.
+      SMTP_URL: "smtp://127.0.0.1:2526",
+      AUTH_HUGGINGFACE_ID: "paperboard-e2e",
+      AUTH_HUGGINGFACE_SECRET: "paperboard-e2e-secret",
+      AUTH_HUGGINGFACE_ISSUER: "http://127.0.0.1:2527",
       // PGlite's socket server mixes up replies across concurrent connections: one connection only.
       ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
     },

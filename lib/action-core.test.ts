@@ -13,6 +13,7 @@ const reader: SessionUser = {
   role: "user",
   bannedAt: null,
   sessionVersion: 0,
+  createdAt: new Date("2025-01-01T00:00:00Z"),
 };
 const admin: SessionUser = { ...reader, id: "u2", role: "admin" };
 const banned: SessionUser = { ...reader, id: "u3", bannedAt: new Date("2024-01-01T00:00:00Z") };

@@ -32,6 +32,10 @@ const EnvSchema = z
     // Email sign-in links: smtp://user:pass@host:587 or smtps://…. Unset outside production, the
     // link is printed to the server log instead; unset in production, email sign-in is hidden.
     SMTP_URL: z.url().optional(),
+    // The request header that carries the client's address, set by a reverse proxy you run
+    // (nginx: proxy_set_header X-Real-IP $remote_addr). Unset, the last X-Forwarded-For hop is
+    // used, which a client talking to `next start` directly can forge: fine for a demo only.
+    TRUSTED_IP_HEADER: z.string().toLowerCase().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Paperboard <no-reply@paperboard.local>"),
   })
   .superRefine((env, ctx) => {

@@ -19,17 +19,23 @@ export type ErrorCode = keyof typeof CATALOG;
 /** Messages for single form fields, keyed by field name (zod's flattened shape). */
 export type FieldErrors = Record<string, string[]>;
 
-export type ErrorPayload = { code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+export type ErrorPayload = { code: ErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** With rate_limited: when the caller may try again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, options: { message?: string; fieldErrors?: FieldErrors; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
     super(options.message ?? CATALOG[code].message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -37,7 +43,12 @@ export class AppError extends Error {
   }
 
   toPayload(): ErrorPayload {
-    return this.fieldErrors ? { code: this.code, message: this.message, fieldErrors: this.fieldErrors } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 

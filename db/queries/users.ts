@@ -14,6 +14,7 @@ const sessionUserColumns = {
   role: users.role,
   bannedAt: users.bannedAt,
   sessionVersion: users.sessionVersion,
+  createdAt: users.createdAt,
 };
 
 /** The row behind a session, read fresh on every request (see lib/auth/current-user.ts). */

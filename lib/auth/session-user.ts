@@ -12,6 +12,8 @@ export type SessionUser = {
   role: Role;
   bannedAt: Date | null;
   sessionVersion: number;
+  /** Young accounts get tighter rate limits. */
+  createdAt: Date;
 };
 
 /** What the session cookie claims; only trusted once the users row agrees. */
