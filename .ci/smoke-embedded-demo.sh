@@ -10,7 +10,11 @@ unset DATABASE_URL
 npm run --silent db:migrate
 npm run --silent db:seed >"$dir/seed.log"
 [ -d .next ] || npm run build
-npx next start -p "$port" >"$dir/server.log" 2>&1 &
+# A production server needs AUTH_SECRET; `npm run demo` writes one to .env.local, this test
+# passes its own instead of touching the working tree. `next` itself, not `npx next`, so that
+# $! is the server and the trap below stops it rather than orphaning it.
+AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(33).toString("base64"))') \
+  ./node_modules/.bin/next start -p "$port" >"$dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.5; done

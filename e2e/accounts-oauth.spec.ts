@@ -18,7 +18,7 @@ let sql: postgres.Sql;
 
 test.beforeAll(async ({ baseURL }) => {
   if (!DATABASE_URL) throw new Error("Set E2E_DATABASE_URL (or DATABASE_URL) to the database the server under test uses.");
-  sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {} });
+  sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
   const provider = new Provider(ISSUER.origin, {
     clients: [
       {

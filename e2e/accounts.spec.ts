@@ -20,7 +20,7 @@ let sql: postgres.Sql;
 
 test.beforeAll(async () => {
   if (!DATABASE_URL) throw new Error("Set E2E_DATABASE_URL (or DATABASE_URL) to the database the server under test uses.");
-  sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {} });
+  sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -73,6 +73,12 @@ async function signInWithPassword(page: Page, email: string, password: string, q
 
 const accountNav = (page: Page) => page.getByRole("navigation", { name: "Account" });
 
+/** Signs out and waits until the header says so, so the next step cannot race the sign-out. */
+async function signOut(page: Page) {
+  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
 test("sign up, sign out, and sign in again", async ({ page, context, browser }) => {
   const username = `new_${run}`;
   await page.goto("/signup");
@@ -86,8 +92,7 @@ test("sign up, sign out, and sign in again", async ({ page, context, browser }) 
   await expect(page).toHaveURL(/\/$/);
   const cookiesWhileSignedIn = await context.cookies();
 
-  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
-  await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   // A copy of the old cookie is refused too: sign-out ended the session on the server.
   const replay = await browser.newContext();
@@ -139,7 +144,7 @@ test("after sign-in only our own paths are followed", async ({ page }) => {
   await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe("/");
 
-  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signInWithPassword(page, reader.email, PASSWORD, `?callbackUrl=${encodeURIComponent(`/u/${reader.username}`)}`);
   await expect(page).toHaveURL(new RegExp(`/u/${reader.username}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reader ${reader.username}`);
@@ -161,7 +166,7 @@ test("sign in with a link sent by email", async ({ page }) => {
   await expect(accountNav(page).getByRole("link", { name: /^Your profile \(reader-\d{4}\)$/ })).toBeVisible();
 
   // The link works once.
-  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await page.goto(link!);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("expired or was already used");
 });
@@ -171,7 +176,7 @@ test("a demo reader's profile lists what they submitted and upvoted", async ({ p
   await expect(accountNav(page).getByRole("link", { name: "Your profile (alice)" })).toBeVisible();
   await accountNav(page).getByRole("link", { name: "Your profile (alice)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alice Liddell");
-  await expect(page.getByText("@alice")).toBeVisible();
+  await expect(page.getByRole("main").getByText("@alice", { exact: true })).toBeVisible();
   const submitted = page.getByRole("region", { name: "Submitted papers" });
   await expect(submitted.getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Upvoted papers" })).toBeVisible();
