@@ -1,0 +1,33 @@
+"use client";
+
+import { useState } from "react";
+import { addCommentAction } from "@/app/(site)/papers/[...id]/actions";
+import { CommentForm } from "./comment-form";
+
+/** A new top-level comment; once posted, a link to where it landed in the thread. */
+export function CommentBox({ paperId }: { paperId: string }) {
+  const [postedId, setPostedId] = useState<number | null>(null);
+  return (
+    <div className="flex flex-col gap-2">
+      <CommentForm
+        id="new-comment"
+        label="Add a comment"
+        submitLabel="Post comment"
+        pendingLabel="Posting…"
+        fields={{ paperId }}
+        submit={addCommentAction}
+        onSuccess={({ id }) => setPostedId(id)}
+      />
+      <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+        {postedId !== null && (
+          <>
+            Your comment is posted.{" "}
+            <a href={`#comment-${postedId}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+              Show it
+            </a>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import clsx from "clsx";
+import { useActionState, useState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import type { ActionResult } from "@/lib/action-core";
+import { MAX_COMMENT_LENGTH } from "@/lib/comment-rules";
+import type { ErrorPayload } from "@/lib/errors";
+
+type CommentFormProps<T> = {
+  /** Prefix for element ids; several of these forms can be open on one page. */
+  id: string;
+  label: string;
+  submitLabel: string;
+  pendingLabel: string;
+  /** Hidden fields naming what the form acts on. The server checks them; they grant nothing. */
+  fields: Record<string, string | number>;
+  initialBody?: string;
+  submit: (form: FormData) => Promise<ActionResult<T>>;
+  onSuccess?: (data: T) => void;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+};
+
+const numberFormat = new Intl.NumberFormat("en");
+
+/** A Markdown textarea with a live length count, posting to a Server Action and showing its refusal. */
+export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
+  const [body, setBody] = useState(initialBody);
+  const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
+    const result = await submit(form);
+    if (!result.ok) return result.error;
+    setBody(initialBody);
+    onSuccess?.(result.data);
+    return null;
+  }, null);
+
+  // The server trims before checking the length, so the count does too.
+  const length = body.trim().length;
+  const over = length > MAX_COMMENT_LENGTH;
+  const bodyErrors = error?.fieldErrors?.body;
+  // Field errors show beside the textarea; anything else (rate limit, permissions) above it.
+  const formMessage = error && !(bodyErrors && Object.keys(error.fieldErrors ?? {}).length === 1) ? error.message : null;
+  const ids = { body: `${id}-body`, hint: `${id}-hint`, count: `${id}-count`, error: `${id}-error` };
+
+  return (
+    <form
+      action={formAction}
+      className="flex flex-col gap-2"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && onCancel) onCancel();
+      }}
+    >
+      <FormAlert message={formMessage} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor={ids.body} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={ids.body}
+        name="body"
+        rows={4}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        autoFocus={autoFocus}
+        aria-invalid={bodyErrors || over ? true : undefined}
+        aria-describedby={[ids.hint, ids.count, bodyErrors && ids.error].filter(Boolean).join(" ")}
+        className="min-h-24 w-full resize-y rounded-md border border-zinc-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900 dark:aria-invalid:border-red-400 sm:text-sm"
+      />
+      {bodyErrors && (
+        <ul id={ids.error} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {bodyErrors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <p id={ids.hint}>
+          Markdown and TeX math: <code>**bold**</code>, <code>`code`</code>, <code>$x^2$</code> inline; <code>$$</code> on lines of their own around display math.
+        </p>
+        <p id={ids.count} className={clsx("tabular-nums", over && "font-semibold text-red-700 dark:text-red-400")}>
+          {numberFormat.format(length)} / {numberFormat.format(MAX_COMMENT_LENGTH)} characters
+          {over && ` (${numberFormat.format(length - MAX_COMMENT_LENGTH)} too many)`}
+        </p>
+      </div>
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-accent-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-700 disabled:cursor-wait disabled:opacity-70"
+        >
+          {pending ? pendingLabel : submitLabel}
+        </button>
+        {onCancel && (
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded-md border border-zinc-300 px-4 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

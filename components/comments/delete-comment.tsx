@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { deleteCommentAction } from "@/app/(site)/papers/[...id]/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import type { ErrorPayload } from "@/lib/errors";
+
+/** The second step of deleting: says what will happen, and starts on "Cancel" so Enter is safe. */
+export function DeleteComment({ commentId, onCancel }: { commentId: number; onCancel: () => void }) {
+  const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
+    const result = await deleteCommentAction(form);
+    return result.ok ? null : result.error;
+  }, null);
+  const questionId = `delete-${commentId}-question`;
+
+  return (
+    <form
+      action={formAction}
+      role="group"
+      aria-labelledby={questionId}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onCancel();
+      }}
+      className="flex flex-col gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40"
+    >
+      <FormAlert message={error?.message} />
+      <p id={questionId}>Delete this comment? Its words go for good; replies stay in place.</p>
+      <input type="hidden" name="commentId" value={commentId} />
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800 disabled:cursor-wait disabled:opacity-70"
+        >
+          {pending ? "Deleting…" : "Delete comment"}
+        </button>
+        <button
+          type="button"
+          autoFocus
+          onClick={onCancel}
+          className="rounded-md border border-zinc-300 bg-white px-3 py-1 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
