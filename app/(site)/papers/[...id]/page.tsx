@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getPaper } from "@/db/queries/papers";
 import { arxivAbsUrl, arxivIdMonth, arxivPdfUrl, parseArxivId } from "@/lib/arxiv-id";
+import { parseCommentSort } from "@/lib/comment-sort";
 import { formatDay } from "@/lib/dates";
 import { dayPath } from "@/lib/paths";
+import { Discussion } from "@/components/comments/discussion";
 import { MathText } from "@/components/math-text";
 import { Upvoters } from "@/components/votes/upvoters";
 import { UpvoteButton } from "@/components/votes/upvote-button";
@@ -28,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return found ? { title: found.paper.title, description: found.paper.abstract.slice(0, 200) } : { title: "Paper not found" };
 }
 
-export default async function PaperPage({ params }: Props) {
+export default async function PaperPage({ params, searchParams }: Props & { searchParams: Promise<{ sort?: string | string[] }> }) {
   await connection();
   const found = await loadPaper(params);
   if (!found) notFound(); // app/not-found.tsx says whether the ID was malformed or unknown
@@ -127,12 +129,7 @@ export default async function PaperPage({ params }: Props) {
         </dd>
       </dl>
 
-      <section id="discussion" aria-labelledby="discussion-heading" className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
-        <h2 id="discussion-heading" className="text-lg font-semibold">
-          Discussion ({paper.commentCount})
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Comments open when accounts arrive.</p>
-      </section>
+      <Discussion paperId={paper.id} sort={parseCommentSort((await searchParams).sort)} />
     </article>
   );
 }
