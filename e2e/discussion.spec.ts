@@ -1,0 +1,293 @@
+import { expect, test, type Page } from "@playwright/test";
+import { testSql } from "./support/db";
+import { commentBy, seedComment, seedPaper, seedReader, signIn, type Reader } from "./support/discussion";
+import { screenshotBothWidths } from "./support/screenshots";
+
+// The discussion on a paper page, in a real browser against `next build && next start`, with
+// readers seeded straight into the database and every claim checked against the database too.
+
+const sql = testSql();
+test.afterAll(async () => {
+  await sql.end();
+});
+
+const paperUrl = (paperId: string) => `/papers/${paperId}`;
+// Next's route announcer is an alert too; the discussion's own alerts are inside its section.
+const discussion = (page: Page) => page.locator("#discussion");
+
+async function commentRow(id: number) {
+  const [row] = await sql<{ body: string; edited_at: Date | null; deleted_at: Date | null; parent_id: number | null }[]>`
+    select body, edited_at, deleted_at, parent_id from comments where id = ${id}`;
+  return row;
+}
+
+async function commentsBy(reader: Reader) {
+  return sql<{ id: number; body: string; parent_id: number | null }[]>`select id, body, parent_id from comments where author_id = ${reader.id} order by id`;
+}
+
+async function commentCount(paperId: string) {
+  const [row] = await sql<{ stored: number; counted: number }[]>`
+    select comment_count as stored,
+           (select count(*)::int from comments where paper_id = ${paperId} and deleted_at is null and hidden_at is null) as counted
+    from papers where id = ${paperId}`;
+  expect(row.stored).toBe(row.counted);
+  return row.stored;
+}
+
+async function postComment(page: Page, body: string) {
+  await page.getByLabel("Add a comment").fill(body);
+  await page.getByRole("button", { name: "Post comment" }).click();
+}
+
+test("a reader comments with Markdown and math, gets a reply, edits and deletes", async ({ browser, page }) => {
+  const paperId = await seedPaper(sql, "Threads in practice");
+  const alice = await seedReader(sql, "alice");
+  const bob = await seedReader(sql, "bob");
+
+  await signIn(page, alice);
+  await page.goto(paperUrl(paperId));
+  await postComment(page, "A **bold** claim: $e^{i\\pi} + 1 = 0$, and\n\n$$\n\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\n$$");
+  const mine = commentBy(page, alice);
+  await expect(mine.locator("strong")).toHaveText("bold");
+  await expect(mine.locator("[data-comment-body] .katex").first()).toBeVisible();
+  await expect(mine.locator("[data-comment-body] .katex-display")).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Your comment is posted.");
+  const [posted] = await commentsBy(alice);
+  expect(posted.body).toContain("$e^{i\\pi} + 1 = 0$");
+  expect(await commentCount(paperId)).toBe(1);
+
+  const bobContext = await browser.newContext();
+  const bobPage = await bobContext.newPage();
+  await signIn(bobPage, bob);
+  await bobPage.goto(paperUrl(paperId));
+  await commentBy(bobPage, alice).getByRole("button", { name: "Reply", exact: true }).click();
+  await bobPage.getByLabel(`Reply to ${alice.name}`).fill("Which $n$ does this hold for?");
+  await bobPage.getByRole("button", { name: "Post reply" }).click();
+  // The reply sits in the list nested under Alice's comment.
+  const replies = bobPage.locator(`li:has(> #comment-${posted.id}) > ol`);
+  await expect(replies.getByRole("article", { name: `Comment by ${bob.name}` })).toContainText("Which");
+  const [reply] = await commentsBy(bob);
+  expect(reply.parent_id).toBe(posted.id);
+  expect(await commentCount(paperId)).toBe(2);
+
+  await page.reload();
+  await mine.getByRole("button", { name: "Edit", exact: true }).click();
+  await page.getByLabel("Edit your comment").fill("A **bolder** claim, corrected.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(mine.locator("strong")).toHaveText("bolder");
+  await expect(mine.getByText("edited", { exact: true })).toBeVisible();
+  expect((await commentRow(posted.id)).edited_at).not.toBeNull();
+
+  await mine.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("button", { name: "Delete comment" }).click();
+  const deleted = page.getByRole("article", { name: "Deleted comment" });
+  await expect(deleted).toContainText("[deleted]");
+  await expect(page.getByText("bolder")).toHaveCount(0);
+  await expect(page.locator(`li:has(> #comment-${posted.id}) > ol`).getByRole("article", { name: `Comment by ${bob.name}` })).toBeVisible();
+  expect((await commentRow(posted.id)).deleted_at).not.toBeNull();
+  expect(await commentCount(paperId)).toBe(1);
+  await bobContext.close();
+});
+
+test("upvoting a comment counts once and can be taken back", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Votes on comments");
+  const alice = await seedReader(sql, "voted");
+  const bob = await seedReader(sql, "voter");
+  const id = await seedComment(sql, { paperId, author: alice, body: "Worth a vote." });
+
+  await signIn(page, bob);
+  await page.goto(paperUrl(paperId));
+  const upvote = commentBy(page, alice).getByRole("button", { name: /Upvote Reader voted's comment/ });
+  await upvote.click();
+  const pressed = commentBy(page, alice).getByRole("button", { name: /Remove your upvote/ });
+  await expect(pressed).toHaveAttribute("aria-pressed", "true");
+  await expect(pressed).toContainText("1");
+  await expect.poll(async () => (await sql`select upvote_count from comments where id = ${id}`)[0].upvote_count).toBe(1);
+
+  await page.reload();
+  await expect(pressed).toContainText("1");
+  await pressed.click();
+  await expect(upvote).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => (await sql`select count(*)::int as n from comment_votes where comment_id = ${id}`)[0].n).toBe(0);
+});
+
+test("Bob cannot edit or delete Alice's comment, in the UI or by calling the actions", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Ownership");
+  const alice = await seedReader(sql, "owner");
+  const bob = await seedReader(sql, "intruder");
+  const alicesId = await seedComment(sql, { paperId, author: alice, body: "Alice's own words.", minutesAgo: 1 });
+  const before = await commentRow(alicesId);
+
+  await signIn(page, bob);
+  await page.goto(paperUrl(paperId));
+  const alices = commentBy(page, alice);
+  await expect(alices.getByRole("button", { name: "Reply", exact: true })).toBeVisible();
+  await expect(alices.getByRole("button", { name: "Edit", exact: true })).toHaveCount(0);
+  await expect(alices.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+
+  // Bob's own comment gives him the real forms; he points them at Alice's comment and submits.
+  await postComment(page, "Bob's comment.");
+  const bobs = commentBy(page, bob);
+  await bobs.getByRole("button", { name: "Edit", exact: true }).click();
+  await page.getByLabel("Edit your comment").fill("Bob was here.");
+  await bobs.locator('input[name="commentId"]').evaluate((input: HTMLInputElement, id) => (input.value = String(id)), alicesId);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(bobs.getByRole("alert")).toHaveText("You can only edit your own comments.");
+
+  await bobs.getByRole("button", { name: "Cancel", exact: true }).click();
+  await bobs.getByRole("button", { name: "Delete", exact: true }).click();
+  await bobs.locator('input[name="commentId"]').evaluate((input: HTMLInputElement, id) => (input.value = String(id)), alicesId);
+  await page.getByRole("button", { name: "Delete comment" }).click();
+  await expect(bobs.getByRole("alert")).toHaveText("You can only delete your own comments.");
+
+  expect(await commentRow(alicesId)).toEqual(before);
+  await page.reload();
+  await expect(commentBy(page, alice)).toContainText("Alice's own words.");
+  expect(await commentCount(paperId)).toBe(2);
+});
+
+test("HTML and script in comments render inert", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Hostile input");
+  const mallory = await seedReader(sql, "mallory");
+  const payloads = [
+    "<script>alert('script')</script>",
+    "<img src=x onerror=alert('img')>",
+    '<svg onload="alert(\'svg\')"><circle r="10"/></svg>',
+    "[javascript link](javascript:alert('js'))",
+    "[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<a href="javascript:alert(\'raw\')">raw link</a>',
+    '<iframe src="javascript:alert(\'iframe\')"></iframe>',
+    "<details open ontoggle=alert('toggle')>x</details>",
+    "$\\href{javascript:alert('katex')}{math link}$",
+  ];
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+
+  await signIn(page, mallory);
+  await page.goto(paperUrl(paperId));
+  for (const [i, payload] of payloads.entries()) {
+    await postComment(page, `Payload ${i}: ${payload}`);
+    await expect(commentBy(page, mallory, `Payload ${i}:`)).toBeVisible();
+  }
+  await page.reload();
+  const bodies = page.locator("[data-comment-body]");
+  await expect(bodies).toHaveCount(payloads.length);
+  for (const link of await bodies.locator("a").all()) await link.click();
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(paperUrl(paperId)); // no link went anywhere
+
+  expect(dialogs).toEqual([]);
+  await expect(bodies.locator("script, iframe, object, embed, form, [onerror], [onload], [ontoggle]")).toHaveCount(0);
+  const hrefs = await bodies.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  expect(hrefs.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
+});
+
+test("a comment over 10,000 characters is refused and not stored", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Long-windedness");
+  const verbose = await seedReader(sql, "verbose");
+
+  await signIn(page, verbose);
+  await page.goto(paperUrl(paperId));
+  await page.getByLabel("Add a comment").fill("x".repeat(10_001));
+  await expect(page.getByText("10,001 / 10,000 characters (1 too many)")).toBeVisible();
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(discussion(page).getByRole("alert")).toHaveText("Comments are limited to 10,000 characters.");
+  await expect(page.getByLabel("Add a comment")).toHaveAttribute("aria-invalid", "true");
+  expect(await commentsBy(verbose)).toEqual([]);
+  expect(await commentCount(paperId)).toBe(0);
+});
+
+test("signed-out readers see the thread and a way to sign in that comes back", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Reading only");
+  const author = await seedReader(sql, "author");
+  await seedComment(sql, { paperId, author, body: "Visible to everyone." });
+
+  await page.goto(paperUrl(paperId));
+  await expect(commentBy(page, author)).toContainText("Visible to everyone.");
+  await expect(page.getByLabel("Add a comment")).toHaveCount(0);
+  await expect(commentBy(page, author).getByRole("button")).toHaveCount(0);
+  await page.getByRole("link", { name: "Sign in to join the discussion" }).click();
+
+  await page.getByLabel("Email", { exact: true }).fill(author.email);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(`${paperUrl(paperId)}#discussion`);
+  await expect(page.getByLabel("Add a comment")).toBeVisible();
+});
+
+test("a suspended reader cannot comment", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Suspensions");
+  const carol = await seedReader(sql, "carol");
+
+  await signIn(page, carol);
+  await page.goto(paperUrl(paperId));
+  await sql`update users set banned_at = now() where id = ${carol.id}`; // banned while the page is open
+  await postComment(page, "One last word.");
+  await expect(discussion(page).getByRole("alert")).toHaveText("Your account is suspended, so you cannot do that.");
+  expect(await commentsBy(carol)).toEqual([]);
+
+  await page.reload();
+  await expect(page.getByText("Your account is suspended, so you cannot comment or vote.")).toBeVisible();
+  await expect(page.getByLabel("Add a comment")).toHaveCount(0);
+});
+
+test("posting too fast is refused with when to try again", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Rate limits");
+  const newcomer = await seedReader(sql, "newcomer", { fresh: true }); // new accounts: 5 comments per 10 minutes
+
+  await signIn(page, newcomer);
+  await page.goto(paperUrl(paperId));
+  for (let i = 1; i <= 5; i++) {
+    await postComment(page, `Comment number ${i}`);
+    await expect(commentBy(page, newcomer, `Comment number ${i}`)).toBeVisible();
+  }
+  await postComment(page, "Comment number 6");
+  await expect(discussion(page).getByRole("alert")).toHaveText(/^You are doing that too often\. Try again in \d+ seconds\.$/);
+  await expect(page.getByLabel("Add a comment")).toHaveValue("Comment number 6"); // nothing typed is lost
+  expect(await commentsBy(newcomer)).toHaveLength(5);
+});
+
+test("the thread sorts by best or newest, nests replies, and reads well on a phone and in the dark", async ({ page }, testInfo) => {
+  const paperId = await seedPaper(sql, "A well-discussed paper");
+  const [ada, ben, cyd] = await Promise.all([seedReader(sql, "ada"), seedReader(sql, "ben"), seedReader(sql, "cyd")]);
+  const old = await seedComment(sql, { paperId, author: ada, body: "The proof of **Lemma 3** needs $f$ to be *convex*: is that assumed?", minutesAgo: 300, upvotes: 7 });
+  let parent = await seedComment(sql, { paperId, author: ben, body: "It is, in Section 2: $f(\\lambda x + (1-\\lambda) y) \\le \\lambda f(x) + (1-\\lambda) f(y)$.", parentId: old, depth: 1, minutesAgo: 240, upvotes: 3 });
+  for (let depth = 2; depth < 8; depth++) {
+    const author = [ada, ben, cyd][depth % 3];
+    parent = await seedComment(sql, { paperId, author, body: `Depth ${depth}: and yet the constant in $O(n \\log n)$ still matters here.`, parentId: parent, depth, minutesAgo: 240 - depth * 10 });
+  }
+  const gone = await seedComment(sql, { paperId, author: cyd, body: "Retracted.", parentId: old, depth: 1, minutesAgo: 200 });
+  await seedComment(sql, { paperId, author: ada, body: "Agreed, thanks.", parentId: gone, depth: 2, minutesAgo: 190 });
+  await sql`update comments set deleted_at = now() where id = ${gone}`;
+  const removed = await seedComment(sql, { paperId, author: ben, body: "Buy cheap watches", minutesAgo: 100 });
+  await sql`update comments set hidden_at = now(), hidden_reason = 'spam' where id = ${removed}`;
+  await sql`update papers set comment_count = comment_count - 2 where id = ${paperId}`;
+  await seedComment(sql, { paperId, author: cyd, body: "Code is at `github.com/example/repo`:\n\n```python\nprint(sum(range(11)))\n```", minutesAgo: 5 });
+  expect(await commentCount(paperId)).toBe(10); // twelve rows, one deleted and one hidden
+
+  await signIn(page, cyd);
+  await page.goto(paperUrl(paperId));
+  const topLevel = page.locator("#discussion > ol > li > article");
+  await expect(topLevel.first()).toHaveAttribute("id", `comment-${old}`);
+  await expect(page.getByRole("article", { name: "Removed comment" })).toHaveText(/\[removed by a moderator\]/);
+  await expect(page.getByRole("article", { name: "Deleted comment" })).toHaveText(/\[deleted\]/);
+
+  await page.getByRole("navigation", { name: "Sort comments" }).getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\?sort=new#discussion$/);
+  await expect(page.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
+  await expect(topLevel.first()).toContainText("Code is at");
+
+  await page.goto(`${paperUrl(paperId)}?sort=best`);
+  await commentBy(page, ben).first().getByRole("button", { name: "Reply", exact: true }).click();
+  await screenshotBothWidths(page, testInfo, "discussion");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshotBothWidths(page, testInfo, "discussion-dark");
+
+  // Even the deepest reply keeps to the phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+});

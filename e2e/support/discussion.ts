@@ -1,0 +1,63 @@
+import { expect, type Page } from "@playwright/test";
+import type postgres from "postgres";
+import { hashPassword } from "@/lib/auth/password";
+
+// Fixtures for the discussion's browser tests, written straight into the server's database.
+
+export const PASSWORD = "a long enough passphrase";
+
+export type Reader = { id: string; username: string; name: string; email: string };
+
+// Distinct per run (for reruns against one database) and per paper within a run.
+const run = String(Math.floor(Date.now() / 1000) % 1000).padStart(3, "0");
+let papers = 0;
+
+/**
+ * A reader with a password. Established (two days old) unless asked otherwise, so the tighter
+ * limits for new accounts do not interfere with tests about something else.
+ */
+export async function seedReader(sql: postgres.Sql, handle: string, { banned = false, fresh = false } = {}): Promise<Reader> {
+  const username = `${handle}_${run}`.slice(0, 30);
+  const reader = { id: crypto.randomUUID(), username, name: `Reader ${handle}`, email: `${username}@e2e.paperboard.local` };
+  await sql`
+    insert into users (id, username, name, email, password_hash, banned_at, created_at)
+    values (${reader.id}, ${reader.username}, ${reader.name}, ${reader.email}, ${await hashPassword(PASSWORD)},
+            ${banned ? new Date() : null}, ${fresh ? new Date() : new Date(Date.now() - 2 * 86_400_000)})`;
+  return reader;
+}
+
+/** A paper of its own for each test, so threads and counts do not mix. */
+export async function seedPaper(sql: postgres.Sql, title: string): Promise<string> {
+  papers += 1;
+  const id = `2412.${run}${String(papers).padStart(2, "0")}`;
+  await sql`insert into papers (id, title, abstract) values (${id}, ${title}, ${"An abstract for the discussion tests."})`;
+  await sql`insert into paper_authors (paper_id, position, name) values (${id}, 0, ${"Grace Hopper"})`;
+  return id;
+}
+
+/** A comment as if posted a while ago, keeping papers.comment_count in step. */
+export async function seedComment(
+  sql: postgres.Sql,
+  { paperId, author, body, parentId = null, depth = 0, minutesAgo = 60, upvotes = 0 }: { paperId: string; author: Reader; body: string; parentId?: number | null; depth?: number; minutesAgo?: number; upvotes?: number },
+): Promise<number> {
+  const [{ id }] = await sql<{ id: number }[]>`
+    insert into comments (paper_id, author_id, parent_id, depth, body, upvote_count, created_at)
+    values (${paperId}, ${author.id}, ${parentId}, ${depth}, ${body}, ${upvotes}, now() - make_interval(mins => ${minutesAgo}))
+    returning id`;
+  await sql`update papers set comment_count = comment_count + 1 where id = ${paperId}`;
+  return id;
+}
+
+export async function signIn(page: Page, reader: Reader) {
+  await page.goto("/signin");
+  await page.getByLabel("Email", { exact: true }).fill(reader.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+}
+
+/** A reader's comment articles, narrowed to the one containing `text` when given. */
+export function commentBy(page: Page, reader: Reader, text?: string) {
+  const articles = page.getByRole("article", { name: `Comment by ${reader.name}`, exact: true });
+  return text ? articles.filter({ hasText: text }) : articles;
+}
