@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { addComment, deleteComment, editComment, getPaperComments } from "@/db/queries/comments";
+import { setCommentHidden } from "@/db/queries/moderation";
 import { castCommentVote, getUpvotedCommentIds, removeCommentVote } from "@/db/queries/votes";
 import { comments, papers, type User } from "@/db/schema";
 import { EDIT_WINDOW_MS, MAX_COMMENT_DEPTH } from "@/lib/comment-rules";
@@ -19,12 +20,14 @@ const BUSY_PAPER = "2501.00002";
 let drop: () => Promise<void>;
 let alice: User;
 let bob: User;
+let moderator: User;
 let crowd: User[];
 
 beforeAll(async () => {
   ({ drop } = await createTestDatabase());
   alice = await makeUser({ username: "alice", name: "Alice" });
   bob = await makeUser({ username: "bob", name: "Bob" });
+  moderator = await makeUser({ username: "mod", name: "Moderator", role: "admin" });
   crowd = [];
   for (let i = 0; i < 50; i++) crowd.push(await makeUser());
   await makePaper({ id: PAPER });
@@ -166,15 +169,14 @@ describe("comments", () => {
 
   it("does not count a hidden comment twice when its author deletes it", async () => {
     const { id } = await addComment({ actor: alice, paperId: PAPER, parentId: null, body: "Off topic" });
-    // What moderation does: hide the comment and take it off the count, in one transaction.
-    await getDb().transaction(async (tx) => {
-      await tx.update(comments).set({ hiddenAt: new Date(), hiddenReason: "off topic" }).where(eq(comments.id, id));
-      await tx.update(papers).set({ commentCount: sql`${papers.commentCount} - 1` }).where(eq(papers.id, PAPER));
-    });
-    expect((await getPaperComments({ paperId: PAPER })).find((c) => c.id === id)).toMatchObject({ state: "hidden", body: null });
+    await setCommentHidden({ actor: moderator, commentId: id, hidden: true, reason: "off topic" });
+    expect((await getPaperComments({ paperId: PAPER })).find((c) => c.id === id)).toMatchObject({ state: "hidden", body: null, author: null });
     expect(await commentCountDrift()).toEqual([]);
 
     await deleteComment({ actor: alice, commentId: id });
+    expect(await commentCountDrift()).toEqual([]);
+    await setCommentHidden({ actor: moderator, commentId: id, hidden: false });
+    expect((await getPaperComments({ paperId: PAPER })).find((c) => c.id === id)).toMatchObject({ state: "deleted" });
     expect(await commentCountDrift()).toEqual([]);
   });
 
@@ -219,6 +221,9 @@ describe("comment votes", () => {
     const { id } = await addComment({ actor: bob, paperId: BUSY_PAPER, parentId: null, body: "Regret" });
     await deleteComment({ actor: bob, commentId: id });
     expect(await rejection(castCommentVote({ userId: alice.id, commentId: id }))).toMatchObject({ code: "forbidden" });
+    const { id: spam } = await addComment({ actor: bob, paperId: BUSY_PAPER, parentId: null, body: "Spam" });
+    await setCommentHidden({ actor: moderator, commentId: spam, hidden: true });
+    expect(await rejection(castCommentVote({ userId: alice.id, commentId: spam }))).toMatchObject({ code: "forbidden" });
     expect(await rejection(castCommentVote({ userId: alice.id, commentId: 999_999 }))).toMatchObject({ code: "not_found" });
     expect((await row(id)).upvoteCount).toBe(0);
     expect(await commentVoteDrift()).toEqual([]);
