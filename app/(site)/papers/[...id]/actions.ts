@@ -6,7 +6,8 @@ import { z } from "zod";
 import { addComment, deleteComment, editComment } from "@/db/queries/comments";
 import { castCommentVote, removeCommentVote } from "@/db/queries/votes";
 import { action } from "@/lib/action";
-import { paperPath, parseArxivId } from "@/lib/arxiv-id";
+import { paperPath } from "@/lib/arxiv-id";
+import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clientIp } from "@/lib/client-ip";
 import { commentBody } from "@/lib/comment-rules";
@@ -15,10 +16,6 @@ import { enforceRateLimit } from "@/lib/rate-limit";
 // The discussion's writes. Each goes through action(): signed in, not banned, input parsed. Who may
 // touch which comment is decided in db/queries/comments.ts, inside the write's transaction.
 
-const paperId = z
-  .string()
-  .max(64)
-  .refine((id) => parseArxivId(id)?.id === id, "That is not an arXiv identifier.");
 const commentId = z.coerce.number().int().positive().max(2 ** 31 - 1);
 // Forms send an empty field for "no parent".
 const parentId = z.preprocess((value) => (value === "" ? null : value), commentId.nullable().default(null));
@@ -27,7 +24,7 @@ async function limit(kind: "comment" | "vote", user: SessionUser) {
   await enforceRateLimit({ action: kind, user, ip: clientIp(await headers()) });
 }
 
-export const addCommentAction = action(z.object({ paperId, parentId, body: commentBody }), async (input, user) => {
+export const addCommentAction = action(z.object({ paperId: arxivIdSchema, parentId, body: commentBody }), async (input, user) => {
   await limit("comment", user);
   const created = await addComment({ actor: user, ...input });
   revalidatePath(paperPath(input.paperId));

@@ -15,7 +15,7 @@ import { ReaderVotesScope } from "@/components/votes/reader-votes";
 import { getUpvoters } from "@/db/queries/votes";
 
 // A catch-all route, because old-style identifiers carry a slash: /papers/hep-th/9901001.
-type Props = { params: Promise<{ id: string[] }> };
+type Props = { params: Promise<{ id: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function loadPaper(params: Props["params"]) {
   const raw = (await params).id.map(decodeURIComponent).join("/");
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return found ? { title: found.paper.title, description: found.paper.abstract.slice(0, 200) } : { title: "Paper not found" };
 }
 
-export default async function PaperPage({ params, searchParams }: Props & { searchParams: Promise<{ sort?: string | string[] }> }) {
+export default async function PaperPage({ params, searchParams }: Props) {
   await connection();
   const found = await loadPaper(params);
   if (!found) notFound(); // app/not-found.tsx says whether the ID was malformed or unknown
