@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { testSql } from "./support/db";
-import { commentBy, seedComment, seedPaper, seedReader, signIn, type Reader } from "./support/discussion";
+import { commentBy, nameOf, seedComment, seedPaper, type Reader } from "./support/discussion";
+import { fillSignInForm, seedReader, signIn } from "./support/readers";
 import { screenshotBothWidths } from "./support/screenshots";
 
 // The discussion on a paper page, in a real browser against `next build && next start`, with
@@ -44,7 +45,7 @@ test("a reader comments with Markdown and math, gets a reply, edits and deletes"
   const alice = await seedReader(sql, "alice");
   const bob = await seedReader(sql, "bob");
 
-  await signIn(page, alice);
+  await signIn(page, alice.email);
   await page.goto(paperUrl(paperId));
   await postComment(page, "A **bold** claim: $e^{i\\pi} + 1 = 0$, and\n\n$$\n\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\n$$");
   const mine = commentBy(page, alice);
@@ -58,14 +59,14 @@ test("a reader comments with Markdown and math, gets a reply, edits and deletes"
 
   const bobContext = await browser.newContext();
   const bobPage = await bobContext.newPage();
-  await signIn(bobPage, bob);
+  await signIn(bobPage, bob.email);
   await bobPage.goto(paperUrl(paperId));
   await commentBy(bobPage, alice).getByRole("button", { name: "Reply", exact: true }).click();
-  await bobPage.getByLabel(`Reply to ${alice.name}`).fill("Which $n$ does this hold for?");
+  await bobPage.getByLabel(`Reply to ${nameOf(alice)}`).fill("Which $n$ does this hold for?");
   await bobPage.getByRole("button", { name: "Post reply" }).click();
   // The reply sits in the list nested under Alice's comment.
   const replies = bobPage.locator(`li:has(> #comment-${posted.id}) > ol`);
-  await expect(replies.getByRole("article", { name: `Comment by ${bob.name}` })).toContainText("Which");
+  await expect(replies.getByRole("article", { name: `Comment by ${nameOf(bob)}` })).toContainText("Which");
   const [reply] = await commentsBy(bob);
   expect(reply.parent_id).toBe(posted.id);
   expect(await commentCount(paperId)).toBe(2);
@@ -83,7 +84,7 @@ test("a reader comments with Markdown and math, gets a reply, edits and deletes"
   const deleted = page.getByRole("article", { name: "Deleted comment" });
   await expect(deleted).toContainText("[deleted]");
   await expect(page.getByText("bolder")).toHaveCount(0);
-  await expect(page.locator(`li:has(> #comment-${posted.id}) > ol`).getByRole("article", { name: `Comment by ${bob.name}` })).toBeVisible();
+  await expect(page.locator(`li:has(> #comment-${posted.id}) > ol`).getByRole("article", { name: `Comment by ${nameOf(bob)}` })).toBeVisible();
   expect((await commentRow(posted.id)).deleted_at).not.toBeNull();
   expect(await commentCount(paperId)).toBe(1);
   await bobContext.close();
@@ -95,9 +96,9 @@ test("upvoting a comment counts once and can be taken back", async ({ page }) =>
   const bob = await seedReader(sql, "voter");
   const id = await seedComment(sql, { paperId, author: alice, body: "Worth a vote." });
 
-  await signIn(page, bob);
+  await signIn(page, bob.email);
   await page.goto(paperUrl(paperId));
-  const upvote = commentBy(page, alice).getByRole("button", { name: /Upvote Reader voted's comment/ });
+  const upvote = commentBy(page, alice).getByRole("button", { name: `Upvote ${nameOf(alice)}'s comment (0 upvotes)` });
   await upvote.click();
   const pressed = commentBy(page, alice).getByRole("button", { name: /Remove your upvote/ });
   await expect(pressed).toHaveAttribute("aria-pressed", "true");
@@ -118,7 +119,7 @@ test("Bob cannot edit or delete Alice's comment, in the UI or by calling the act
   const alicesId = await seedComment(sql, { paperId, author: alice, body: "Alice's own words.", minutesAgo: 1 });
   const before = await commentRow(alicesId);
 
-  await signIn(page, bob);
+  await signIn(page, bob.email);
   await page.goto(paperUrl(paperId));
   const alices = commentBy(page, alice);
   await expect(alices.getByRole("button", { name: "Reply", exact: true })).toBeVisible();
@@ -166,7 +167,7 @@ test("HTML and script in comments render inert", async ({ page }) => {
     void dialog.dismiss();
   });
 
-  await signIn(page, mallory);
+  await signIn(page, mallory.email);
   await page.goto(paperUrl(paperId));
   for (const [i, payload] of payloads.entries()) {
     await postComment(page, `Payload ${i}: ${payload}`);
@@ -189,7 +190,7 @@ test("a comment over 10,000 characters is refused and not stored", async ({ page
   const paperId = await seedPaper(sql, "Long-windedness");
   const verbose = await seedReader(sql, "verbose");
 
-  await signIn(page, verbose);
+  await signIn(page, verbose.email);
   await page.goto(paperUrl(paperId));
   await page.getByLabel("Add a comment").fill("x".repeat(10_001));
   await expect(page.getByText("10,001 / 10,000 characters (1 too many)")).toBeVisible();
@@ -211,9 +212,7 @@ test("signed-out readers see the thread and a way to sign in that comes back", a
   await expect(commentBy(page, author).getByRole("button")).toHaveCount(0);
   await page.getByRole("link", { name: "Sign in to join the discussion" }).click();
 
-  await page.getByLabel("Email", { exact: true }).fill(author.email);
-  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await fillSignInForm(page, author.email);
   await expect(page).toHaveURL(`${paperUrl(paperId)}#discussion`);
   await expect(page.getByLabel("Add a comment")).toBeVisible();
 });
@@ -222,7 +221,7 @@ test("a suspended reader cannot comment", async ({ page }) => {
   const paperId = await seedPaper(sql, "Suspensions");
   const carol = await seedReader(sql, "carol");
 
-  await signIn(page, carol);
+  await signIn(page, carol.email);
   await page.goto(paperUrl(paperId));
   await sql`update users set banned_at = now() where id = ${carol.id}`; // banned while the page is open
   await postComment(page, "One last word.");
@@ -236,9 +235,9 @@ test("a suspended reader cannot comment", async ({ page }) => {
 
 test("posting too fast is refused with when to try again", async ({ page }) => {
   const paperId = await seedPaper(sql, "Rate limits");
-  const newcomer = await seedReader(sql, "newcomer", { fresh: true }); // new accounts: 5 comments per 10 minutes
+  const newcomer = await seedReader(sql, "newcomer", { ageDays: 0 }); // new accounts: 5 comments per 10 minutes
 
-  await signIn(page, newcomer);
+  await signIn(page, newcomer.email);
   await page.goto(paperUrl(paperId));
   for (let i = 1; i <= 5; i++) {
     await postComment(page, `Comment number ${i}`);
@@ -268,7 +267,7 @@ test("the thread sorts by best or newest, nests replies, and reads well on a pho
   await seedComment(sql, { paperId, author: cyd, body: "Code is at `github.com/example/repo`:\n\n```python\nprint(sum(range(11)))\n```", minutesAgo: 5 });
   expect(await commentCount(paperId)).toBe(10); // twelve rows, one deleted and one hidden
 
-  await signIn(page, cyd);
+  await signIn(page, cyd.email);
   await page.goto(paperUrl(paperId));
   const topLevel = page.locator("#discussion > ol > li > article");
   await expect(topLevel.first()).toHaveAttribute("id", `comment-${old}`);

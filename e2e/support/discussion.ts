@@ -1,30 +1,14 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type postgres from "postgres";
-import { hashPassword } from "@/lib/auth/password";
+import type { seedReader } from "./readers";
 
 // Fixtures for the discussion's browser tests, written straight into the server's database.
 
-export const PASSWORD = "a long enough passphrase";
-
-export type Reader = { id: string; username: string; name: string; email: string };
+export type Reader = Awaited<ReturnType<typeof seedReader>>;
 
 // Distinct per run (for reruns against one database) and per paper within a run.
 const run = String(Math.floor(Date.now() / 1000) % 1000).padStart(3, "0");
 let papers = 0;
-
-/**
- * A reader with a password. Established (two days old) unless asked otherwise, so the tighter
- * limits for new accounts do not interfere with tests about something else.
- */
-export async function seedReader(sql: postgres.Sql, handle: string, { banned = false, fresh = false } = {}): Promise<Reader> {
-  const username = `${handle}_${run}`.slice(0, 30);
-  const reader = { id: crypto.randomUUID(), username, name: `Reader ${handle}`, email: `${username}@e2e.paperboard.local` };
-  await sql`
-    insert into users (id, username, name, email, password_hash, banned_at, created_at)
-    values (${reader.id}, ${reader.username}, ${reader.name}, ${reader.email}, ${await hashPassword(PASSWORD)},
-            ${banned ? new Date() : null}, ${fresh ? new Date() : new Date(Date.now() - 2 * 86_400_000)})`;
-  return reader;
-}
 
 /** A paper of its own for each test, so threads and counts do not mix. */
 export async function seedPaper(sql: postgres.Sql, title: string): Promise<string> {
@@ -48,16 +32,11 @@ export async function seedComment(
   return id;
 }
 
-export async function signIn(page: Page, reader: Reader) {
-  await page.goto("/signin");
-  await page.getByLabel("Email", { exact: true }).fill(reader.email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
-}
+/** How the page names a reader: seedReader's display name is "Reader <username>". */
+export const nameOf = (reader: Reader) => `Reader ${reader.username}`;
 
 /** A reader's comment articles, narrowed to the one containing `text` when given. */
 export function commentBy(page: Page, reader: Reader, text?: string) {
-  const articles = page.getByRole("article", { name: `Comment by ${reader.name}`, exact: true });
+  const articles = page.getByRole("article", { name: `Comment by ${nameOf(reader)}`, exact: true });
   return text ? articles.filter({ hasText: text }) : articles;
 }
