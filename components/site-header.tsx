@@ -2,41 +2,53 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { UserMenu, UserMenuPlaceholder } from "./user-menu";
 
+const navLink = "rounded-md px-2 py-1 font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-900 dark:hover:text-white";
+
 export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 bg-white/90 dark:border-zinc-800 dark:bg-zinc-950/90">
-      <div className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-accent-600 text-sm text-white">
             P
           </span>
           Paperboard
         </Link>
-        <form role="search" action="/search" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">
-            Search papers
-          </label>
-          <input
-            id="site-search"
-            name="q"
-            type="search"
-            disabled
-            placeholder="Search papers (coming soon)"
-            className="w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-sm placeholder:text-zinc-500 disabled:cursor-not-allowed dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
-          />
-        </form>
-        <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
-          <span
-            aria-disabled="true"
-            title="Email digests are coming soon"
-            className="hidden rounded-md border border-accent-600 px-3 py-1.5 font-medium text-accent-700 md:inline dark:border-accent-300 dark:text-accent-300"
-          >
-            Get trending papers in your email inbox
-          </span>
+        <nav aria-label="Site" className="flex items-center gap-1 text-sm">
+          <Link href="/" className={navLink}>
+            Daily
+          </Link>
+          <Link href="/submit" className={navLink}>
+            Submit
+          </Link>
+        </nav>
+        <nav aria-label="Account" className="ml-auto flex items-center gap-2 text-sm">
           <Suspense fallback={<UserMenuPlaceholder />}>
             <UserMenu />
           </Suspense>
         </nav>
+        <div className="flex w-full flex-wrap items-center gap-2">
+          <form role="search" action="/search" className="min-w-48 flex-1">
+            <label htmlFor="site-search" className="sr-only">
+              Search papers
+            </label>
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              disabled
+              placeholder="Search papers (coming soon)"
+              className="w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-sm placeholder:text-zinc-500 disabled:cursor-not-allowed dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+            />
+          </form>
+          <span
+            aria-disabled="true"
+            title="Email digests are coming soon"
+            className="rounded-md border border-accent-600 px-3 py-1.5 text-sm font-medium text-accent-700 dark:border-accent-300 dark:text-accent-300"
+          >
+            Get trending papers in your email inbox
+          </span>
+        </div>
       </div>
     </header>
   );

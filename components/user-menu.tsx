@@ -11,6 +11,11 @@ export async function UserMenu() {
   const handle = user.username ?? user.name ?? "Your account";
   return (
     <div className="flex items-center gap-2">
+      {user.role === "admin" && !user.bannedAt && (
+        <Link href="/admin" className="rounded-md px-2 py-1 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-900">
+          Admin
+        </Link>
+      )}
       {user.username ? (
         <Link href={`/u/${user.username}`} className="flex items-center gap-2 rounded-md px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-900" aria-label={`Your profile (${handle})`}>
           <Avatar name={user.name} username={user.username} />

@@ -40,6 +40,10 @@ const EnvSchema = z
       .string()
       .default("")
       .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+    // Submissions: papers published longer ago than this are refused; readers may submit this
+    // many a day (admins are exempt).
+    SUBMISSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+    SUBMISSIONS_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
     TRUSTED_IP_HEADER: z.string().toLowerCase().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Paperboard <no-reply@paperboard.local>"),
   })

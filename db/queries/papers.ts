@@ -9,6 +9,12 @@ export type PaperDetail = Paper & {
   listings: { day: string; submitter: { username: string | null; name: string | null } | null }[];
 };
 
+/** Just the papers row, or null. */
+export async function getPaperRow({ id }: { id: string }): Promise<Paper | null> {
+  const [paper] = await getDb().select().from(papers).where(eq(papers.id, id)).limit(1);
+  return paper ?? null;
+}
+
 /** A paper with its full author list and the days it was (visibly) on the daily list. */
 export async function getPaper({ id }: { id: string }): Promise<PaperDetail | null> {
   const db = getDb();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consumeRateLimit } from "@/db/queries/rate-limits";
 import { enforceRateLimit } from "@/lib/rate-limit";
-import { userLimit } from "@/lib/rate-limit-rules";
+import { allowSignInAttempt } from "@/lib/auth/sign-in-limits";
+import { SIGN_IN_PER_ACCOUNT, userLimit } from "@/lib/rate-limit-rules";
 import { createTestDatabase } from "../support/test-database";
 
 let drop: () => Promise<void>;
@@ -42,5 +43,14 @@ describe("rate limits held in Postgres", () => {
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(limit);
     const rejection = attempts.find((a) => a.status === "rejected") as PromiseRejectedResult;
     expect(rejection.reason).toMatchObject({ code: "rate_limited", retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("cap password attempts per account, whichever addresses they come from", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: SIGN_IN_PER_ACCOUNT.limit + 2 }, (_, i) => allowSignInAttempt({ email: "Target@Example.org", ip: `198.51.100.${i}` })),
+    );
+    expect(attempts.filter(Boolean)).toHaveLength(SIGN_IN_PER_ACCOUNT.limit);
+    expect(await allowSignInAttempt({ email: "target@example.org", ip: "198.51.100.250" })).toBe(false); // case does not matter
+    expect(await allowSignInAttempt({ email: "someone-else@example.org", ip: "198.51.100.250" })).toBe(true);
   });
 });

@@ -35,7 +35,8 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const found = await loadPaper(params);
   if (!found) notFound(); // app/not-found.tsx says whether the ID was malformed or unknown
   const { paper, requestedVersion } = found;
-  const upvoters = await getUpvoters({ paperId: paper.id, limit: 12 });
+  const [upvoters, query] = await Promise.all([getUpvoters({ paperId: paper.id, limit: 12 }), searchParams]);
+  const submitted = query.submitted === "new" || query.submitted === "existing" ? query.submitted : null;
   const published = paper.publishedAt ? formatDay(paper.publishedAt.toISOString().slice(0, 10)) : null;
   const issuedMonth = arxivIdMonth(paper.id);
 
@@ -48,6 +49,13 @@ export default async function PaperPage({ params, searchParams }: Props) {
         <h1 id="paper-title" className="text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
           <MathText text={paper.title} />
         </h1>
+        {submitted && (
+          <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+            {submitted === "new"
+              ? "Thanks! The paper is on today's list."
+              : `This paper is already on the list${paper.listings[0] ? ` (since ${formatDay(paper.listings[0].day)})` : ""}, so nothing was added.`}
+          </p>
+        )}
         {requestedVersion !== null && (
           <p role="note" className="rounded-md bg-accent-50 px-3 py-2 text-sm dark:bg-zinc-900">
             You asked for version {requestedVersion}.{" "}
@@ -129,7 +137,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
         </dd>
       </dl>
 
-      <Discussion paperId={paper.id} sort={parseCommentSort((await searchParams).sort)} />
+      <Discussion paperId={paper.id} sort={parseCommentSort(query.sort)} />
     </article>
   );
 }
