@@ -37,3 +37,23 @@ describe("auth environment", () => {
     expect(() => parseEnv({ SMTP_URL: "mail server" })).toThrow(/SMTP_URL/);
   });
 });
+
+describe("arXiv environment", () => {
+  it("defaults to the public export API, a 10 s timeout and arXiv's 3 s spacing", () => {
+    const env = parseEnv({});
+    expect(env.ARXIV_API_URL).toBe("https://export.arxiv.org/api/query");
+    expect(env.ARXIV_TIMEOUT_MS).toBe(10_000);
+    expect(env.ARXIV_MIN_INTERVAL_MS).toBe(3_000);
+  });
+
+  it("lets tests shorten the spacing, but not production", () => {
+    expect(parseEnv({ ARXIV_MIN_INTERVAL_MS: "50" }).ARXIV_MIN_INTERVAL_MS).toBe(50);
+    const production = { NODE_ENV: "production", AUTH_SECRET: secret };
+    expect(() => parseEnv({ ...production, ARXIV_MIN_INTERVAL_MS: "50" })).toThrow(/ARXIV_MIN_INTERVAL_MS/);
+    expect(parseEnv({ ...production, ARXIV_MIN_INTERVAL_MS: "5000" }).ARXIV_MIN_INTERVAL_MS).toBe(5_000);
+  });
+
+  it("refuses a base URL that is not one", () => {
+    expect(() => parseEnv({ ARXIV_API_URL: "export.arxiv.org" })).toThrow(/ARXIV_API_URL/);
+  });
+});

@@ -46,10 +46,19 @@ const EnvSchema = z
     SUBMISSIONS_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
     TRUSTED_IP_HEADER: z.string().toLowerCase().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Paperboard <no-reply@paperboard.local>"),
+
+    // The arXiv export API. Tests point it at a local stand-in.
+    ARXIV_API_URL: z.url().default("https://export.arxiv.org/api/query"),
+    ARXIV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    // arXiv's terms of use ask for no more than one request every three seconds; tests shorten it.
+    ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    if (env.NODE_ENV === "production" && env.ARXIV_MIN_INTERVAL_MS < 3_000) {
+      ctx.addIssue({ code: "custom", path: ["ARXIV_MIN_INTERVAL_MS"], message: "must be at least 3000 in production (arXiv's terms)" });
     }
   });
 

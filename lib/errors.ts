@@ -12,6 +12,8 @@ const CATALOG = {
   conflict: { status: 409, message: "That clashes with something that already exists." },
   rate_limited: { status: 429, message: "You are doing that too often. Please wait a moment and try again." },
   internal: { status: 500, message: "Something went wrong on our side. Please try again." },
+  "bad_gateway:arxiv": { status: 502, message: "arXiv gave an answer we could not use. Please try again later." },
+  "unavailable:arxiv": { status: 503, message: "arXiv is not answering right now; try again in a few minutes." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof CATALOG;
