@@ -32,7 +32,8 @@ export type FakeArxiv = {
 
 const ATOM = "application/atom+xml; charset=utf-8";
 
-export async function startFakeArxiv(): Promise<FakeArxiv> {
+/** `port` 0 picks a free one; browser tests pass the fixed port the app under test was given. */
+export async function startFakeArxiv({ port: wanted = 0 }: { port?: number } = {}): Promise<FakeArxiv> {
   let routes: { params: Record<string, string>; fixture: string }[] = [];
   let mode: FakeArxivMode = "replay";
   const requests: RecordedRequest[] = [];
@@ -65,7 +66,7 @@ export async function startFakeArxiv(): Promise<FakeArxiv> {
     res.writeHead(200, { "content-type": ATOM }).end(readFixture(route.fixture));
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(wanted, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

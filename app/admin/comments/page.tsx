@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { recentComments } from "@/db/queries/moderation";
+import { paperPath } from "@/lib/arxiv-id";
+import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
+import { hideCommentAction, unhideCommentAction } from "../actions";
+
+export const metadata = { title: "Comments" };
+
+export default async function AdminCommentsPage() {
+  const comments = await recentComments({ limit: 100 });
+  return (
+    <section aria-labelledby="comments-heading" className="flex flex-col gap-4">
+      <h1 id="comments-heading" className="text-2xl font-bold tracking-tight">
+        Recent comments
+      </h1>
+      {comments.length === 0 && <p>No comments yet.</p>}
+      <ul className="flex flex-col gap-3">
+        {comments.map((comment) => (
+          <li key={comment.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {comment.author} on{" "}
+              <Link className="underline" href={`${paperPath(comment.paperId)}#comment-${comment.id}`}>
+                {comment.paperId}
+              </Link>{" "}
+              · <time dateTime={comment.createdAt.toISOString()}>{comment.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+              {comment.deletedAt && <strong className="ml-2">deleted by author</strong>}
+              {comment.hiddenAt && <strong className="ml-2 text-red-800 dark:text-red-300">hidden: {comment.hiddenReason}</strong>}
+            </p>
+            <p className="mt-1 line-clamp-3 whitespace-pre-wrap text-sm">{comment.body}</p>
+            <div className="mt-2">
+              {comment.hiddenAt ? (
+                <AdminForm action={unhideCommentAction} submitLabel="Unhide">
+                  <HiddenField name="commentId" value={comment.id} />
+                </AdminForm>
+              ) : (
+                <AdminForm action={hideCommentAction} submitLabel="Hide" variant="danger">
+                  <HiddenField name="commentId" value={comment.id} />
+                  <input name="reason" required minLength={3} placeholder="Reason (public)" aria-label={`Reason for hiding comment ${comment.id}`} className={inputClass} />
+                </AdminForm>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Paperboard" }, robots: { index: false } };
+
+// This check only decides what the page shows. What protects the admin actions is
+// lib/admin-action.ts and the data layer, which check the role on every call.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  const user = await getCurrentUser();
+  if (!user || user.role !== "admin" || user.bannedAt) {
+    return (
+      <section className="flex flex-col gap-3 py-10">
+        <h1 className="text-2xl font-bold">Admins only</h1>
+        <p>
+          {user ? "Your account cannot curate the list." : "Sign in with an admin account to curate the list."}{" "}
+          {!user && (
+            <Link className="underline" href="/signin?callbackUrl=/admin">
+              Sign in
+            </Link>
+          )}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Admin" className="flex flex-wrap gap-4 border-b border-zinc-200 pb-3 text-sm font-medium dark:border-zinc-800">
+        <Link href="/admin" className="hover:underline">
+          Daily list
+        </Link>
+        <Link href="/admin/users" className="hover:underline">
+          Users
+        </Link>
+        <Link href="/admin/comments" className="hover:underline">
+          Comments
+        </Link>
+        <Link href="/moderation" className="hover:underline">
+          Moderation log
+        </Link>
+      </nav>
+      {children}
+    </div>
+  );
+}

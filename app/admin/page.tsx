@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { getDayForCuration } from "@/db/queries/curation";
+import { addDays, formatDay, parseDay, todayUtc } from "@/lib/dates";
+import { paperPath } from "@/lib/arxiv-id";
+import { dayPath } from "@/lib/paths";
+import { AdminForm, inputClass } from "@/components/admin/admin-form";
+import { EntryControls } from "@/components/admin/entry-controls";
+import { addToDayAction } from "./actions";
+
+export const metadata = { title: "Daily list" };
+
+export default async function AdminDayPage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+  const requested = (await searchParams).day;
+  const parsed = requested ? parseDay(requested) : null;
+  const day = parsed?.ok ? parsed.value : todayUtc();
+  const entries = await getDayForCuration({ day });
+  const visible = entries.filter((e) => !e.hiddenAt).length;
+
+  return (
+    <section aria-labelledby="curate-heading" className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="curate-heading" className="text-2xl font-bold tracking-tight">
+            Curate {formatDay(day)}
+          </h1>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {visible} on the list, {entries.length - visible} hidden ·{" "}
+            <Link className="underline" href={dayPath(day)}>
+              public page
+            </Link>
+          </p>
+        </div>
+        <form className="flex items-end gap-2" action="/admin">
+          <Link className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, -1)}`}>
+            ← Previous day
+          </Link>
+          <label className="flex flex-col text-sm">
+            Day
+            <input type="date" name="day" defaultValue={day} className={inputClass} />
+          </label>
+          <button className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" type="submit">
+            Show
+          </button>
+          <Link className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, 1)}`}>
+            Next day →
+          </Link>
+        </form>
+      </div>
+      {parsed && !parsed.ok && <p role="alert">{parsed.reason} Showing today instead.</p>}
+
+      <AdminForm action={addToDayAction} submitLabel="Add to this day" variant="primary">
+        <input type="hidden" name="day" value={day} />
+        <label className="flex items-center gap-2 text-sm">
+          arXiv ID or URL
+          <input name="paperId" required placeholder="2401.12345" className={inputClass} />
+        </label>
+      </AdminForm>
+
+      {entries.length === 0 ? (
+        <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-zinc-600 dark:border-zinc-700">Nothing listed on this day.</p>
+      ) : (
+        <ol className="flex flex-col gap-3">
+          {entries.map((entry, index) => (
+            <li key={entry.entryId} className={`rounded-lg border p-3 ${entry.hiddenAt ? "border-dashed border-zinc-300 opacity-80 dark:border-zinc-700" : "border-zinc-200 dark:border-zinc-800"}`}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="font-semibold">
+                  <span className="mr-2 text-sm text-zinc-500">#{index + 1}</span>
+                  <Link href={paperPath(entry.paperId)} className="hover:underline">
+                    {entry.title}
+                  </Link>
+                </h2>
+                <Link href={`/admin/papers/${entry.paperId}`} className="text-sm underline">
+                  Edit details
+                </Link>
+              </div>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                arXiv:{entry.paperId} · {entry.upvoteCount} upvotes · {entry.commentCount} comments · submitted by {entry.submitter ?? "arXiv ingest"}
+                {entry.pinnedPosition !== null && <strong className="ml-2 text-amber-800 dark:text-amber-300">Pinned #{entry.pinnedPosition}</strong>}
+                {entry.hiddenAt && <strong className="ml-2 text-red-800 dark:text-red-300">Hidden: {entry.hiddenReason}</strong>}
+              </p>
+              <EntryControls entry={entry} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

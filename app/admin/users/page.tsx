@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { searchUsers } from "@/db/queries/moderation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
+import { banUserAction, setRoleAction, unbanUserAction } from "../actions";
+
+export const metadata = { title: "Users" };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const query = ((await searchParams).q ?? "").slice(0, 100);
+  const [people, me] = await Promise.all([searchUsers({ query }), getCurrentUser()]);
+  return (
+    <section aria-labelledby="users-heading" className="flex flex-col gap-4">
+      <h1 id="users-heading" className="text-2xl font-bold tracking-tight">
+        Users
+      </h1>
+      <form role="search" action="/admin/users" className="flex gap-2">
+        <label className="flex items-center gap-2 text-sm">
+          Find
+          <input name="q" defaultValue={query} placeholder="username, name or email" className={inputClass} />
+        </label>
+        <button type="submit" className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700">
+          Search
+        </button>
+      </form>
+      <ul className="flex flex-col gap-3">
+        {people.map((person) => (
+          <li key={person.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+            <p className="font-medium">
+              {person.username ? (
+                <Link href={`/u/${person.username}`} className="hover:underline">
+                  {person.username}
+                </Link>
+              ) : (
+                person.id
+              )}{" "}
+              <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
+                {person.name} · {person.email} · {person.role}
+                {person.bannedAt && <strong className="ml-2 text-red-800 dark:text-red-300">banned</strong>}
+              </span>
+            </p>
+            {person.id !== me?.id && (
+              <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
+                {person.bannedAt ? (
+                  <AdminForm action={unbanUserAction} submitLabel="Lift ban">
+                    <HiddenField name="userId" value={person.id} />
+                  </AdminForm>
+                ) : (
+                  <AdminForm action={banUserAction} submitLabel="Ban" variant="danger" confirm={`Ban ${person.username}?`}>
+                    <HiddenField name="userId" value={person.id} />
+                    <input name="reason" required minLength={3} placeholder="Reason (public)" aria-label={`Reason for banning ${person.username}`} className={inputClass} />
+                    <label className="flex items-center gap-1 text-sm">
+                      <input type="checkbox" name="hideContent" /> also hide their comments and submissions
+                    </label>
+                  </AdminForm>
+                )}
+                <AdminForm action={setRoleAction} submitLabel={person.role === "admin" ? "Demote to reader" : "Promote to admin"}>
+                  <HiddenField name="userId" value={person.id} />
+                  <HiddenField name="role" value={person.role === "admin" ? "user" : "admin"} />
+                </AdminForm>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

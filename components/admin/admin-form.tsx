@@ -1,0 +1,61 @@
+"use client";
+
+import clsx from "clsx";
+import { useActionState } from "react";
+import type { AdminFormState } from "@/app/admin/actions";
+
+type Props = {
+  action: (state: AdminFormState, form: FormData) => Promise<AdminFormState>;
+  submitLabel: string;
+  children?: React.ReactNode;
+  /** Asked before submitting, for actions that are hard to undo. */
+  confirm?: string;
+  variant?: "primary" | "quiet" | "danger";
+  className?: string;
+};
+
+/** One admin action as a small form: inputs, a button, and the outcome announced beside it. */
+export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? [state.error.message, ...Object.values(state.error.fieldErrors ?? {}).flat()] : [];
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className={clsx("flex flex-wrap items-center gap-2", className)}
+    >
+      {children}
+      <button
+        type="submit"
+        disabled={pending}
+        className={clsx(
+          "rounded-md px-2.5 py-1 text-sm font-medium disabled:opacity-60",
+          variant === "primary" && "bg-accent-600 text-white hover:bg-accent-700",
+          variant === "quiet" && "border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900",
+          variant === "danger" && "border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950",
+        )}
+      >
+        {pending ? "Working…" : submitLabel}
+      </button>
+      {errors.length > 0 && (
+        <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
+          {[...new Set(errors)].join(" ")}
+        </p>
+      )}
+      {state?.ok && (
+        <p role="status" className="w-full text-sm text-green-800 dark:text-green-400">
+          {state.data.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function HiddenField({ name, value }: { name: string; value: string | number }) {
+  return <input type="hidden" name={name} value={value} />;
+}
+
+export const inputClass =
+  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";

@@ -1,0 +1,146 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { testSql } from "./support/db";
+import { seedReader, signIn } from "./support/readers";
+import { screenshotBothWidths } from "./support/screenshots";
+
+const sql = testSql();
+test.afterAll(async () => {
+  await sql.end();
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const publicOrder = async (day: string) =>
+  (
+    await sql<{ id: string }[]>`
+      select p.id from daily_entries e join papers p on p.id = e.paper_id
+      where e.day = ${day} and e.hidden_at is null
+      order by e.pinned_position asc nulls last, p.upvote_count desc, e.submitted_at asc, p.id asc`
+  ).map((r) => r.id);
+const homeOrder = async (page: Page) => page.locator("main ol > li span.font-mono").allTextContents();
+const entryCard = (page: Page, paperId: string) => page.locator("main ol > li").filter({ hasText: `arXiv:${paperId}` });
+
+async function seedAdmin() {
+  const admin = await seedReader(sql, "admin");
+  await sql`update users set role = 'admin' where id = ${admin.id}`;
+  return admin;
+}
+
+async function signedInPage(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("an admin curates today's list and the public page and moderation log follow", async ({ page, browser }, testInfo) => {
+  const admin = await seedAdmin();
+  await signIn(page, admin.email);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Curate");
+  await screenshotBothWidths(page, testInfo, "admin-day");
+
+  // Add a catalogued paper by ID.
+  await page.getByLabel("arXiv ID or URL").fill("arXiv:2411.00042");
+  await page.getByRole("button", { name: "Add to this day" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 2411.00042" })).toBeVisible();
+  expect(await publicOrder(today())).toContain("2411.00042");
+
+  const [first, second, third] = await publicOrder(today());
+  // Hide the top paper with a reason.
+  await entryCard(page, first).getByLabel(`Reason for hiding ${first}`).fill("Duplicate of an earlier listing");
+  await entryCard(page, first).getByRole("button", { name: "Hide" }).click();
+  await expect(entryCard(page, first)).toContainText("Hidden: Duplicate of an earlier listing");
+
+  // Pin the third, then the second, then move the second up.
+  await entryCard(page, third).getByRole("button", { name: "Pin to top" }).click();
+  await expect(entryCard(page, third)).toContainText("Pinned #1");
+  await entryCard(page, second).getByRole("button", { name: "Pin to top" }).click();
+  await expect(entryCard(page, second)).toContainText("Pinned #2");
+  await entryCard(page, second).getByRole("button", { name: "Move up" }).click();
+  await expect(entryCard(page, second)).toContainText("Pinned #1");
+
+  // Move the added paper to yesterday.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await entryCard(page, "2411.00042").getByLabel("New day for 2411.00042").fill(yesterday);
+  await entryCard(page, "2411.00042").getByRole("button", { name: "Move to day" }).click();
+  await expect(entryCard(page, "2411.00042")).toHaveCount(0);
+
+  // The public home page shows the change at once, for a signed-out reader too.
+  const reader = await browser.newPage();
+  await reader.goto("/");
+  const shown = await homeOrder(reader);
+  expect(shown.slice(0, 2)).toEqual([second, third]);
+  expect(shown).not.toContain(first);
+  expect(shown).not.toContain("2411.00042");
+  await expect(entryCard(reader, second)).toContainText("Pinned");
+
+  // The public moderation log lists every action, newest first, with the reason.
+  await reader.goto("/moderation");
+  const log = reader.locator("main ol > li");
+  await expect(log.first()).toContainText(`${admin.username} moved to another day 2411.00042`);
+  await expect(reader.getByRole("main")).toContainText(`hid from the list ${first}`);
+  await expect(reader.getByRole("main")).toContainText("“Duplicate of an earlier listing”");
+  await expect(reader.getByRole("main")).toContainText("reordered pins");
+  await expect(reader.getByRole("main")).toContainText("added to the list 2411.00042");
+  await reader.getByLabel("Action").selectOption("pin_entry");
+  await reader.getByRole("button", { name: "Filter" }).click();
+  await expect(log).toHaveCount(2);
+  await screenshotBothWidths(reader, testInfo, "moderation-log");
+  await reader.close();
+});
+
+test("a plain reader and a signed-out visitor are refused every admin action, through the UI and directly", async ({ page, browser }) => {
+  const admin = await seedAdmin();
+  const plain = await seedReader(sql, "plain");
+  await signIn(page, admin.email);
+  await page.goto("/admin");
+  const target = (await publicOrder(today()))[0];
+
+  // Capture the real Server Action requests the admin's buttons send, without letting them run.
+  const captured: { headers: Record<string, string>; body: string; label: string }[] = [];
+  await page.route("**/admin**", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured.push({ headers: request.headers(), body: request.postData() ?? "", label: String(captured.length) });
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const card = entryCard(page, target);
+  await card.getByRole("button", { name: "Pin to top" }).click();
+  await card.getByLabel(`Reason for hiding ${target}`).fill("not allowed");
+  await card.getByRole("button", { name: "Hide" }).click();
+  await expect.poll(() => captured.length).toBe(2);
+
+  const before = { order: await publicOrder(today()), audit: (await sql`select count(*)::int as n from audit_log`)[0].n };
+
+  // The plain reader's browser shows no admin tools…
+  const plainPage = await signedInPage(browser, plain.email);
+  await plainPage.goto("/admin");
+  await expect(plainPage.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  await expect(plainPage.getByRole("button", { name: "Pin to top" })).toHaveCount(0);
+
+  // …and the same action requests, replayed with the plain reader's session or none, change nothing.
+  const anonymous = await browser.newContext();
+  const withoutCookie = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([k]) => k !== "cookie"));
+  for (const [requestContext, refusal] of [
+    [plainPage.request, "forbidden:role"],
+    [anonymous.request, "unauthorized"],
+  ] as const) {
+    for (const action of captured) {
+      const response = await requestContext.post("/admin", { headers: withoutCookie(action.headers), data: action.body });
+      const text = await response.text();
+      expect(text).toContain('"ok":false');
+      expect(text).toContain(refusal);
+    }
+  }
+  // The header that once skipped middleware in Next.js changes nothing: middleware guards nothing here.
+  const bypass = await plainPage.request.post("/admin", {
+    headers: { ...withoutCookie(captured[0].headers), "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    data: captured[0].body,
+  });
+  expect(await bypass.text()).toContain("forbidden:role");
+
+  expect({ order: await publicOrder(today()), audit: (await sql`select count(*)::int as n from audit_log`)[0].n }).toEqual(before);
+  await anonymous.close();
+});

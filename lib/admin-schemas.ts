@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { arxivIdSchema } from "./arxiv-id-schema";
+import { parseDay } from "./dates";
+
+// Input shapes of the admin forms, shared by the actions and their tests.
+
+export const daySchema = z.string().transform((value, ctx) => {
+  const parsed = parseDay(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.reason });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+export const reasonSchema = z.string().trim().min(3, "Give a reason (at least 3 characters); it is shown in the public log.").max(500);
+const optionalReason = z.string().trim().max(500).optional().transform((r) => r || undefined);
+
+/** An http(s) link, or empty to remove it. Anything else (javascript:, data:) is refused. */
+const linkSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((value, ctx) => {
+    if (value === "") return null;
+    try {
+      const url = new URL(value);
+      if (url.protocol === "https:" || url.protocol === "http:") return url.toString();
+    } catch {
+      // fall through to the message below
+    }
+    ctx.addIssue({ code: "custom", message: "Use a full http:// or https:// address, or leave it empty." });
+    return z.NEVER;
+  });
+
+const entryId = z.coerce.number().int().positive();
+
+export const AddToDayInput = z.object({ paperId: arxivIdSchema, day: daySchema });
+export const EntryInput = z.object({ entryId });
+export const HideEntryInput = z.object({ entryId, reason: reasonSchema });
+export const UnhideEntryInput = z.object({ entryId, reason: optionalReason });
+export const MovePinInput = z.object({ entryId, direction: z.enum(["up", "down"]) });
+export const MoveEntryInput = z.object({ entryId, toDay: daySchema, reason: optionalReason });
+export const EditPaperInput = z.object({
+  paperId: arxivIdSchema,
+  title: z.string().trim().min(1, "A paper needs a title.").max(1_000),
+  abstract: z.string().trim().min(1, "A paper needs an abstract.").max(10_000),
+  githubRepo: linkSchema,
+  projectPage: linkSchema,
+  reason: optionalReason,
+});
+export const CommentModerationInput = z.object({ commentId: z.coerce.number().int().positive(), reason: reasonSchema });
+export const CommentUnhideInput = z.object({ commentId: z.coerce.number().int().positive(), reason: optionalReason });
+export const BanInput = z.object({
+  userId: z.string().min(1).max(100),
+  reason: reasonSchema,
+  hideContent: z
+    .enum(["on", "true", "false"])
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+});
+export const UnbanInput = z.object({ userId: z.string().min(1).max(100), reason: optionalReason });
+export const RoleInput = z.object({ userId: z.string().min(1).max(100), role: z.enum(["user", "admin"]), reason: optionalReason });

@@ -1,0 +1,44 @@
+import "server-only";
+import { findListing, listSubmission } from "@/db/queries/submissions";
+import type { SessionUser } from "../auth/session-user";
+import { addDays, formatDay, todayUtc } from "../dates";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { ensurePaperInCatalogue } from "./catalogue";
+
+export type SubmissionResult = { paperId: string; outcome: "listed" | "already-listed"; day: string };
+
+/**
+ * A reader submits a paper for today's list: already listed → the existing paper; otherwise the
+ * metadata comes from our catalogue or from arXiv, the paper must be recent enough, and the
+ * reader must be within their daily cap (admins are exempt).
+ */
+export async function submitPaper({ user, paperId, version, now = new Date() }: { user: SessionUser; paperId: string; version: number | null; now?: Date }): Promise<SubmissionResult> {
+  const env = getEnv();
+  const listedOn = await findListing({ paperId });
+  if (listedOn) return { paperId, outcome: "already-listed", day: listedOn };
+
+  const paper = await ensurePaperInCatalogue(paperId, { minVersion: version });
+  const oldest = addDays(todayUtc(now), -env.SUBMISSION_MAX_AGE_DAYS);
+  const published = paper.publishedAt?.toISOString().slice(0, 10);
+  if (published && published < oldest) {
+    throw new AppError("invalid_input", {
+      message: `${paperId} was published on ${formatDay(published)}, more than ${env.SUBMISSION_MAX_AGE_DAYS} days ago. The daily list is for new papers.`,
+    });
+  }
+
+  const today = todayUtc(now);
+  const outcome = await listSubmission({
+    paperId,
+    day: today,
+    userId: user.id,
+    cap: user.role === "admin" ? null : env.SUBMISSIONS_PER_DAY,
+    since: new Date(`${today}T00:00:00Z`),
+  });
+  if (outcome.listed) return { paperId, outcome: "listed", day: today };
+  if (outcome.reason === "duplicate") return { paperId, outcome: "already-listed", day: today };
+  throw new AppError("rate_limited", {
+    message: `You can submit ${env.SUBMISSIONS_PER_DAY} papers a day. Try again tomorrow (00:00 UTC).`,
+    retryAfterSeconds: Math.ceil((Date.parse(`${addDays(today, 1)}T00:00:00Z`) - now.getTime()) / 1000),
+  });
+}

@@ -1,0 +1,162 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { listAudit } from "@/db/queries/audit";
+import { addComment } from "@/db/queries/comments";
+import {
+  addPaperToDay,
+  getDayForCuration,
+  hideEntry,
+  moveEntryToDay,
+  movePinnedEntry,
+  pinEntry,
+  unhideEntry,
+  unpinEntry,
+  updatePaperDetails,
+} from "@/db/queries/curation";
+import { getRankedList } from "@/db/queries/daily-list";
+import { promoteFromCommandLine, setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
+import type { Actor } from "@/lib/permissions";
+import { createTestDatabase } from "../support/test-database";
+import { listPaper, makePaper, makeUser } from "../support/fixtures";
+
+let drop: () => Promise<void>;
+let admin: Actor;
+let reader: Actor;
+const DAY = "2025-06-02";
+
+const ids = async (day = DAY) => (await getRankedList({ start: day, end: day })).map((p) => p.id);
+const entryOf = async (paperId: string, day = DAY) => (await getDayForCuration({ day })).find((e) => e.paperId === paperId)!;
+async function auditCount() {
+  const rows = await getDb().execute(sql`select count(*)::int as n from audit_log`);
+  return Number(((Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { n: number }[])[0].n);
+}
+
+beforeAll(async () => {
+  ({ drop } = await createTestDatabase());
+  admin = { ...(await makeUser({ username: "root", role: "admin" })), role: "admin" };
+  reader = { ...(await makeUser({ username: "plain" })), role: "user" };
+  for (const [id, votes] of [["2506.00001", 9], ["2506.00002", 5], ["2506.00003", 1], ["2506.00004", 0]] as const) {
+    await makePaper({ id, upvoteCount: votes });
+  }
+  await listPaper({ paperId: "2506.00001", day: DAY });
+  await listPaper({ paperId: "2506.00002", day: DAY });
+  await listPaper({ paperId: "2506.00003", day: DAY });
+});
+
+afterAll(async () => {
+  await drop();
+});
+
+describe("curation by a plain reader", () => {
+  it("is refused by the data layer for every action, and changes nothing", async () => {
+    const before = { list: await ids(), audit: await auditCount() };
+    const entry = await entryOf("2506.00001");
+    const attempts = [
+      addPaperToDay({ actor: reader, paperId: "2506.00004", day: DAY }),
+      hideEntry({ actor: reader, entryId: entry.entryId, reason: "spam" }),
+      unhideEntry({ actor: reader, entryId: entry.entryId }),
+      pinEntry({ actor: reader, entryId: entry.entryId }),
+      unpinEntry({ actor: reader, entryId: entry.entryId }),
+      movePinnedEntry({ actor: reader, entryId: entry.entryId, direction: "up" }),
+      moveEntryToDay({ actor: reader, entryId: entry.entryId, toDay: "2025-06-03" }),
+      updatePaperDetails({ actor: reader, paperId: "2506.00001", changes: { title: "pwned" } }),
+      setCommentHidden({ actor: reader, commentId: 1, hidden: true, reason: "x" }),
+      setUserBanned({ actor: reader, userId: admin.id, banned: true, reason: "coup" }),
+      setUserRole({ actor: reader, userId: reader.id === admin.id ? "" : admin.id, role: "user" }),
+    ];
+    const results = await Promise.allSettled(attempts);
+    for (const result of results) {
+      expect(result.status).toBe("rejected");
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ code: "forbidden:role" });
+    }
+    expect({ list: await ids(), audit: await auditCount() }).toEqual(before);
+    const bannedAdmin = { ...admin, bannedAt: new Date() };
+    await expect(pinEntry({ actor: bannedAdmin, entryId: entry.entryId })).rejects.toMatchObject({ code: "forbidden:banned" });
+  });
+});
+
+describe("curating a day", () => {
+  it("adds, hides with a reason, pins, reorders and moves — and the public list follows", async () => {
+    expect(await ids()).toEqual(["2506.00001", "2506.00002", "2506.00003"]);
+
+    await addPaperToDay({ actor: admin, paperId: "2506.00004", day: DAY });
+    expect(await ids()).toEqual(["2506.00001", "2506.00002", "2506.00003", "2506.00004"]);
+    await expect(addPaperToDay({ actor: admin, paperId: "2506.00004", day: DAY })).rejects.toMatchObject({ code: "conflict" });
+
+    await hideEntry({ actor: admin, entryId: (await entryOf("2506.00002")).entryId, reason: "duplicate of 2506.00001" });
+    expect(await ids()).toEqual(["2506.00001", "2506.00003", "2506.00004"]);
+
+    await pinEntry({ actor: admin, entryId: (await entryOf("2506.00004")).entryId });
+    await pinEntry({ actor: admin, entryId: (await entryOf("2506.00003")).entryId });
+    expect(await ids()).toEqual(["2506.00004", "2506.00003", "2506.00001"]);
+
+    await movePinnedEntry({ actor: admin, entryId: (await entryOf("2506.00003")).entryId, direction: "up" });
+    expect(await ids()).toEqual(["2506.00003", "2506.00004", "2506.00001"]);
+
+    await moveEntryToDay({ actor: admin, entryId: (await entryOf("2506.00001")).entryId, toDay: "2025-06-03", reason: "announced a day late" });
+    expect(await ids()).toEqual(["2506.00003", "2506.00004"]);
+    expect(await ids("2025-06-03")).toEqual(["2506.00001"]);
+
+    await unhideEntry({ actor: admin, entryId: (await entryOf("2506.00002")).entryId });
+    expect(await ids()).toEqual(["2506.00003", "2506.00004", "2506.00002"]);
+  });
+
+  it("wrote an audit row for each change, newest first, with actor, target and reason", async () => {
+    const log = await listAudit({});
+    expect(log.map((e) => e.action)).toEqual(["unhide_entry", "move_entry", "reorder_pins", "pin_entry", "pin_entry", "hide_entry", "add_to_day"]);
+    expect(log.every((e) => e.actorUsername === "root")).toBe(true);
+    expect(log.find((e) => e.action === "hide_entry")).toMatchObject({ targetType: "paper", targetId: "2506.00002", reason: "duplicate of 2506.00001" });
+    expect(log.find((e) => e.action === "move_entry")?.details).toEqual({ from: DAY, to: "2025-06-03" });
+    expect((await listAudit({ action: "pin_entry" })).length).toBe(2);
+    expect((await listAudit({ targetType: "paper", targetId: "2506.00001" })).map((e) => e.action)).toEqual(["move_entry"]);
+  });
+
+  it("edits a paper's links and records which fields changed", async () => {
+    const result = await updatePaperDetails({
+      actor: admin,
+      paperId: "2506.00003",
+      changes: { githubRepo: "https://github.com/example/repo", title: "Paper 2506.00003" },
+    });
+    expect(result.changed).toEqual(["githubRepo"]);
+    expect((await listAudit({ action: "edit_paper" }))[0].details).toEqual({ fields: ["githubRepo"] });
+  });
+});
+
+describe("moderating people", () => {
+  it("hides a comment with a reason and keeps the count exact", async () => {
+    const author = { ...(await makeUser()), role: "user" as const };
+    const { id } = await addComment({ actor: author, paperId: "2506.00003", parentId: null, body: "spam spam" });
+    await setCommentHidden({ actor: admin, commentId: id, hidden: true, reason: "spam" });
+    expect((await getRankedList({ start: DAY, end: DAY })).find((p) => p.id === "2506.00003")?.commentCount).toBe(0);
+    await setCommentHidden({ actor: admin, commentId: id, hidden: false });
+    expect((await getRankedList({ start: DAY, end: DAY })).find((p) => p.id === "2506.00003")?.commentCount).toBe(1);
+  });
+
+  it("bans a user and hides their content in one step", async () => {
+    const troll = { ...(await makeUser({ username: "troll" })), role: "user" as const };
+    await addComment({ actor: troll, paperId: "2506.00004", parentId: null, body: "first" });
+    await addComment({ actor: troll, paperId: "2506.00004", parentId: null, body: "second" });
+    await listPaper({ paperId: "2506.00001", day: "2025-06-04", submittedById: troll.id });
+    const hidden = await setUserBanned({ actor: admin, userId: troll.id, banned: true, reason: "abuse", hideContent: true });
+    expect(hidden).toEqual({ comments: 2, entries: 1 });
+    expect(await ids("2025-06-04")).toEqual([]);
+    expect((await getRankedList({ start: DAY, end: DAY })).find((p) => p.id === "2506.00004")?.commentCount).toBe(0);
+    expect((await listAudit({ action: "ban_user" }))[0]).toMatchObject({ targetId: "troll", reason: "abuse" });
+  });
+
+  it("promotes and demotes, but never one's own role", async () => {
+    await setUserRole({ actor: admin, userId: reader.id, role: "admin" });
+    await setUserRole({ actor: admin, userId: reader.id, role: "user" });
+    await expect(setUserRole({ actor: admin, userId: admin.id, role: "user" })).rejects.toMatchObject({ code: "conflict" });
+    expect((await listAudit({ targetType: "user", targetId: "plain" })).map((e) => e.action)).toEqual(["demote_user", "promote_user"]);
+  });
+
+  it("makes the first admin from the command line", async () => {
+    const someone = await makeUser({ username: "founder", email: "founder@test.local" });
+    expect(await promoteFromCommandLine({ emailOrUsername: "Founder@test.local" })).toEqual({ username: "founder", alreadyAdmin: false });
+    expect(await promoteFromCommandLine({ emailOrUsername: "founder" })).toEqual({ username: "founder", alreadyAdmin: true });
+    expect(await promoteFromCommandLine({ emailOrUsername: "nobody" })).toBeNull();
+    expect(someone.id).toBeTruthy();
+  });
+});
