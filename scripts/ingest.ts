@@ -21,7 +21,10 @@ function pageLine({ page, pages, entries, inserted, updated, listed }: PageRepor
 }
 
 function announce(options: IngestOptions): string {
-  const what = options.source.kind === "ids" ? count(options.source.ids.length, "paper", "papers") : `papers submitted on ${options.day} in ${options.source.categories.join(", ")}`;
+  const what =
+    options.source.kind === "ids"
+      ? count(options.source.ids.length, "paper", "papers")
+      : `papers submitted on ${options.day} in ${options.source.categories.join(", ")}`;
   return `Ingesting ${what} from ${getEnv().ARXIV_API_URL}${options.list ? `, listing them on ${options.day}` : ""}.`;
 }
 
@@ -36,13 +39,14 @@ async function main(): Promise<number> {
     return EXIT.ok;
   }
   const { options } = args;
-  console.log(announce(options));
-  connectDb(configFromEnv());
   try {
+    console.log(announce(options));
+    connectDb(configFromEnv());
     const summary = await runIngest(options, { onPage: (report) => console.log(pageLine(report, options.list)) });
     const unchanged = summary.entries - summary.inserted - summary.updated;
     const listing = options.list ? ` ${summary.listed} newly listed on ${options.day}.` : "";
-    console.log(`Done: ${count(summary.entries, "entry", "entries")}, ${summary.inserted} new, ${summary.updated} updated, ${unchanged} unchanged.${listing}`);
+    const entries = count(summary.entries, "entry", "entries");
+    console.log(`Done: ${entries}, ${summary.inserted} new, ${summary.updated} updated, ${unchanged} unchanged.${listing}`);
     if (summary.notFound.length > 0) console.log(`arXiv has nothing for: ${summary.notFound.join(", ")}`);
     return EXIT.ok;
   } catch (error) {

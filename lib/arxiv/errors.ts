@@ -22,8 +22,15 @@ export class ArxivUnavailableError extends AppError {
   get detail(): string {
     if (this.reason === "timeout") return "the request timed out";
     if (this.reason === "http") return `arXiv answered HTTP ${this.upstreamStatus}`;
-    return `the request failed: ${this.cause instanceof Error ? this.cause.message : String(this.cause)}`;
+    return `the request failed: ${innermostMessage(this.cause)}`;
   }
+}
+
+/** fetch reports "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND, …) in its cause. */
+function innermostMessage(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
 
 /** arXiv answered with its error feed: a single entry whose id is http://arxiv.org/api/errors#…. */

@@ -101,7 +101,8 @@ const EntrySchema = z
     }
     return {
       id: parsed.id,
-      // Entries have carried their version since the API began; an unversioned one is the first.
+      // Real entries name their version. One that does not (the manual's examples do not) counts
+      // as version 1, which can fill in a paper but never overwrite a newer stored version.
       version: parsed.version ?? 1,
       title: raw.title,
       abstract: raw.summary,

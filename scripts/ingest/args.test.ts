@@ -22,7 +22,10 @@ describe("parseIngestArgs", () => {
   });
 
   it("takes categories repeated or comma-separated, --list and --page-size", () => {
-    const parsed = parseIngestArgs(["--date", "2024-01-15", "--category", "cs.LG,stat.ML", "--category", "hep-th", "--list", "--page-size", "50"]);
+    const parsed = parseIngestArgs([
+      ...["--date", "2024-01-15", "--category", "cs.LG,stat.ML", "--category", "hep-th"],
+      ...["--list", "--page-size", "50"],
+    ]);
     expect(parsed).toMatchObject({
       ok: true,
       options: { source: { kind: "search", categories: ["cs.LG", "stat.ML", "hep-th"] }, list: true, pageSize: 50 },
@@ -52,6 +55,8 @@ describe("parseIngestArgs", () => {
 
   it("refuses unknown options and stray words, and says how to give several categories", () => {
     expect(message(["--date", "2024-01-15", "--dry-run"])).toMatch(/Unknown option '--dry-run'/);
-    expect(message(["--date", "2024-01-15", "--category", "cs.LG", "cs.CL"])).toMatch(/Unexpected argument 'cs.CL'[\s\S]*separate them with commas/);
+    expect(message(["--date", "2024-01-15", "--category", "cs.LG", "cs.CL"])).toMatch(
+      /Unexpected argument 'cs.CL'[\s\S]*separate them with commas/,
+    );
   });
 });

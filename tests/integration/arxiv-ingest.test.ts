@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -325,7 +326,8 @@ describe("the rate limit", () => {
 describe("npm run ingest", () => {
   // Server only: the CLI is a second process, and an embedded (PGlite) data directory may be open
   // in one process at a time. This test's process holds it, so db/client.ts's lock refuses the CLI.
-  it.skipIf(!process.env.DATABASE_URL)("prints a line per page, stores and lists the day, and exits 0; 3 when arXiv is down", async () => {
+  const serverOnly = it.skipIf(!process.env.DATABASE_URL);
+  serverOnly("prints a line per page and exits 0; 3 when arXiv is down or unreachable; 2 on bad arguments", async () => {
     const [koopman] = entriesOf("day-2024-01-23-page-2.xml");
     await upsertPapers({ entries: [{ ...koopman, version: 1 }] }); // stored at v1; the listing has v2
     serveDay();
@@ -347,10 +349,27 @@ describe("npm run ingest", () => {
     const down = await runCli(["--date", DAY]);
     expect(down.code).toBe(3);
     expect(down.stderr).toContain("arXiv is not answering right now; try again in a few minutes. (arXiv answered HTTP 500)");
+
+    const unreachable = await runCli(["--date", DAY], { ARXIV_API_URL: `http://127.0.0.1:${await closedPort()}/api/query` });
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.stderr).toMatch(/\(the request failed: connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
+
+    const badArgs = await runCli(["--date", "2024-13-01"]);
+    expect(badArgs.code).toBe(2);
+    expect(badArgs.stderr).toMatch(/has no month 13[\s\S]*Usage: npm run ingest/);
   });
 });
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** A port nothing listens on: the one a server just gave back. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (database.config.kind !== "server") throw new Error("the CLI test needs a PostgreSQL server");
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/ingest.ts", ...args], {
     env: {
@@ -359,6 +378,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
       ARXIV_API_URL: fake.url,
       ARXIV_MIN_INTERVAL_MS: String(INTERVAL_MS),
       ARXIV_TIMEOUT_MS: String(TIMEOUT_MS),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
