@@ -94,7 +94,9 @@ test("a plain reader and a signed-out visitor are refused every admin action, th
   const plain = await seedReader(sql, "plain");
   await signIn(page, admin.email);
   await page.goto("/admin");
-  const target = (await publicOrder(today()))[0];
+  // An unpinned, visible paper of today (the other test may have pinned some).
+  const [{ id: target }] = await sql<{ id: string }[]>`
+    select paper_id as id from daily_entries where day = ${today()} and hidden_at is null and pinned_position is null limit 1`;
 
   // Capture the real Server Action requests the admin's buttons send, without letting them run.
   const captured: { headers: Record<string, string>; body: string; label: string }[] = [];
@@ -106,10 +108,12 @@ test("a plain reader and a signed-out visitor are refused every admin action, th
     }
     return route.continue();
   });
-  const card = entryCard(page, target);
-  await card.getByRole("button", { name: "Pin to top" }).click();
-  await card.getByLabel(`Reason for hiding ${target}`).fill("not allowed");
-  await card.getByRole("button", { name: "Hide" }).click();
+  // An aborted action request leaves the page in an error state: reload between the two.
+  await entryCard(page, target).getByRole("button", { name: "Pin to top" }).click();
+  await expect.poll(() => captured.length).toBe(1);
+  await page.goto("/admin");
+  await entryCard(page, target).getByLabel(`Reason for hiding ${target}`).fill("not allowed");
+  await entryCard(page, target).getByRole("button", { name: "Hide" }).click();
   await expect.poll(() => captured.length).toBe(2);
 
   const before = { order: await publicOrder(today()), audit: (await sql`select count(*)::int as n from audit_log`)[0].n };

@@ -23,6 +23,10 @@ const exitCode = await new Promise<number>((resolve) => {
       AUTH_HUGGINGFACE_ID: "paperboard-e2e",
       AUTH_HUGGINGFACE_SECRET: "paperboard-e2e-secret",
       AUTH_HUGGINGFACE_ISSUER: "http://127.0.0.1:2527",
+      // A fake arXiv export API the submission tests start; its fixtures are real papers from
+      // years ago, so the age window is opened wide (its refusal is tested in integration tests).
+      ARXIV_API_URL: "http://127.0.0.1:2528/api/query",
+      SUBMISSION_MAX_AGE_DAYS: "3650",
       // PGlite's socket server mixes up replies across concurrent connections: one connection only.
       ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
     },
