@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testSql } from "./support/db";
 import { seedReader, signIn } from "./support/readers";
@@ -146,5 +147,55 @@ test("a plain reader and a signed-out visitor are refused every admin action, th
   expect(await bypass.text()).toContain("forbidden:role");
 
   expect({ order: await publicOrder(today()), audit: (await sql`select count(*)::int as n from audit_log`)[0].n }).toEqual(before);
+  await anonymous.close();
+});
+
+test("every admin Server Action in the build refuses a plain reader and a visitor", async ({ page, browser }) => {
+  // The build's manifest names every Server Action; all of app/admin/actions.ts must refuse.
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const adminActions = Object.entries(manifest.node).filter(([, a]) => a.filename === "app/admin/actions.ts");
+  expect(adminActions.length).toBeGreaterThanOrEqual(13);
+
+  const plain = await seedReader(sql, "nosy");
+  await signIn(page, plain.email);
+  const anonymous = await browser.newContext();
+  const [{ id: entryId }] = await sql<{ id: number }[]>`select id from daily_entries where hidden_at is null limit 1`;
+  const before = (await sql`select count(*)::int as n, max(id) as last from audit_log`)[0];
+  // Plausible input for every action at once, plus fields nobody may set (mass assignment).
+  const input = {
+    entryId,
+    paperId: "2401.12509",
+    day: today(),
+    toDay: today(),
+    reason: "trying my luck",
+    direction: "up",
+    commentId: 1,
+    userId: plain.id,
+    role: "admin",
+    title: "pwned",
+    abstract: "pwned",
+    githubRepo: "",
+    projectPage: "",
+    upvotes: 1000,
+  };
+  const body = `[null,{"__proto__":{"role":"admin"},${JSON.stringify(input).slice(1)}]`;
+  for (const [id, { exportedName }] of adminActions) {
+    for (const [context, refusal] of [
+      [page.request, "forbidden:role"],
+      [anonymous.request, "unauthorized"],
+    ] as const) {
+      const response = await context.post("/admin", {
+        headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        data: body,
+      });
+      const text = await response.text();
+      expect(text, `${exportedName} as ${refusal}`).toContain(refusal);
+    }
+  }
+  const [{ role }] = await sql<{ role: string }[]>`select role from users where id = ${plain.id}`;
+  expect(role).toBe("user");
+  expect((await sql`select count(*)::int as n, max(id) as last from audit_log`)[0]).toEqual(before);
   await anonymous.close();
 });
