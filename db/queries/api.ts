@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DayRange } from "@/lib/dates";
-import type { ListedPaperRow, PaperRow, UserRow } from "@/lib/api/shape";
+import type { ListedPaperRow, PaperRow } from "@/lib/api/shape";
 import { getDb } from "../client";
 import { dailyEntries, paperAuthors, papers, users } from "../schema";
 
@@ -79,7 +79,7 @@ export async function getDailyPapers({
   return rows.map(({ submittedAt, submitter: user, ...paper }) => ({
     ...paper,
     authors: authors.get(paper.id) ?? [],
-    listing: { submittedAt, submitter: user as UserRow | null },
+    listing: { submittedAt, submitter: user },
   }));
 }
 
@@ -171,6 +171,6 @@ async function getFirstListings(paperIds: string[]): Promise<Map<string, NonNull
     .leftJoin(users, eq(users.id, dailyEntries.submittedById))
     .where(and(inArray(dailyEntries.paperId, paperIds), isNull(dailyEntries.hiddenAt)))
     .orderBy(dailyEntries.paperId, asc(dailyEntries.submittedAt), asc(dailyEntries.id));
-  for (const row of rows) listings.set(row.paperId, { submittedAt: row.submittedAt, submitter: row.submitter as UserRow | null });
+  for (const row of rows) listings.set(row.paperId, { submittedAt: row.submittedAt, submitter: row.submitter });
   return listings;
 }

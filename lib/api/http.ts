@@ -18,6 +18,21 @@ export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" 
   return Response.json(body, { status: httpStatus(code), headers: { ...CORS, "cache-control": "no-store" } });
 }
 
+/**
+ * Wraps a route handler so that an unexpected failure is logged and answered in the API's own
+ * error shape (a JSON 500) rather than Next's HTML error page.
+ */
+export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error("API request failed", error);
+      return apiError("internal", "Something went wrong on our side. Please try again.");
+    }
+  };
+}
+
 /** Route segments as the client wrote them: Next leaves %2F and friends encoded in catch-alls. */
 export function decodeSegments(segments: string[]): string[] {
   return segments.map((segment) => {
