@@ -29,10 +29,12 @@ export type OpenApiDocument = {
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+const failed = { "500": { description: "Something went wrong on the server.", content: json(ref("Error")) } };
 const errors = {
   "400": { description: "A query parameter was refused; error.parameter names it.", content: json(ref("Error")) },
+  ...failed,
 };
-const notFound = { "404": { description: "No such paper, or not an arXiv identifier.", content: json(ref("Error")) } };
+const notFound = { "404": { description: "No such paper, or not an arXiv identifier.", content: json(ref("Error")) }, ...failed };
 
 /** A JSON Schema without the keys that only make sense at a document's root. */
 function bare(schema: JsonSchema): JsonSchema {
