@@ -1,14 +1,24 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "katex/dist/katex.min.css";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { Providers } from "@/components/providers";
+import { getEnv } from "@/lib/env";
+import { siteFeedAlternates } from "@/lib/feeds/alternates";
+import { siteOrigin } from "@/lib/site-url";
 
-export const metadata: Metadata = {
-  title: { default: "Paperboard — daily research papers", template: "%s · Paperboard" },
-  description: "The research papers worth reading today, surfaced and discussed by the community.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const requestHeaders = await headers(); // per request: the origin may come from the request
+  return {
+    title: { default: "Paperboard — daily research papers", template: "%s · Paperboard" },
+    description: "The research papers worth reading today, surfaced and discussed by the community.",
+    // Feed links must be absolute; Next would otherwise resolve them against localhost.
+    metadataBase: new URL(siteOrigin(getEnv(), requestHeaders)),
+    alternates: { types: siteFeedAlternates() },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

@@ -19,6 +19,9 @@ const EnvSchema = z
     // The public origin. When set, sign-in links and redirects use it instead of the request's
     // Host header, which a client controls; set it in production.
     AUTH_URL: z.url().optional(),
+    // The public origin for absolute links in feeds, the API and <link rel="alternate">. Falls
+    // back to AUTH_URL, then to the request's own origin.
+    SITE_URL: z.url().optional(),
     // Auth.js refuses requests whose host it was not told to trust, except on Vercel. We always
     // run behind our own `next start`, so trust is on unless switched off.
     AUTH_TRUST_HOST: flag.default(true),

@@ -3,12 +3,14 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DayView } from "@/components/day-view";
 import { formatDay, parseDay } from "@/lib/dates";
+import { dayFeedAlternates } from "@/lib/feeds/alternates";
 
 type Props = { params: Promise<{ day: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = parseDay((await params).day);
-  return { title: parsed.ok ? `Papers of ${formatDay(parsed.value)}` : "Not a date" };
+  if (!parsed.ok) return { title: "Not a date" };
+  return { title: `Papers of ${formatDay(parsed.value)}`, alternates: { types: dayFeedAlternates(parsed.value) } };
 }
 
 export default async function DayPage({ params }: Props) {

@@ -1,0 +1,12 @@
+import { loadDailyFeed } from "@/app/feeds/load";
+import { parseDay } from "@/lib/dates";
+import { feedNotFound, serveFeed, splitFeedFile } from "@/lib/feeds/serve";
+
+// GET /feeds/daily/YYYY-MM-DD.xml (RSS 2.0) and .atom: one day of the list. Not under
+// /papers/date/…, where proxy.ts would take the extra segment for a malformed date.
+export async function GET(request: Request, ctx: { params: Promise<{ file: string }> }) {
+  const file = splitFeedFile((await ctx.params).file);
+  const day = file ? parseDay(file.stem) : null;
+  if (!file || !day?.ok) return feedNotFound();
+  return serveFeed(request, file.format, (origin) => loadDailyFeed(origin, day.value));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from "vitest";
+import { apiError, apiJson, apiRoute, decodeSegments } from "./http";
+
+describe("API responses", () => {
+  it("are public, briefly cacheable and open to any origin", async () => {
+    const response = apiJson([1]);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=300");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await response.json()).toEqual([1]);
+  });
+
+  it("errors carry their status and are never cached", async () => {
+    const response = apiError("invalid_input", "limit must be between 1 and 100", "limit");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ error: { code: "invalid_input", message: "limit must be between 1 and 100", parameter: "limit" } });
+    expect((await apiError("not_found", "No.").json()).error).not.toHaveProperty("parameter");
+  });
+
+  it("an unexpected failure becomes a logged JSON 500", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await apiRoute(async () => {
+      throw new Error("database down");
+    })();
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: { code: "internal" } });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("decodes route segments, leaving malformed escapes alone", () => {
+    expect(decodeSegments(["hep-th%2F9901001", "100%"])).toEqual(["hep-th/9901001", "100%"]);
+  });
+});

@@ -1,0 +1,45 @@
+import { httpStatus, type ErrorCode } from "../errors";
+import type { ApiError } from "./schemas";
+
+// Responses of the public read API: anyone may call it from any origin (no cookies are read), and
+// shared caches may keep successful answers briefly. Errors are never cached.
+
+export const LIST_CACHE = "public, max-age=60, stale-while-revalidate=300";
+export const DOCUMENT_CACHE = "public, max-age=3600";
+
+const CORS = { "access-control-allow-origin": "*" };
+
+export function apiJson(body: unknown, cacheControl: string = LIST_CACHE): Response {
+  return Response.json(body, { headers: { ...CORS, "cache-control": cacheControl } });
+}
+
+export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" | "internal">, message: string, parameter?: string): Response {
+  const body: ApiError = { error: { code, message, ...(parameter ? { parameter } : {}) } };
+  return Response.json(body, { status: httpStatus(code), headers: { ...CORS, "cache-control": "no-store" } });
+}
+
+/**
+ * Wraps a route handler so that an unexpected failure is logged and answered in the API's own
+ * error shape (a JSON 500) rather than Next's HTML error page.
+ */
+export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error("API request failed", error);
+      return apiError("internal", "Something went wrong on our side. Please try again.");
+    }
+  };
+}
+
+/** Route segments as the client wrote them: Next leaves %2F and friends encoded in catch-alls. */
+export function decodeSegments(segments: string[]): string[] {
+  return segments.map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+}
