@@ -42,6 +42,9 @@ const EnvSchema = z
       .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
     TRUSTED_IP_HEADER: z.string().toLowerCase().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Paperboard <no-reply@paperboard.local>"),
+    // A mailbox that unsubscribes whoever writes to it (you process it), offered in digests'
+    // List-Unsubscribe header beside the one-click link. Unset: the link alone.
+    DIGEST_UNSUBSCRIBE_MAILTO: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
