@@ -105,12 +105,12 @@ export async function runDigest({
   return result;
 }
 
-/** This run's periods for every active subscriber, then earlier failures still worth a retry. */
+/** Earlier failures still worth a retry (oldest first), then this run's periods for every active subscriber. */
 async function listCandidates(now: Date): Promise<DigestCandidate[]> {
   const periods = [duePeriod("daily", now), duePeriod("weekly", now)];
   const due = await Promise.all(periods.map((p) => listDueSubscribers({ frequency: p.frequency, period: p.key })));
   const retries = await listRetryableSends({ exceptPeriods: periods.map((p) => p.key), maxAttempts: MAX_ATTEMPTS });
-  return [...due.flat(), ...retries];
+  return [...retries, ...due.flat()];
 }
 
 /** Every subscriber of a period gets the same list: rank it once per run. */
