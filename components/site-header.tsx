@@ -26,13 +26,12 @@ export function SiteHeader() {
           />
         </form>
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
-          <span
-            aria-disabled="true"
-            title="Email digests are coming soon"
-            className="hidden rounded-md border border-accent-600 px-3 py-1.5 font-medium text-accent-700 md:inline dark:border-accent-300 dark:text-accent-300"
+          <Link
+            href="/subscribe"
+            className="hidden rounded-md border border-accent-600 px-3 py-1.5 font-medium text-accent-700 hover:bg-accent-50 md:inline dark:border-accent-300 dark:text-accent-300 dark:hover:bg-zinc-900"
           >
             Get trending papers in your email inbox
-          </span>
+          </Link>
           <Suspense fallback={<UserMenuPlaceholder />}>
             <UserMenu />
           </Suspense>
