@@ -33,7 +33,7 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Sear
     <>
       <h1 className="text-2xl font-bold tracking-tight">Confirm your subscription</h1>
       <p>
-        Send the <strong>{request.frequency}</strong> digest of trending papers to <strong className="break-all">{request.email}</strong>?
+        Send the <strong>{request.frequency}</strong> digest of trending papers to <strong className="break-words">{request.email}</strong>?
       </p>
       <form action={confirm}>
         <input type="hidden" name="token" value={token.data} />

@@ -25,7 +25,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       <>
         <h1 className="text-2xl font-bold tracking-tight">You are unsubscribed</h1>
         <p>
-          <strong className="break-all">{subscription.email}</strong> gets no digests.{" "}
+          <strong className="break-words">{subscription.email}</strong> gets no digests.{" "}
           <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
             Subscribe again
           </Link>
@@ -37,7 +37,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
     <>
       <h1 className="text-2xl font-bold tracking-tight">Unsubscribe from the digest?</h1>
       <p>
-        Stop sending the {subscription.frequency} digest to <strong className="break-all">{subscription.email}</strong>.
+        Stop sending the {subscription.frequency} digest to <strong className="break-words">{subscription.email}</strong>.
       </p>
       <form method="post" action={`/unsubscribe?${new URLSearchParams({ token: token.data })}`}>
         <input type="hidden" name="source" value="page" />
