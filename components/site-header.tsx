@@ -41,13 +41,12 @@ export function SiteHeader() {
               className="w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-sm placeholder:text-zinc-500 disabled:cursor-not-allowed dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
             />
           </form>
-          <span
-            aria-disabled="true"
-            title="Email digests are coming soon"
-            className="rounded-md border border-accent-600 px-3 py-1.5 text-sm font-medium text-accent-700 dark:border-accent-300 dark:text-accent-300"
+          <Link
+            href="/subscribe"
+            className="rounded-md border border-accent-600 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-300 dark:text-accent-300 dark:hover:bg-zinc-900"
           >
             Get trending papers in your email inbox
-          </span>
+          </Link>
         </div>
       </div>
     </header>

@@ -252,6 +252,81 @@ export const auditLog = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Email digest: double opt-in subscriptions, and one row per (subscription, period) so a digest is
+// mailed at most once even when the job runs twice, concurrently, or crashes (scripts/digest.ts).
+// ---------------------------------------------------------------------------------------------
+
+export const digestFrequencies = ["daily", "weekly"] as const;
+
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: serial("id").primaryKey(),
+    // Normalised like sign-in addresses (NFKC, lower case), so one inbox is one row.
+    email: text("email").notNull(),
+    // Set when a signed-in reader subscribes their own account address.
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    // What the digest job sends. Changes only when a confirmation link is used.
+    frequency: text("frequency", { enum: digestFrequencies }).notNull(),
+    status: text("status", { enum: ["pending", "active", "unsubscribed"] }).notNull().default("pending"),
+    // The open request waiting for its emailed link. Only the token's SHA-256 is kept, so a copy
+    // of the database cannot confirm anything; a newer request replaces the older link.
+    requestedFrequency: text("requested_frequency", { enum: digestFrequencies }),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
+    // Goes in every digest's List-Unsubscribe link, so it is stored as is (a hash could not be put
+    // back into the next mail). It only lets its holder unsubscribe this address, and unlike a
+    // signature over AUTH_SECRET it keeps working in old mails after the secret is rotated.
+    unsubscribeToken: text("unsubscribe_token").notNull(),
+    createdAt: createdAt(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("subscriptions_email_uq").on(t.email),
+    uniqueIndex("subscriptions_confirm_token_uq").on(t.confirmTokenHash),
+    uniqueIndex("subscriptions_unsubscribe_token_uq").on(t.unsubscribeToken),
+    // Serves the digest job's "who is due" scan.
+    index("subscriptions_active_idx").on(t.frequency).where(sql`${t.status} = 'active'`),
+    index("subscriptions_user_idx").on(t.userId),
+    check("subscriptions_email_lower_check", sql`${t.email} = lower(${t.email})`),
+    check("subscriptions_status_check", sql`${t.status} in ('pending', 'active', 'unsubscribed')`),
+    check("subscriptions_frequency_check", sql`${t.frequency} in ('daily', 'weekly')`),
+    check("subscriptions_requested_frequency_check", sql`${t.requestedFrequency} in ('daily', 'weekly')`),
+  ],
+);
+
+export const digestSends = pgTable(
+  "digest_sends",
+  {
+    id: serial("id").primaryKey(),
+    subscriptionId: integer("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    // "daily:2025-02-14" or "weekly:2025-W07" (lib/digest/periods.ts).
+    period: text("period").notNull(),
+    // pending: claimed by a run that is sending it now, or that died while sending it (then it
+    // is left for a person to decide: see README, "Email digest"). sent: done, never again.
+    // failed: the mail server refused or could not be reached; the next run tries again.
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(1),
+    lastError: text("last_error"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    messageId: text("message_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The exactly-once guarantee: one row per subscriber and period, claimed by one run only.
+    uniqueIndex("digest_sends_subscription_period_uq").on(t.subscriptionId, t.period),
+    index("digest_sends_unsent_idx").on(t.status).where(sql`${t.status} <> 'sent'`),
+    check("digest_sends_status_check", sql`${t.status} in ('pending', 'sent', 'failed')`),
+    check("digest_sends_attempts_check", sql`${t.attempts} >= 1`),
+    check("digest_sends_period_check", sql`${t.period} ~ '^(daily:[0-9]{4}-[0-9]{2}-[0-9]{2}|weekly:[0-9]{4}-W[0-9]{2})$'`),
+  ],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   votes: many(votes),
   comments: many(comments),
@@ -284,6 +359,15 @@ export const commentsRelations = relations(comments, ({ one }) => ({
   author: one(users, { fields: [comments.authorId], references: [users.id] }),
 }));
 
+export const subscriptionsRelations = relations(subscriptions, ({ one, many }) => ({
+  user: one(users, { fields: [subscriptions.userId], references: [users.id] }),
+  sends: many(digestSends),
+}));
+
+export const digestSendsRelations = relations(digestSends, ({ one }) => ({
+  subscription: one(subscriptions, { fields: [digestSends.subscriptionId], references: [subscriptions.id] }),
+}));
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Paper = typeof papers.$inferSelect;
@@ -296,3 +380,7 @@ export type Comment = typeof comments.$inferSelect;
 export type CommentVote = typeof commentVotes.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
+export type Subscription = typeof subscriptions.$inferSelect;
+export type NewSubscription = typeof subscriptions.$inferInsert;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+export type DigestSend = typeof digestSends.$inferSelect;

@@ -55,6 +55,9 @@ const EnvSchema = z
     ARXIV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     // arXiv's terms of use ask for no more than one request every three seconds; tests shorten it.
     ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+    // A mailbox that unsubscribes whoever writes to it (you process it), offered in digests'
+    // List-Unsubscribe header beside the one-click link. Unset: the link alone.
+    DIGEST_UNSUBSCRIBE_MAILTO: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

@@ -1,0 +1,3 @@
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);

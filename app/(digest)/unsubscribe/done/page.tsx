@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Unsubscribed" };
+
+export default function UnsubscribedPage() {
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">You are unsubscribed</h1>
+      <p role="status">No more digests will be sent to this address.</p>
+      <p className="text-sm">
+        Changed your mind?{" "}
+        <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+          Subscribe again
+        </Link>
+      </p>
+    </>
+  );
+}
