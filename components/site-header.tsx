@@ -20,7 +20,7 @@ export function SiteHeader() {
             id="site-search"
             name="q"
             type="search"
-            placeholder="Search papers or paste an arXiv ID"
+            placeholder="Search papers"
             className="w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-sm placeholder:text-zinc-500 disabled:cursor-not-allowed dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
           />
         </form>

@@ -29,15 +29,19 @@ export function SearchForm({ values, errors = {} }: { values: SearchFormValues; 
       <p id="search-syntax" className="sr-only">
         Up to {MAX_QUERY_LENGTH} characters. Use quotes for phrases, a minus sign to exclude a word, and or between alternatives.
       </p>
-      <fieldset className="flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
-        <legend className="mb-1 text-sm font-medium text-zinc-700 dark:text-zinc-300">Daily list</legend>
-        <Field id="search-from" name="from" type="date" label="Listed from" defaultValue={values.from} errors={errors.from ? [errors.from] : undefined} />
-        <Field id="search-to" name="to" type="date" label="to" defaultValue={values.to} errors={errors.to ? [errors.to] : undefined} />
-        <label className="flex items-center gap-2 pb-2">
-          <input type="checkbox" name="listed" value="1" defaultChecked={values.listed} className="size-4 accent-accent-600" />
-          Only papers that were on the list
-        </label>
-      </fieldset>
+      {/* Folded away until used, so results start high on a phone; open whenever a filter is set. */}
+      <details open={Boolean(values.from || values.to || values.listed || errors.from || errors.to)} className="text-sm">
+        <summary className="w-fit cursor-pointer font-medium text-zinc-700 dark:text-zinc-300">Filter by the daily list</summary>
+        <fieldset className="mt-2 flex flex-wrap items-end gap-x-4 gap-y-2">
+          <legend className="sr-only">Filter by the daily list</legend>
+          <Field id="search-from" name="from" type="date" label="Listed from" defaultValue={values.from} errors={errors.from ? [errors.from] : undefined} />
+          <Field id="search-to" name="to" type="date" label="Listed until" defaultValue={values.to} errors={errors.to ? [errors.to] : undefined} />
+          <label className="flex items-center gap-2 pb-2">
+            <input type="checkbox" name="listed" value="1" defaultChecked={values.listed} className="size-4 accent-accent-600" />
+            Only papers that were on the list
+          </label>
+        </fieldset>
+      </details>
     </form>
   );
 }

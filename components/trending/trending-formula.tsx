@@ -7,9 +7,12 @@ export function TrendingFormula() {
       <h2 id="formula-heading" className="font-semibold text-zinc-900 dark:text-zinc-100">
         How trending is ranked
       </h2>
-      <p className="mt-2 overflow-x-auto whitespace-nowrap py-1 font-mono text-[0.95rem] text-zinc-900 dark:text-zinc-100" data-testid="trending-formula">
-        score = (upvotes + {TRENDING.commentWeight} × comments) ÷ (hours since listed + {TRENDING.ageOffsetHours})
-        <sup>{TRENDING.gravity}</sup>
+      {/* Three unbreakable parts, so a phone wraps the formula between them instead of mid-term. */}
+      <p className="mt-2 font-mono text-[0.9rem] leading-relaxed text-zinc-900 dark:text-zinc-100" data-testid="trending-formula">
+        <span className="inline-block">score =</span> <span className="inline-block">(upvotes + {TRENDING.commentWeight} × comments)</span>{" "}
+        <span className="inline-block">
+          ÷ (hours since listed + {TRENDING.ageOffsetHours})<sup>{TRENDING.gravity}</sup>
+        </span>
       </p>
       <ul className="mt-2 flex list-disc flex-col gap-1 pl-5">
         <li>

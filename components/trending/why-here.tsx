@@ -5,7 +5,8 @@ import { formatScore, TRENDING, trendingPoints } from "@/lib/trending";
 /** One paper's numbers in the formula, so its place in the list can be checked by hand. */
 export function WhyHere({ paper }: { paper: TrendingPaper }) {
   const points = trendingPoints({ upvotes: paper.upvotesInWindow, comments: paper.commentsInWindow });
-  const hours = paper.ageHours < 10 ? paper.ageHours.toFixed(1) : Math.round(paper.ageHours).toString();
+  // One decimal, so the sum shown gives the score shown to about three figures.
+  const hours = paper.ageHours.toFixed(1);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return (
     <details className="group mt-2 text-xs text-zinc-700 dark:text-zinc-300">
