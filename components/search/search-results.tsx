@@ -21,7 +21,7 @@ export function SearchResults({ q, result, filtered }: { q: string; result: Sear
         papers={hits}
         label="Search results, best match first"
         empty={
-          <div className="flex flex-col gap-3">
+          <div className="flex flex-col gap-3 text-left">
             <p className="font-medium text-zinc-800 dark:text-zinc-200">
               {result.onlyStopWords
                 ? `“${q}” has only very common words, which search ignores. Add a more specific word.`
