@@ -111,7 +111,7 @@ export const papers = pgTable(
     commentCount: integer("comment_count").notNull().default(0),
     createdAt: createdAt(),
     // Search. Authors live in paper_authors, but a generated column can only read its own row, so
-    // their names are copied here by triggers on paper_authors (migration 0005_search_author_names):
+    // their names are copied here by triggers on paper_authors (the migration named search_author_names):
     // whatever writes authors — seed, catalogue import, admin, raw SQL — keeps search in sync without
     // having to remember a call. Never write this column yourself; the next author change overwrites it.
     authorNames: text("author_names").notNull().default(""),
