@@ -9,21 +9,19 @@ export function MathText({ text }: { text: string }) {
   return (
     <>
       {splitMath(text).map((segment, index) =>
-        segment.kind === "text" ? (
-          segment.value
-        ) : (
-          <span
-            key={index}
-            dangerouslySetInnerHTML={{
-              __html: katex.renderToString(segment.value, {
-                displayMode: segment.display,
-                throwOnError: false,
-                output: "htmlAndMathml",
-              }),
-            }}
-          />
-        ),
+        segment.kind === "text" ? segment.value : <TexMath key={index} tex={segment.value} display={segment.display} />,
       )}
     </>
+  );
+}
+
+/** One TeX expression, rendered by KaTeX (see above for why its HTML is safe to insert). */
+export function TexMath({ tex, display }: { tex: string; display: boolean }) {
+  return (
+    <span
+      dangerouslySetInnerHTML={{
+        __html: katex.renderToString(tex, { displayMode: display, throwOnError: false, output: "htmlAndMathml" }),
+      }}
+    />
   );
 }

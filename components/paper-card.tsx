@@ -4,7 +4,10 @@ import { paperPath } from "@/lib/arxiv-id";
 import { MathText } from "./math-text";
 import { UpvoteButton } from "./votes/upvote-button";
 
-export function PaperCard({ paper, rank }: { paper: ListedPaper; rank: number }) {
+/** What a list may put in place of the plain title and abstract, and below the card's details. */
+export type PaperCardSlots = { title?: React.ReactNode; summary?: React.ReactNode; extra?: React.ReactNode };
+
+export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; rank: number; slots?: PaperCardSlots }) {
   const extraAuthors = paper.authorCount - paper.authors.length;
   return (
     <article
@@ -20,7 +23,7 @@ export function PaperCard({ paper, rank }: { paper: ListedPaper; rank: number })
       <div className="min-w-0 flex-1">
         <h2 id={`paper-${paper.id}`} className="text-base font-semibold leading-snug sm:text-lg">
           <Link href={paperPath(paper.id)} className="hover:underline">
-            <MathText text={paper.title} />
+            {slots.title ?? <MathText text={paper.title} />}
           </Link>
           {paper.pinnedPosition !== null && (
             <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
@@ -33,7 +36,7 @@ export function PaperCard({ paper, rank }: { paper: ListedPaper; rank: number })
           {extraAuthors > 0 && <span className="text-zinc-500 dark:text-zinc-400"> +{extraAuthors}</span>}
         </p>
         <p className="mt-2 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">
-          <MathText text={paper.abstract} />
+          {slots.summary ?? <MathText text={paper.abstract} />}
         </p>
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
           <Link href={`${paperPath(paper.id)}#discussion`} className="hover:underline">
@@ -44,6 +47,7 @@ export function PaperCard({ paper, rank }: { paper: ListedPaper; rank: number })
             arXiv:<span className="font-mono">{paper.id}</span>
           </span>
         </p>
+        {slots.extra}
       </div>
     </article>
   );

@@ -1,8 +1,19 @@
 import type { ListedPaper } from "@/db/queries/daily-list";
-import { PaperCard } from "./paper-card";
+import { PaperCard, type PaperCardSlots } from "./paper-card";
 import { ReaderVotesScope } from "./votes/reader-votes";
 
-export function PaperList({ papers, empty }: { papers: ListedPaper[]; empty: React.ReactNode }) {
+export function PaperList<P extends ListedPaper>({
+  papers,
+  empty,
+  label = "Papers, highest ranked first",
+  slots,
+}: {
+  papers: P[];
+  empty: React.ReactNode;
+  label?: string;
+  /** Per-paper replacements for parts of the card (search highlights, trending explanations). */
+  slots?: (paper: P) => PaperCardSlots;
+}) {
   if (papers.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
@@ -12,10 +23,10 @@ export function PaperList({ papers, empty }: { papers: ListedPaper[]; empty: Rea
   }
   return (
     <ReaderVotesScope paperIds={papers.map((p) => p.id)}>
-      <ol className="flex flex-col gap-3" aria-label="Papers, highest ranked first">
+      <ol className="flex flex-col gap-3" aria-label={label}>
         {papers.map((paper, index) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} rank={index + 1} />
+            <PaperCard paper={paper} rank={index + 1} slots={slots?.(paper)} />
           </li>
         ))}
       </ol>

@@ -18,6 +18,9 @@ export function SiteHeader() {
           <Link href="/" className={navLink}>
             Daily
           </Link>
+          <Link href="/trending" className={navLink}>
+            Trending
+          </Link>
           <Link href="/submit" className={navLink}>
             Submit
           </Link>
@@ -36,9 +39,8 @@ export function SiteHeader() {
               id="site-search"
               name="q"
               type="search"
-              disabled
-              placeholder="Search papers (coming soon)"
-              className="w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-sm placeholder:text-zinc-500 disabled:cursor-not-allowed dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+              placeholder="Search papers"
+              className="w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-1.5 text-sm placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
             />
           </form>
           <Link

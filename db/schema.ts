@@ -1,7 +1,8 @@
-import { relations, sql } from "drizzle-orm";
+import { relations, type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   check,
+  customType,
   date,
   index,
   integer,
@@ -13,6 +14,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+
+// Drizzle has no built-in tsvector type; the value is only ever read by SQL, never by TypeScript.
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -106,10 +110,24 @@ export const papers = pgTable(
     upvoteCount: integer("upvote_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
     createdAt: createdAt(),
+    // Search. Authors live in paper_authors, but a generated column can only read its own row, so
+    // their names are copied here by triggers on paper_authors (the migration named search_author_names):
+    // whatever writes authors — seed, catalogue import, admin, raw SQL — keeps search in sync without
+    // having to remember a call. Never write this column yourself; the next author change overwrites it.
+    authorNames: text("author_names").notNull().default(""),
+    // Title (A) > authors (B) > abstract (C); db/queries/search.ts ranks with these weights. Postgres
+    // recomputes it whenever title, abstract or author_names change, in the same statement.
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`setweight(to_tsvector('english', ${papers.title}), 'A') || setweight(to_tsvector('english', ${papers.authorNames}), 'B') || setweight(to_tsvector('english', ${papers.abstract}), 'C')`,
+      ),
   },
   (t) => [
     check("papers_upvote_count_check", sql`${t.upvoteCount} >= 0`),
     check("papers_comment_count_check", sql`${t.commentCount} >= 0`),
+    index("papers_search_idx").using("gin", t.searchVector),
   ],
 );
 

@@ -69,7 +69,7 @@ export async function getRankedList({ start, end, limit = 100 }: { start: Day; e
 }
 
 /** First few author names and the total count for each paper, in one query. */
-async function getAuthorPreviews(paperIds: string[]) {
+export async function getAuthorPreviews(paperIds: string[]) {
   const previews = new Map<string, { names: string[]; count: number }>();
   if (paperIds.length === 0) return previews;
   const rows = await getDb()

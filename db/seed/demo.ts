@@ -78,6 +78,8 @@ export async function seedDemo(db: Db, { today = todayUtc() }: { today?: Day } =
       };
       await tx.insert(papers).values(values).onConflictDoUpdate({ target: papers.id, set: values });
     }
+    // Replacing the authors also refreshes papers.author_names, and so search, by trigger (the
+    // search_author_names migration): nothing more to do here for search, on the first run or the tenth.
     await tx.delete(paperAuthors).where(inArray(paperAuthors.paperId, paperIds));
     await tx.insert(paperAuthors).values(
       seedPapers.flatMap((paper) => paper.authors.map((name, position) => ({ paperId: paper.arxivId, position, name }))),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getLatestListedDay, getRankedList } from "@/db/queries/daily-list";
+import { searchPapers } from "@/db/queries/search";
 import { DEMO_DAYS, seedDemo } from "@/db/seed/demo";
 import { addDays } from "@/lib/dates";
 import { createTestDatabase } from "../support/test-database";
@@ -64,5 +65,14 @@ describe("seedDemo", () => {
     expect(await tableCounts()).toEqual(before);
     expect(await getLatestListedDay({ onOrBefore: "2026-12-02" })).toBe("2026-12-02");
     expect(await getRankedList({ start: "2026-11-22", end: "2026-11-25" })).toEqual([]);
+  });
+
+  it("leaves every demo paper findable by its authors (search_vector follows paper_authors)", async () => {
+    const stale = await getDb().execute(sql`
+      select p.id from papers p
+      where p.author_names is distinct from (select string_agg(a.name, ', ' order by a.position) from paper_authors a where a.paper_id = p.id)`);
+    expect(Array.isArray(stale) ? stale.length : (stale as unknown as { rows: unknown[] }).rows.length).toBe(0);
+    const { hits } = await searchPapers({ q: "Puri Hassler misinformation", filters: { from: null, to: null, listedOnly: true } });
+    expect(hits.map((h) => h.id)).toEqual(["2401.12509"]);
   });
 });

@@ -1,0 +1,3 @@
+ALTER TABLE "papers" ADD COLUMN "author_names" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "papers" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', "papers"."title"), 'A') || setweight(to_tsvector('english', "papers"."author_names"), 'B') || setweight(to_tsvector('english', "papers"."abstract"), 'C')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "papers_search_idx" ON "papers" USING gin ("search_vector");

@@ -1,0 +1,125 @@
+import "server-only";
+import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { headlineOptions, MARK_START, MARK_STOP } from "@/lib/highlight";
+import type { Day } from "@/lib/dates";
+import type { SearchFilters } from "@/lib/search-request";
+import { getDb } from "../client";
+import { dailyEntries, papers, users } from "../schema";
+import { getAuthorPreviews, type ListedPaper } from "./daily-list";
+
+// Full-text search over papers.search_vector (see db/schema.ts): title (A), authors (B), abstract (C).
+
+export type SearchHit = ListedPaper & {
+  /** ts_headline output with lib/highlight.ts markers: the whole title, and abstract fragments. */
+  titleHeadline: string;
+  abstractHeadline: string;
+  /** The first day the paper was (visibly) on the list, within the date filter when there is one. */
+  listedOn: Day | null;
+};
+
+export type SearchResult = { hits: SearchHit[]; total: number; onlyStopWords: boolean };
+
+// ts_rank_cd weights in the order {D, C, B, A}. A title match is worth ten abstract matches, so
+// an abstract that repeats a word cannot outrank a paper named after it; an author is worth four.
+const WEIGHTS = sql.raw(`'{0.05, 0.1, 0.4, 1.0}'::float4[]`);
+
+const TITLE_HEADLINE = headlineOptions({ HighlightAll: true });
+const ABSTRACT_HEADLINE = headlineOptions({ MaxFragments: 2, MinWords: 12, MaxWords: 28, FragmentDelimiter: " … " });
+
+/**
+ * Papers matching a websearch-style query ("quoted phrases", -exclude, or), best first: by
+ * weighted cover density, then upvotes, then arXiv ID so the order is stable.
+ */
+export async function searchPapers({ q, filters, limit = 50 }: { q: string; filters: SearchFilters; limit?: number }): Promise<SearchResult> {
+  const db = getDb();
+  const tsquery = sql`websearch_to_tsquery('english', ${q})`;
+
+  // The first visible listing of each paper (in the date range, if any), for the card and the filter.
+  const listing = db
+    .selectDistinctOn([dailyEntries.paperId], {
+      paperId: dailyEntries.paperId,
+      day: dailyEntries.day,
+      submittedAt: dailyEntries.submittedAt,
+      submittedById: dailyEntries.submittedById,
+    })
+    .from(dailyEntries)
+    .where(
+      and(
+        isNull(dailyEntries.hiddenAt),
+        filters.from ? gte(dailyEntries.day, filters.from) : undefined,
+        filters.to ? lte(dailyEntries.day, filters.to) : undefined,
+      ),
+    )
+    .orderBy(dailyEntries.paperId, asc(dailyEntries.day), asc(dailyEntries.submittedAt))
+    .as("listing");
+
+  // Rank and cut first, so ts_headline (the expensive part) runs only for the papers shown.
+  const matchesQuery = db
+    .select({
+      id: papers.id,
+      rank: sql<number>`ts_rank_cd(${WEIGHTS}, ${papers.searchVector}, ${tsquery})`.as("rank"),
+      total: sql<number>`count(*) over ()`.mapWith(Number).as("total"),
+      listedOn: listing.day,
+      submittedAt: listing.submittedAt,
+      submittedById: listing.submittedById,
+    })
+    .from(papers);
+  const joined = filters.listedOnly
+    ? matchesQuery.innerJoin(listing, eq(listing.paperId, papers.id))
+    : matchesQuery.leftJoin(listing, eq(listing.paperId, papers.id));
+  const matches = joined
+    .where(sql`${papers.searchVector} @@ ${tsquery}`)
+    .orderBy(desc(sql`rank`), desc(papers.upvoteCount), asc(papers.id))
+    .limit(limit)
+    .as("matches");
+
+  // The markers are removed from the source text, so every marker in the output is a match.
+  const markers = `${MARK_START}${MARK_STOP}`;
+  const rows = await db
+    .select({
+      id: papers.id,
+      title: papers.title,
+      abstract: papers.abstract,
+      upvoteCount: papers.upvoteCount,
+      commentCount: papers.commentCount,
+      createdAt: papers.createdAt,
+      total: matches.total,
+      listedOn: matches.listedOn,
+      submittedAt: matches.submittedAt,
+      titleHeadline: sql<string>`ts_headline('english', translate(${papers.title}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
+      abstractHeadline: sql<string>`ts_headline('english', translate(${papers.abstract}, ${markers}, ''), ${tsquery}, ${ABSTRACT_HEADLINE})`,
+      submitterUsername: users.username,
+      submitterName: users.name,
+    })
+    .from(matches)
+    .innerJoin(papers, eq(papers.id, matches.id))
+    .leftJoin(users, eq(users.id, matches.submittedById))
+    .orderBy(desc(matches.rank), desc(papers.upvoteCount), asc(papers.id));
+
+  if (rows.length === 0) return { hits: [], total: 0, onlyStopWords: await hasNoSearchableWords(q) };
+
+  const authors = await getAuthorPreviews(rows.map((r) => r.id));
+  const hits = rows.map(({ total: _total, createdAt, submittedAt, submitterUsername, submitterName, ...row }) => ({
+    ...row,
+    submittedAt: submittedAt ?? createdAt,
+    pinnedPosition: null,
+    authors: authors.get(row.id)?.names ?? [],
+    authorCount: authors.get(row.id)?.count ?? 0,
+    submitter: submitterUsername || submitterName ? { username: submitterUsername, name: submitterName } : null,
+  }));
+  return { hits, total: rows[0].total, onlyStopWords: false };
+}
+
+/** True when the query has no words left to search for, e.g. "the" or "-", once stop words go. */
+async function hasNoSearchableWords(q: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${q}))`.mapWith(Number) })
+    .from(sql`(select 1) as one`);
+  return row.nodes === 0;
+}
+
+/** Whether the catalogue has a paper, for the arXiv ID shortcut. */
+export async function paperExists({ id }: { id: string }): Promise<boolean> {
+  const [row] = await getDb().select({ id: papers.id }).from(papers).where(eq(papers.id, id)).limit(1);
+  return Boolean(row);
+}

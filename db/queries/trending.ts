@@ -1,0 +1,109 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { TRENDING, trendingWindow } from "@/lib/trending";
+import type { Day } from "@/lib/dates";
+import { getDb } from "../client";
+import { comments, dailyEntries, papers, users, votes } from "../schema";
+import { getAuthorPreviews, type ListedPaper } from "./daily-list";
+
+// The trending list: lib/trending.ts states the formula and its rules; this is the same in SQL,
+// with the same constants, so the database can rank and cut before anything is sent back.
+
+export type TrendingPaper = ListedPaper & {
+  firstListedDay: Day;
+  upvotesInWindow: number;
+  commentsInWindow: number;
+  ageHours: number;
+  score: number;
+};
+
+export async function getTrending({ now, limit = 30 }: { now: Date; limit?: number }): Promise<TrendingPaper[]> {
+  const db = getDb();
+  const { startDay, endDay, since } = trendingWindow(now);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const from = sql`${since.toISOString()}::timestamptz`;
+
+  // Each paper's first visible listing: its age counts from that day, and it names the submitter.
+  const first = db
+    .selectDistinctOn([dailyEntries.paperId], {
+      paperId: dailyEntries.paperId,
+      day: dailyEntries.day,
+      submittedAt: dailyEntries.submittedAt,
+      submittedById: dailyEntries.submittedById,
+    })
+    .from(dailyEntries)
+    .where(isNull(dailyEntries.hiddenAt))
+    .orderBy(dailyEntries.paperId, asc(dailyEntries.day), asc(dailyEntries.submittedAt))
+    .as("first");
+
+  const recentVotes = db
+    .select({ paperId: votes.paperId, n: count().as("vote_n") })
+    .from(votes)
+    .where(and(sql`${votes.createdAt} >= ${from}`, sql`${votes.createdAt} <= ${at}`))
+    .groupBy(votes.paperId)
+    .as("recent_votes");
+
+  const recentComments = db
+    .select({ paperId: comments.paperId, n: count().as("comment_n") })
+    .from(comments)
+    .where(
+      and(sql`${comments.createdAt} >= ${from}`, sql`${comments.createdAt} <= ${at}`, isNull(comments.deletedAt), isNull(comments.hiddenAt)),
+    )
+    .groupBy(comments.paperId)
+    .as("recent_comments");
+
+  const upvotes = sql<number>`coalesce(${recentVotes.n}, 0)`;
+  const commentCount = sql<number>`coalesce(${recentComments.n}, 0)`;
+  const ageHours = sql<number>`greatest(extract(epoch from (${at} - (${first.day}::timestamp at time zone 'UTC')))::float8 / 3600, 0)`;
+  const points = sql`(${upvotes} + ${TRENDING.commentWeight}::float8 * ${commentCount})`;
+  const score = sql<number>`${points} / power(${ageHours} + ${TRENDING.ageOffsetHours}::float8, ${TRENDING.gravity}::float8)`;
+
+  const ranked = db
+    .select({
+      id: papers.id,
+      firstListedDay: first.day,
+      submittedAt: first.submittedAt,
+      submittedById: first.submittedById,
+      upvotes: upvotes.mapWith(Number).as("upvotes"),
+      comments: commentCount.mapWith(Number).as("comments"),
+      ageHours: ageHours.mapWith(Number).as("age_hours"),
+      score: score.mapWith(Number).as("score"),
+    })
+    .from(first)
+    .innerJoin(papers, eq(papers.id, first.paperId))
+    .leftJoin(recentVotes, eq(recentVotes.paperId, papers.id))
+    .leftJoin(recentComments, eq(recentComments.paperId, papers.id))
+    .where(and(gte(first.day, startDay), lte(first.day, endDay), sql`${points} > 0`))
+    .as("ranked");
+
+  const rows = await db
+    .select({
+      id: papers.id,
+      title: papers.title,
+      abstract: papers.abstract,
+      upvoteCount: papers.upvoteCount,
+      commentCount: papers.commentCount,
+      firstListedDay: ranked.firstListedDay,
+      submittedAt: ranked.submittedAt,
+      upvotesInWindow: ranked.upvotes,
+      commentsInWindow: ranked.comments,
+      ageHours: ranked.ageHours,
+      score: ranked.score,
+      submitterUsername: users.username,
+      submitterName: users.name,
+    })
+    .from(ranked)
+    .innerJoin(papers, eq(papers.id, ranked.id))
+    .leftJoin(users, eq(users.id, ranked.submittedById))
+    .orderBy(desc(ranked.score), desc(ranked.upvotes), desc(ranked.firstListedDay), asc(papers.id))
+    .limit(limit);
+
+  const authors = await getAuthorPreviews(rows.map((r) => r.id));
+  return rows.map(({ submitterUsername, submitterName, ...row }) => ({
+    ...row,
+    pinnedPosition: null,
+    authors: authors.get(row.id)?.names ?? [],
+    authorCount: authors.get(row.id)?.count ?? 0,
+    submitter: submitterUsername || submitterName ? { username: submitterUsername, name: submitterName } : null,
+  }));
+}

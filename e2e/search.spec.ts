@@ -1,0 +1,151 @@
+import { expect, test } from "@playwright/test";
+import { testSql } from "./support/db";
+import { PHONE, screenshotBothWidths } from "./support/screenshots";
+
+const sql = testSql();
+
+// A paper whose title is markup: it must come out as text, never run.
+const HOSTILE = { id: "2412.00666", title: "<script>window.__pwned = true</script> Injection-proof <b>search</b>" };
+
+test.beforeAll(async () => {
+  await sql`insert into papers (id, title, abstract) values (${HOSTILE.id}, ${HOSTILE.title}, ${"We check that <img src=x onerror=alert(1)> stays text."})
+            on conflict (id) do nothing`;
+  await sql`insert into paper_authors (paper_id, position, name) values (${HOSTILE.id}, 0, 'Mallory Markup') on conflict do nothing`;
+});
+
+test.afterAll(async () => {
+  await sql`delete from papers where id = ${HOSTILE.id}`;
+  await sql.end();
+});
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+const results = (page: import("@playwright/test").Page) => page.getByRole("list", { name: "Search results, best match first" }).locator(":scope > li");
+
+async function headerSearch(page: import("@playwright/test").Page, text: string) {
+  const box = page.getByRole("banner").getByRole("searchbox", { name: "Search papers" });
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+test("the header search box finds papers, best match first, with the matches highlighted", async ({ page }, testInfo) => {
+  const expected = await sql<{ id: string }[]>`
+    select id from papers where search_vector @@ websearch_to_tsquery('english', 'diffusion')`;
+  expect(expected.length).toBeGreaterThan(1);
+
+  await page.goto("/");
+  await headerSearch(page, "diffusion");
+  await expect(page).toHaveURL(/\/search\?q=diffusion$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Search papers" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(`${expected.length} papers match “diffusion”.`);
+  await expect(results(page)).toHaveCount(expected.length);
+  const first = results(page).first();
+  // The best match has the word in its title, highlighted; abstract snippets highlight it too.
+  await expect(first.locator("h2 mark").first()).toHaveText(/diffusion/i);
+  await expect(results(page).locator("p mark").first()).toHaveText(/diffusion/i);
+  expect(expected.map((p) => `paper-${p.id}`)).toContain(await first.locator("h2").getAttribute("id"));
+  // The page's own form keeps the words, ready to refine.
+  await expect(page.getByRole("searchbox", { name: "Search terms" })).toHaveValue("diffusion");
+  await screenshotBothWidths(page, testInfo, "search-results");
+});
+
+test("quoted phrases, -exclusions and or work as the help says", async ({ page }) => {
+  const count = async (q: string) =>
+    Number((await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('english', ${q})`)[0].n);
+  for (const q of ['"neural network"', "neural -network", "misinformation or fracture"]) {
+    await page.goto(`/search?${new URLSearchParams({ q })}`);
+    await expect(results(page)).toHaveCount(await count(q));
+  }
+});
+
+test("a title made of markup is shown as text and never runs", async ({ page }) => {
+  await page.goto("/search?q=injection-proof");
+  const card = results(page).first();
+  await expect(card.locator("h2")).toHaveText("<script>window.__pwned = true</script> Injection-proof <b>search</b>");
+  await expect(card.locator("h2 mark").first()).toHaveText("Injection");
+  await expect(card).toContainText("<img src=x onerror=alert(1)>");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  expect(await card.locator("script, b, img").count()).toBe(0);
+});
+
+test("filters keep papers listed in a date range", async ({ page }) => {
+  const today = todayUtc();
+  const [{ n }] = await sql<{ n: number }[]>`
+    select count(distinct p.id)::int as n from papers p join daily_entries e on e.paper_id = p.id
+    where e.hidden_at is null and e.day = ${today} and p.search_vector @@ websearch_to_tsquery('english', 'model')`;
+  await page.goto("/search?q=model");
+  await page.locator("summary", { hasText: "Filter by the daily list" }).click();
+  await page.getByLabel("Listed from").fill(today);
+  await page.getByLabel("Listed until").fill(today);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
+  await expect(results(page)).toHaveCount(Number(n));
+  const listed = await results(page).getByText(/^On the daily list/).allTextContents();
+  const shortToday = new Date(`${today}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+  expect(listed.every((text) => text.includes(shortToday))).toBe(true);
+
+  await page.goto("/search?q=model&from=2025-02-30");
+  await expect(page.getByLabel("Listed from")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("main")).toContainText("February 2025 has 28 days");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Fix the dates above to search.");
+});
+
+test("an arXiv ID or link goes to the paper, or offers to submit it", async ({ page }, testInfo) => {
+  const [paper] = await sql<{ title: string }[]>`select title from papers where id = '2401.12509'`;
+  await page.goto("/");
+  await headerSearch(page, "https://arxiv.org/abs/2401.12509");
+  await expect(page).toHaveURL("/papers/2401.12509");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(paper.title);
+
+  await headerSearch(page, "2401.99999v2");
+  await expect(page.getByRole("main")).toContainText("We don't have 2401.99999 yet.");
+  await expect(page.getByRole("link", { name: "Submit 2401.99999" })).toHaveAttribute("href", "/submit?id=2401.99999");
+  await screenshotBothWidths(page, testInfo, "search-unknown-id");
+});
+
+test("empty, no-result and too-long searches say what to try", async ({ page }, testInfo) => {
+  await page.goto("/search");
+  await expect(page.getByRole("main")).toContainText("quotes for an exact phrase");
+  await expect(page.getByRole("main")).toContainText("to exclude a word");
+  await screenshotBothWidths(page, testInfo, "search-empty");
+
+  await page.goto("/search?q=qwertyuiopasdf");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("No papers match “qwertyuiopasdf”.");
+  await expect(page.getByRole("main")).toContainText("Nothing found. Try fewer or different words");
+  await expect(page.getByRole("main")).toContainText("or between alternatives");
+  await screenshotBothWidths(page, testInfo, "search-no-results");
+
+  await page.goto("/search?q=the");
+  await expect(page.getByRole("main")).toContainText("has only very common words");
+
+  await page.goto(`/search?q=${"a".repeat(251)}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Your search is 251 characters long; searches can be at most 250.");
+  await expect(results(page)).toHaveCount(0);
+});
+
+test("trending states its formula and explains each paper's place", async ({ page }, testInfo) => {
+  await page.goto("/trending");
+  await expect(page.getByRole("heading", { level: 1, name: "Trending" })).toBeVisible();
+  await expect(page.getByTestId("trending-formula")).toHaveText("score = (upvotes + 0.5 × comments) ÷ (hours since listed + 2)1.8");
+  const items = page.getByRole("list", { name: "Trending papers, highest score first" }).locator(":scope > li");
+  expect(await items.count()).toBeGreaterThan(3);
+
+  const first = items.first();
+  await first.getByText("Why here?").click();
+  const why = first.locator("details dl");
+  await expect(why).toBeVisible();
+  await expect(why).toContainText(/\d+ upvotes? in the last 7 days/);
+  await expect(why).toContainText(/hours since the list of/);
+  // Scores go down the list.
+  const scores = await items.evaluateAll((lis) => lis.map((li) => Number(li.querySelector("details dd.font-mono")?.textContent?.split("=").at(-1))));
+  expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  await screenshotBothWidths(page, testInfo, "trending");
+});
+
+test("search and trending fit a 390 px screen", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  for (const path of ["/search?q=neural+network", "/search", "/trending"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
