@@ -2,9 +2,9 @@ import "server-only";
 import { getDailyPapers, getPaperTitle } from "@/db/queries/api";
 import { getPaperComments } from "@/db/queries/comments";
 import { getLatestListedDay } from "@/db/queries/daily-list";
-import { getRecentlyUpvotedPapers } from "@/db/queries/feeds";
+import { getTrendingPaperRows } from "@/db/queries/feeds";
 import { todayUtc, type Day } from "@/lib/dates";
-import { commentsFeed, dailyFeed, TRENDING_DAYS, trendingFeed } from "@/lib/feeds/paper-feeds";
+import { commentsFeed, dailyFeed, trendingFeed } from "@/lib/feeds/paper-feeds";
 import type { FeedDocument } from "@/lib/feeds/model";
 import { renderMarkdown } from "@/lib/markdown";
 
@@ -27,7 +27,7 @@ export async function loadDailyFeed(origin: string, day: Day): Promise<FeedDocum
 
 export async function loadTrendingFeed(origin: string): Promise<FeedDocument> {
   const now = new Date();
-  const rows = await getRecentlyUpvotedPapers({ since: new Date(now.getTime() - TRENDING_DAYS * 86_400_000), limit: 30 });
+  const rows = await getTrendingPaperRows({ now, limit: 30 });
   return trendingFeed({ origin, rows, now });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, exists, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DayRange } from "@/lib/dates";
 import type { ListedPaperRow, PaperRow } from "@/lib/api/shape";
 import { getDb } from "../client";
@@ -103,45 +103,6 @@ export async function getPaperTitle({ id }: { id: string }): Promise<{ id: strin
   return row ?? null;
 }
 
-/**
- * Papers that were on the list (visibly) whose title, abstract or an author's name contains every
- * word of `q`, case-insensitively. Titles holding all the words come first, then by upvotes.
- */
-export async function searchListedPapers({ q, limit }: { q: string; limit: number }): Promise<PaperRow[]> {
-  const db = getDb();
-  const words = q.split(/\s+/).filter(Boolean).slice(0, 12);
-  const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const matchesEverywhere = patterns.map((pattern) =>
-    or(
-      ilike(papers.title, pattern),
-      ilike(papers.abstract, pattern),
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(paperAuthors)
-          .where(and(eq(paperAuthors.paperId, papers.id), ilike(paperAuthors.name, pattern))),
-      ),
-    ),
-  );
-  const allInTitle = and(...patterns.map((pattern) => ilike(papers.title, pattern)));
-  const rows = await db
-    .select(paperColumns)
-    .from(papers)
-    .where(
-      and(
-        ...matchesEverywhere,
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(dailyEntries)
-            .where(and(eq(dailyEntries.paperId, papers.id), isNull(dailyEntries.hiddenAt))),
-        ),
-      ),
-    )
-    .orderBy(sql`(${allInTitle}) desc`, desc(papers.upvoteCount), asc(papers.id))
-    .limit(limit);
-  return withDetails(rows);
-}
 
 /** Adds full author lists and each paper's first visible listing, in two queries for the lot. */
 async function withDetails(rows: Omit<PaperRow, "authors" | "listing">[]): Promise<PaperRow[]> {

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as dailyPapersRoute } from "@/app/api/daily_papers/route";
 import { GET as paperRoute } from "@/app/api/papers/[...id]/route";
 import { GET as searchRoute } from "@/app/api/papers/search/route";
-import { getApiPaper, getDailyPapers, searchListedPapers } from "@/db/queries/api";
+import { getApiPaper, getDailyPapers } from "@/db/queries/api";
 import { getRankedList } from "@/db/queries/daily-list";
-import { getRecentlyUpvotedPapers } from "@/db/queries/feeds";
+import { getTrendingPaperRows } from "@/db/queries/feeds";
+import { searchPapers } from "@/db/queries/search";
+import { getTrending } from "@/db/queries/trending";
 import { getDb } from "@/db/client";
 import { comments, votes } from "@/db/schema";
 import { ApiComment, ApiDailyPaper, ApiPaper, ApiSearchResult } from "@/lib/api/schemas";
@@ -129,40 +131,39 @@ describe("papers by ID", () => {
 });
 
 describe("search", () => {
-  it("needs every word, in the title, abstract or an author's name", async () => {
-    expect(ids(await searchListedPapers({ q: "attention", limit: 10 }))).toEqual(["2503.00001", "2503.00003"]);
-    expect(ids(await searchListedPapers({ q: "ATTENTION sparse", limit: 10 }))).toEqual(["2503.00001"]);
-    expect(ids(await searchListedPapers({ q: "hopper attention", limit: 10 }))).toEqual(["2503.00001"]);
-    expect(await searchListedPapers({ q: "attention", limit: 1 })).toHaveLength(1);
-  });
+  // The API answers with the site's full-text search over papers that were (visibly) on the list.
+  const search = async (q: string, limit = 10) => {
+    const response = await searchRoute(new Request(`http://localhost:3500/api/papers/search?${new URLSearchParams({ q, limit: String(limit) })}`));
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { paper: { id: string } }[]).map((r) => r.paper.id);
+  };
 
-  it("treats % and _ as themselves", async () => {
-    expect(ids(await searchListedPapers({ q: "100%", limit: 10 }))).toEqual(["2503.00002"]);
-    expect(ids(await searchListedPapers({ q: "weights_here", limit: 10 }))).toEqual(["2503.00002"]);
-    expect(await searchListedPapers({ q: "%", limit: 10 })).toHaveLength(1);
-    expect(await searchListedPapers({ q: "_", limit: 10 })).toHaveLength(1);
+  it("finds words in titles, abstracts and author names, in the same order as searchPapers", async () => {
+    const expected = (await searchPapers({ q: "attention", filters: { from: null, to: null, listedOnly: true }, limit: 10 })).hits.map((h) => h.id);
+    expect(expected).toEqual(expect.arrayContaining(["2503.00001", "2503.00003"]));
+    expect(await search("attention")).toEqual(expected);
+    expect(await search("attention sparse")).toEqual(["2503.00001"]);
+    expect(await search("hopper attention")).toEqual(["2503.00001"]);
+    expect(await search("attention", 1)).toHaveLength(1);
   });
 
   it("leaves out papers never (visibly) on the list", async () => {
-    expect(await searchListedPapers({ q: "hidden", limit: 10 })).toEqual([]);
-    expect(await searchListedPapers({ q: "never listed", limit: 10 })).toEqual([]);
+    expect(await search("hidden")).toEqual([]);
+    expect(await search("never listed")).toEqual([]);
   });
 });
 
 describe("the trending feed's query", () => {
-  it("ranks listed papers by upvotes of the last days, ignoring older ones", async () => {
-    const now = Date.now();
+  it("lists the papers of /trending, in its order", async () => {
+    const now = new Date();
     const readers = await Promise.all(Array.from({ length: 3 }, () => makeUser()));
-    const vote = (userId: string, paperId: string, daysAgo: number) =>
-      getDb().insert(votes).values({ userId, paperId, createdAt: new Date(now - daysAgo * 86_400_000) });
+    const vote = (userId: string, paperId: string, hoursAgo: number) =>
+      getDb().insert(votes).values({ userId, paperId, createdAt: new Date(now.getTime() - hoursAgo * 3_600_000) });
     await vote(readers[0].id, "2503.00003", 1);
     await vote(readers[1].id, "2503.00003", 2);
     await vote(readers[0].id, "hep-th/9901001", 3);
-    await vote(readers[0].id, "2503.00002", 30); // too old
-    await vote(readers[2].id, "2503.00005", 1); // only listed hidden
-    const rows = await getRecentlyUpvotedPapers({ since: new Date(now - 7 * 86_400_000), limit: 10 });
-    expect(ids(rows)).toEqual(["2503.00003", "hep-th/9901001"]);
-    expect(rows[0].listing.submitter?.username).toBe("bob");
+    const rows = await getTrendingPaperRows({ now, limit: 10 });
+    expect(ids(rows)).toEqual((await getTrending({ now, limit: 10 })).map((p) => p.id));
   });
 });
 

@@ -1,13 +1,16 @@
-import { searchListedPapers } from "@/db/queries/api";
+import { getApiPapers } from "@/db/queries/api";
+import { searchPapers } from "@/db/queries/search";
 import { apiError, apiJson, apiRoute } from "@/lib/api/http";
 import { parseSearchQuery } from "@/lib/api/params";
 import { toSearchResult } from "@/lib/api/shape";
 
-// GET /api/papers/search?q=&limit=: word search over titles, abstracts and authors. A static
-// segment, so Next matches it before the [...id] catch-all beside it.
+// GET /api/papers/search?q=&limit=: the site's full-text search (titles > authors > abstracts) over
+// papers that were on the list, in the same order as /search. A static segment, so Next matches
+// it before the [...id] catch-all beside it.
 export const GET = apiRoute(async (request: Request) => {
   const query = parseSearchQuery(new URL(request.url).searchParams);
   if (!query.ok) return apiError("invalid_input", query.message, query.parameter);
-  const rows = await searchListedPapers(query.value);
+  const { hits } = await searchPapers({ q: query.value.q, filters: { from: null, to: null, listedOnly: true }, limit: query.value.limit });
+  const rows = await getApiPapers({ ids: hits.map((hit) => hit.id) });
   return apiJson(rows.map(toSearchResult));
 });
