@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -21,6 +22,7 @@ import { createTestDatabase } from "../support/test-database";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
 
 let drop: () => Promise<void>;
+let config: Awaited<ReturnType<typeof createTestDatabase>>["config"];
 let admin: Actor;
 let reader: Actor;
 const DAY = "2025-06-02";
@@ -33,7 +35,7 @@ async function auditCount() {
 }
 
 beforeAll(async () => {
-  ({ drop } = await createTestDatabase());
+  ({ drop, config } = await createTestDatabase());
   admin = { ...(await makeUser({ username: "root", role: "admin" })), role: "admin" };
   reader = { ...(await makeUser({ username: "plain" })), role: "user" };
   for (const [id, votes] of [["2506.00001", 9], ["2506.00002", 5], ["2506.00003", 1], ["2506.00004", 0]] as const) {
@@ -158,5 +160,19 @@ describe("moderating people", () => {
     expect(await promoteFromCommandLine({ emailOrUsername: "founder" })).toEqual({ username: "founder", alreadyAdmin: true });
     expect(await promoteFromCommandLine({ emailOrUsername: "nobody" })).toBeNull();
     expect(someone.id).toBeTruthy();
+  });
+
+  // The embedded directory is open in this process, and only one process may open it.
+  it.skipIf(!process.env.DATABASE_URL)("`npm run user:promote` makes an admin and says so", async () => {
+    await makeUser({ username: "cli_user", email: "cli@test.local" });
+    const env = { ...process.env, DATABASE_URL: config.kind === "server" ? config.url : "" };
+    const run = (who: string) => spawnSync("npm", ["run", "--silent", "user:promote", "--", who], { encoding: "utf8", env });
+    const first = run("cli@test.local");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("cli_user is now an admin.");
+    expect((await listAudit({ targetType: "user", targetId: "cli_user" }))[0]).toMatchObject({ action: "promote_user", actorUsername: null });
+    const unknown = run("nobody-at-all");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("No user with the email or username");
   });
 });
