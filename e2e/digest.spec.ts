@@ -62,7 +62,7 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
 test("subscribe from the header, confirm from the emailed link", async ({ page }, testInfo) => {
   const email = `digest_${run}@e2e.paperboard.local`;
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Get trending papers in your email inbox" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Get trending papers in your email inbox" }).click();
   await expect(page).toHaveURL(/\/subscribe$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trending papers in your inbox");
   await screenshots(page, testInfo, "subscribe");
