@@ -1,0 +1,5 @@
+// GET /api/health: liveness. It touches nothing, so a slow or down database never makes an
+// orchestrator restart a process that is otherwise fine (that is what /api/ready is for).
+export function GET(): Response {
+  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+}
