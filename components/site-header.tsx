@@ -30,8 +30,8 @@ export function SiteHeader() {
             <UserMenu />
           </Suspense>
         </nav>
-        <div className="flex w-full flex-wrap items-center gap-2">
-          <form role="search" action="/search" className="min-w-48 flex-1">
+        <div className="flex w-full items-center gap-2">
+          <form role="search" action="/search" className="min-w-40 flex-1">
             <label htmlFor="site-search" className="sr-only">
               Search papers
             </label>
@@ -45,9 +45,11 @@ export function SiteHeader() {
           </form>
           <Link
             href="/subscribe"
-            className="rounded-md border border-accent-600 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-300 dark:text-accent-300 dark:hover:bg-zinc-900"
+            className="shrink-0 whitespace-nowrap rounded-md border border-accent-600 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-300 dark:text-accent-300 dark:hover:bg-zinc-900"
           >
-            Get trending papers in your email inbox
+            {/* Short on phones, so search and the digest share one row. */}
+            <span className="sm:hidden">Email digest</span>
+            <span className="hidden sm:inline">Get trending papers in your email inbox</span>
           </Link>
         </div>
       </div>
