@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, gte, max, min, sql } from "drizzle-orm";
+import { cardColumns } from "./card-columns";
 import { getDb } from "../client";
 import { dailyEntries, paperAuthors, papers, users } from "../schema";
 import type { Day } from "@/lib/dates";
@@ -42,11 +43,7 @@ export async function getRankedList({ start, end, limit = 100 }: { start: Day; e
   const pinned = honourPins ? entry.pinnedPosition : sql<number | null>`null::int`;
   const rows = await db
     .select({
-      id: papers.id,
-      title: papers.title,
-      abstract: papers.abstract,
-      upvoteCount: papers.upvoteCount,
-      commentCount: papers.commentCount,
+      ...cardColumns,
       submittedAt: entry.submittedAt,
       pinnedPosition: entry.pinnedPosition,
       submitterUsername: users.username,

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import { headlineOptions, MARK_START, MARK_STOP } from "@/lib/highlight";
 import type { Day } from "@/lib/dates";
 import type { SearchFilters } from "@/lib/search-request";
+import { cardColumns } from "./card-columns";
 import { getDb } from "../client";
 import { dailyEntries, papers, users } from "../schema";
 import { getAuthorPreviews, type ListedPaper } from "./daily-list";
@@ -77,11 +78,7 @@ export async function searchPapers({ q, filters, limit = 50 }: { q: string; filt
   const markers = `${MARK_START}${MARK_STOP}`;
   const rows = await db
     .select({
-      id: papers.id,
-      title: papers.title,
-      abstract: papers.abstract,
-      upvoteCount: papers.upvoteCount,
-      commentCount: papers.commentCount,
+      ...cardColumns,
       createdAt: papers.createdAt,
       total: matches.total,
       listedOn: matches.listedOn,

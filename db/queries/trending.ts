@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import { TRENDING, trendingWindow } from "@/lib/trending";
 import type { Day } from "@/lib/dates";
+import { cardColumns } from "./card-columns";
 import { getDb } from "../client";
 import { comments, dailyEntries, papers, users, votes } from "../schema";
 import { getAuthorPreviews, type ListedPaper } from "./daily-list";
@@ -78,11 +79,7 @@ export async function getTrending({ now, limit = 30 }: { now: Date; limit?: numb
 
   const rows = await db
     .select({
-      id: papers.id,
-      title: papers.title,
-      abstract: papers.abstract,
-      upvoteCount: papers.upvoteCount,
-      commentCount: papers.commentCount,
+      ...cardColumns,
       firstListedDay: ranked.firstListedDay,
       submittedAt: ranked.submittedAt,
       upvotesInWindow: ranked.upvotes,
