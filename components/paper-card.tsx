@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ListedPaper } from "@/db/queries/daily-list";
 import { paperPath } from "@/lib/arxiv-id";
+import { excerpt } from "@/lib/excerpt";
 import { MathText } from "./math-text";
 import { UpvoteButton } from "./votes/upvote-button";
 
@@ -36,7 +37,7 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
           {extraAuthors > 0 && <span className="text-zinc-500 dark:text-zinc-400"> +{extraAuthors}</span>}
         </p>
         <p className="mt-2 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">
-          {slots.summary ?? <MathText text={paper.abstract} />}
+          {slots.summary ?? <MathText text={excerpt(paper.abstract)} />}
         </p>
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
           <Link href={`${paperPath(paper.id)}#discussion`} className="hover:underline">
