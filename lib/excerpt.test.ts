@@ -11,7 +11,7 @@ describe("excerpt", () => {
   });
 
   it("keeps literal dollars literal", () => {
-    expect(excerpt("It costs \\$5 and more words go on and on", 16)).toBe("It costs \\$5 and…");
+    expect(excerpt("It costs \\$5 and more words go on and on", 17)).toBe("It costs \\$5 and…");
   });
 
   it("never cuts inside a formula", () => {
