@@ -57,14 +57,14 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
       </AdminForm>
 
       {entries.length === 0 ? (
-        <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-zinc-600 dark:border-zinc-700">Nothing listed on this day.</p>
+        <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">Nothing listed on this day.</p>
       ) : (
         <ol className="flex flex-col gap-3">
           {entries.map((entry, index) => (
             <li key={entry.entryId} className={`rounded-lg border p-3 ${entry.hiddenAt ? "border-dashed border-zinc-300 opacity-80 dark:border-zinc-700" : "border-zinc-200 dark:border-zinc-800"}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">
-                  <span className="mr-2 text-sm text-zinc-500">#{index + 1}</span>
+                  <span className="mr-2 text-sm text-zinc-600 dark:text-zinc-400">#{index + 1}</span>
                   <Link href={paperPath(entry.paperId)} className="hover:underline">
                     {entry.title}
                   </Link>

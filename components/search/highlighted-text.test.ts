@@ -10,7 +10,7 @@ describe("HighlightedText", () => {
   it("wraps matches in <mark> and escapes every character from the database", () => {
     const html = render(`${S}Attack${E} <script>alert("x")</script> & <img src=x onerror=alert(1)>`);
     expect(html).toBe(
-      '<mark class="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-400/30">Attack</mark>' +
+      '<mark class="rounded-sm bg-amber-200 px-0.5 text-zinc-950 dark:bg-amber-300">Attack</mark>' +
         " &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;",
     );
     expect(html).not.toMatch(/<script|<img/);

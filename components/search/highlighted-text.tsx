@@ -11,7 +11,7 @@ export function HighlightedText({ headline }: { headline: string }) {
       {splitHighlighted(headline).map((segment, index) => {
         if (segment.kind === "math") return <TexMath key={index} tex={segment.value} display={segment.display} />;
         return segment.marked ? (
-          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-400/30">
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-950 dark:bg-amber-300">
             {segment.value}
           </mark>
         ) : (

@@ -90,7 +90,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         </button>
       </form>
       {entries.length === 0 ? (
-        <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-zinc-600 dark:border-zinc-700">No moderation actions match.</p>
+        <p className="rounded-md border border-dashed border-zinc-300 p-6 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No moderation actions match.</p>
       ) : (
         <ol className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
           {entries.map((entry) => (

@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { testSql } from "./support/db";
+import { seedReader, signIn } from "./support/readers";
+
+const sql = testSql();
+test.afterAll(async () => {
+  await sql.end();
+});
+
+const PUBLIC_PAGES = [
+  "/",
+  "/papers/week/2026-W48",
+  "/papers/2401.12509",
+  "/papers/2411.00042",
+  "/papers/date/2025-02-30",
+  "/search?q=diffusion",
+  "/trending",
+  "/moderation",
+  "/signin",
+  "/signup",
+  "/subscribe",
+  "/submit",
+  "/u/alice",
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`public pages have no serious WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of PUBLIC_PAGES) {
+      await page.goto(path);
+      expect(await seriousViolations(page), `${path} (${scheme})`).toEqual([]);
+    }
+  });
+}
+
+test("signed-in and admin pages have no serious WCAG 2.1 AA violations, light and dark", async ({ page }) => {
+  const admin = await seedReader(sql, "a11y");
+  await sql`update users set role = 'admin' where id = ${admin.id}`;
+  await signIn(page, admin.email);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ["/", "/papers/2401.12509", "/submit", "/admin", "/admin?day=2020-01-01", "/admin/users", "/admin/comments", "/admin/papers/2401.12509"]) {
+      await page.goto(path);
+      expect(await seriousViolations(page), `${path} (${scheme})`).toEqual([]);
+    }
+  }
+});
