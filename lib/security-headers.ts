@@ -14,10 +14,13 @@ export function createNonce(): string {
 export function contentSecurityPolicy({ nonce, dev = false }: { nonce: string; dev?: boolean }): string {
   const directives = [
     "default-src 'self'",
-    // Next stamps this nonce on its own scripts (it reads it from the request's CSP header);
-    // 'strict-dynamic' lets those scripts load the page's chunks. React's development build
-    // needs eval for its error overlays; production never does.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Next stamps this nonce on its own inline scripts (it reads it from the request's CSP
+    // header); its chunks are same-origin files, which 'self' allows. No 'strict-dynamic': in
+    // Chromium it lets *any* running script add an inline <script> it creates, nonce or not
+    // (checked: document.createElement('script') with text runs under it, and is refused
+    // without it), and we load no third-party scripts that would need it. React's development
+    // build needs eval for its error overlays; production never does.
+    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,
     // KaTeX positions glyphs with style attributes and Next emits some too; a nonce cannot
     // cover attributes (and would switch 'unsafe-inline' off), so inline styles stay allowed.
     "style-src 'self' 'unsafe-inline'",
