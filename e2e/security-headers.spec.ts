@@ -1,0 +1,156 @@
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { testSql } from "./support/db";
+import { seedPaper } from "./support/discussion";
+import { MATH_PAPER } from "./support/math-paper";
+import { seedReader, signIn } from "./support/readers";
+
+// Every page type answers with the security headers and a fresh nonce, and still works in a real
+// browser under the policy: no CSP violation is reported while reading, voting, commenting and
+// signing in and out. An injected script without the nonce does not run.
+
+const sql = testSql();
+test.afterAll(async () => {
+  await sql.end();
+});
+
+// Sign-in and sign-up redirect a signed-in reader away, so they are visited signed out.
+const SIGNED_OUT_PAGES = ["/signin", "/signup"];
+// The math paper is listed on 2024-11-04, which is in ISO week 2024-W45.
+const SIGNED_IN_PAGES = [
+  "/",
+  "/papers/date/2024-11-04",
+  "/papers/week/2024-W45",
+  `/papers/${MATH_PAPER.id}`,
+  "/submit",
+  "/admin",
+  "/search?q=diffusion",
+  "/trending",
+  "/subscribe",
+  "/moderation",
+  "/u/alice",
+];
+
+const NONCE = /script-src 'self' 'nonce-([A-Za-z0-9+/]+={0,2})';/;
+const CSP_MESSAGE = /Content Security Policy|Refused to/i;
+
+async function seedAdmin() {
+  const admin = await seedReader(sql, "csp_admin");
+  await sql`update users set role = 'admin' where id = ${admin.id}`;
+  return admin;
+}
+
+function expectSecurityHeaders(response: APIResponse, path: string) {
+  const headers = response.headers();
+  expect(headers["content-security-policy"], path).toMatch(NONCE);
+  expect(headers["content-security-policy"], path).toContain("object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+  expect(headers["x-content-type-options"], path).toBe("nosniff");
+  expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"], path).toBe("camera=(), microphone=(), geolocation=(), browsing-topics=()");
+  expect(headers["x-frame-options"], path).toBe("DENY");
+  return headers["content-security-policy"].match(NONCE)![1];
+}
+
+/** Collects CSP reports and uncaught errors for as long as the page lives. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (CSP_MESSAGE.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+  return problems;
+}
+
+test("every page type sends the headers, with a new nonce each time that Next puts on its scripts", async ({ page, request }) => {
+  const signedOut = SIGNED_OUT_PAGES.map((path) => [path, request] as const);
+  await signIn(page, (await seedAdmin()).email); // /submit and /admin need a signed-in admin
+  const signedIn = SIGNED_IN_PAGES.map((path) => [path, page.request] as const);
+  for (const [path, client] of [...signedOut, ...signedIn]) {
+    const first = await client.get(path, { maxRedirects: 0 });
+    expect(first.status(), path).toBe(200);
+    const nonce = expectSecurityHeaders(first, path);
+    expect(await first.text(), path).toContain(`nonce="${nonce}"`);
+    const second = expectSecurityHeaders(await client.get(path, { maxRedirects: 0 }), path);
+    expect(second, path).not.toBe(nonce);
+    expect(first.headers()["strict-transport-security"], path).toBeUndefined(); // plain HTTP here
+  }
+  // A malformed URL's 404 (the proxy's rewrite), the API and feeds get them too.
+  for (const [path, status] of [["/papers/not-an-id", 404], ["/api/health", 200], ["/feed.xml", 200]] as const) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(status);
+    expectSecurityHeaders(response, path);
+  }
+});
+
+test("HSTS is sent only when the request came over HTTPS", async ({ request }) => {
+  const overHttps = await request.get("/", { headers: { "x-forwarded-proto": "https" } });
+  expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  expect((await request.get("/")).headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("pages work under the policy with no violation: browse, upvote, comment with math, sign out and in", async ({ page }) => {
+  const problems = watch(page);
+  for (const path of SIGNED_OUT_PAGES) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await page.waitForLoadState("networkidle");
+  }
+  const admin = await seedAdmin();
+  await signIn(page, admin.email);
+  for (const path of SIGNED_IN_PAGES) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await page.waitForLoadState("networkidle");
+  }
+  await page.goto(`/papers/${MATH_PAPER.id}`);
+  await expect(page.locator(".katex").first()).toBeVisible();
+
+  await page.goto("/");
+  const upvote = page.locator("main ol > li").first().getByRole("button", { name: /upvote/i }).first();
+  await expect(upvote).toHaveAttribute("aria-pressed", "false");
+  await upvote.click();
+  await expect(upvote).toHaveAttribute("aria-pressed", "true");
+  await upvote.click();
+  await expect(upvote).toHaveAttribute("aria-pressed", "false");
+
+  const paperId = await seedPaper(sql, "Headers in practice");
+  await page.goto(`/papers/${paperId}`);
+  await page.getByLabel("Add a comment").fill("Euler: $e^{i\\pi} + 1 = 0$");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByRole("status")).toContainText("Your comment is posted.");
+  await expect(page.locator("#discussion [data-comment-body] .katex").first()).toBeVisible();
+
+  const account = page.getByRole("navigation", { name: "Account" });
+  await account.getByRole("button", { name: "Sign out" }).click();
+  await expect(account.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signIn(page, admin.email); // the password form's POST and its redirect pass form-action
+  await expect(page).toHaveURL(/\/$/);
+
+  expect(problems).toEqual([]);
+});
+
+test("scripts injected without the nonce do not run, and the browser says why", async ({ page }) => {
+  const reports: string[] = [];
+  page.on("console", (message) => {
+    if (CSP_MESSAGE.test(message.text())) reports.push(message.text());
+  });
+  await page.goto(`/papers/${MATH_PAPER.id}`);
+  await page.waitForLoadState("networkidle");
+  type Probe = { __pwned?: number; __handler?: number; __external?: string };
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__pwned = 1";
+    document.body.appendChild(script);
+    // What an HTML injection would smuggle in: an inline handler and a foreign script file.
+    document.body.insertAdjacentHTML("beforeend", '<img src="/nowhere.png" onerror="window.__handler = 1">');
+    const external = document.createElement("script");
+    external.src = "https://evil.example/x.js";
+    external.onerror = () => ((window as Probe).__external = "refused");
+    document.body.appendChild(external);
+  });
+  await expect.poll(() => page.evaluate(() => (window as Probe).__external)).toBe("refused");
+  expect(await page.evaluate(() => (window as Probe).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (window as Probe).__handler)).toBeUndefined();
+  await expect.poll(() => reports.join("\n")).toMatch(/Executing inline script violates/);
+  expect(reports.join("\n")).toMatch(/Executing inline event handler violates/);
+  expect(reports.join("\n")).toMatch(/evil\.example\/x\.js' violates/);
+});
