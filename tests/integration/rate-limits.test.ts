@@ -28,9 +28,17 @@ describe("rate limits held in Postgres", () => {
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 50 }); // the window ends at 12:01:00
   });
 
-  it("start afresh in the next window", async () => {
-    const later = new Date(now.getTime() + 60_000);
-    expect(await consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: later })).toEqual({ allowed: true });
+  it("slide: a burst just before a window boundary still counts just after it", async () => {
+    // 25 hits in 12:00:00–12:00:59. At 12:01:05 the last minute still overlaps 55/60 of that
+    // window, so ceil(25 × 55/60) = 23 of them count and only 2 more are allowed.
+    const justAfter = new Date("2026-11-28T12:01:05Z");
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: justAfter })),
+    );
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(2);
+    // A window later the old burst no longer counts at all.
+    const muchLater = new Date("2026-11-28T12:02:30Z");
+    expect(await consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: muchLater })).toEqual({ allowed: true });
   });
 
   it("give accounts younger than a day a lower limit, per user and per address", async () => {
