@@ -232,17 +232,18 @@ export const commentVotes = pgTable(
 
 // ---------------------------------------------------------------------------------------------
 // Abuse limits, kept in Postgres so every server process counts against the same numbers.
-// One row per key (e.g. "vote:user:<id>") per fixed window.
+// One row per key (e.g. "vote:user:<id>"): a window that starts at its first hit and restarts
+// with the first hit after it ends.
 // ---------------------------------------------------------------------------------------------
 
-export const rateLimitCounters = pgTable(
-  "rate_limit_counters",
+export const rateLimitBuckets = pgTable(
+  "rate_limit_buckets",
   {
-    key: text("key").notNull(),
+    key: text("key").primaryKey(),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     hits: integer("hits").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_window_idx").on(t.windowStart)],
+  (t) => [index("rate_limit_buckets_window_idx").on(t.windowStart)],
 );
 
 // ---------------------------------------------------------------------------------------------

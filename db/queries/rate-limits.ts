@@ -1,16 +1,16 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { rateLimitCounters } from "../schema";
+import { rateLimitBuckets } from "../schema";
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts one hit against `key` and says whether it is allowed, over a sliding window: the hits of
- * the previous fixed window count in proportion to how much of it still overlaps the last
- * `windowSeconds` (rounded up), so a burst cannot get twice the limit by straddling a boundary.
- * The current window's conditional upsert is a single statement, so N parallel hits let exactly
- * the allowance through, on one server process or many.
+ * Counts one hit against `key` and says whether it is allowed. A key's window starts at its first
+ * hit and lasts `windowSeconds`; the first hit after that starts the next one. It is one
+ * statement on one row, so parallel hits queue on the row lock and exactly `limit` get through,
+ * on one server process or many — and a burst never splits across two windows by accident of
+ * the clock.
  */
 export async function consumeRateLimit({
   key,
@@ -23,32 +23,32 @@ export async function consumeRateLimit({
   windowSeconds: number;
   now?: Date;
 }): Promise<RateLimitOutcome> {
-  const db = getDb();
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-
-  const [previous] = await db
-    .select({ hits: rateLimitCounters.hits })
-    .from(rateLimitCounters)
-    .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, new Date(windowStart.getTime() - windowMs))));
-  const overlap = 1 - (now.getTime() - windowStart.getTime()) / windowMs;
-  const allowance = limit - Math.ceil((previous?.hits ?? 0) * overlap);
-  if (allowance <= 0) return { allowed: false, retryAfterSeconds };
-
-  const counted = await db
-    .insert(rateLimitCounters)
-    .values({ key, windowStart, hits: 1 })
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const expired = sql`${rateLimitBuckets.windowStart} <= ${at} - make_interval(secs => ${windowSeconds})`;
+  const counted = await getDb()
+    .insert(rateLimitBuckets)
+    .values({ key, windowStart: now, hits: 1 })
     .onConflictDoUpdate({
-      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
-      set: { hits: sql`${rateLimitCounters.hits} + 1` },
-      setWhere: sql`${rateLimitCounters.hits} < ${allowance}`,
+      target: rateLimitBuckets.key,
+      set: {
+        windowStart: sql`case when ${expired} then ${at} else ${rateLimitBuckets.windowStart} end`,
+        hits: sql`case when ${expired} then 1 else ${rateLimitBuckets.hits} + 1 end`,
+      },
+      setWhere: sql`${expired} or ${rateLimitBuckets.hits} < ${limit}`,
     })
-    .returning({ hits: rateLimitCounters.hits });
-  return counted.length > 0 ? { allowed: true } : { allowed: false, retryAfterSeconds };
+    .returning({ hits: rateLimitBuckets.hits });
+  if (counted.length > 0) return { allowed: true };
+
+  // Refused: the window is full, and ends windowSeconds after it started.
+  const [bucket] = await getDb()
+    .select({ windowStart: rateLimitBuckets.windowStart })
+    .from(rateLimitBuckets)
+    .where(sql`${rateLimitBuckets.key} = ${key}`);
+  const endsAt = (bucket?.windowStart.getTime() ?? now.getTime()) + windowSeconds * 1000;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
 }
 
-/** Drops windows that ended long ago; cheap enough to call now and then from a write path. */
+/** Drops buckets whose window ended long ago; cheap enough to call now and then. */
 export async function pruneRateLimits({ olderThan }: { olderThan: Date }): Promise<void> {
-  await getDb().delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, olderThan));
+  await getDb().delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, olderThan));
 }

@@ -25,20 +25,21 @@ describe("rate limits held in Postgres", () => {
     );
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(limit);
     const refused = outcomes.find((o) => !o.allowed);
-    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 50 }); // the window ends at 12:01:00
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 60 }); // the window began with the first hit
   });
 
-  it("slide: a burst just before a window boundary still counts just after it", async () => {
-    // 25 hits in 12:00:00–12:00:59. At 12:01:05 the last minute still overlaps 55/60 of that
-    // window, so ceil(25 × 55/60) = 23 of them count and only 2 more are allowed.
-    const justAfter = new Date("2026-11-28T12:01:05Z");
+  it("start the next window with the first hit after the last one ended, never splitting a burst", async () => {
+    // The window began with the first hit at 12:00:10, so it is still full at 12:01:05…
+    expect(await consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: new Date("2026-11-28T12:01:05Z") })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 5,
+    });
+    // …and a burst at 12:01:10 gets a whole fresh window: exactly 25 of 30 again.
+    const later = new Date("2026-11-28T12:01:10Z");
     const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: justAfter })),
+      Array.from({ length: 30 }, () => consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: later })),
     );
-    expect(outcomes.filter((o) => o.allowed)).toHaveLength(2);
-    // A window later the old burst no longer counts at all.
-    const muchLater = new Date("2026-11-28T12:02:30Z");
-    expect(await consumeRateLimit({ key: "test:parallel", limit: 25, windowSeconds: 60, now: muchLater })).toEqual({ allowed: true });
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(25);
   });
 
   it("give accounts younger than a day a lower limit, per user and per address", async () => {
