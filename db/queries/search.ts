@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { headlineOptions, MARK_START, MARK_STOP } from "@/lib/highlight";
 import type { Day } from "@/lib/dates";
 import type { SearchFilters } from "@/lib/search-request";
 import { cardColumns } from "./card-columns";
+import { firstVisibleListing } from "./listings";
 import { getDb } from "../client";
-import { dailyEntries, papers, users } from "../schema";
+import { papers, users } from "../schema";
 import { getAuthorPreviews, type ListedPaper } from "./daily-list";
 
 // Full-text search over papers.search_vector (see db/schema.ts): title (A), authors (B), abstract (C).
@@ -36,23 +37,7 @@ export async function searchPapers({ q, filters, limit = 50 }: { q: string; filt
   const tsquery = sql`websearch_to_tsquery('english', ${q})`;
 
   // The first visible listing of each paper (in the date range, if any), for the card and the filter.
-  const listing = db
-    .selectDistinctOn([dailyEntries.paperId], {
-      paperId: dailyEntries.paperId,
-      day: dailyEntries.day,
-      submittedAt: dailyEntries.submittedAt,
-      submittedById: dailyEntries.submittedById,
-    })
-    .from(dailyEntries)
-    .where(
-      and(
-        isNull(dailyEntries.hiddenAt),
-        filters.from ? gte(dailyEntries.day, filters.from) : undefined,
-        filters.to ? lte(dailyEntries.day, filters.to) : undefined,
-      ),
-    )
-    .orderBy(dailyEntries.paperId, asc(dailyEntries.day), asc(dailyEntries.submittedAt))
-    .as("listing");
+  const listing = firstVisibleListing({ from: filters.from, to: filters.to, alias: "listing" });
 
   // Rank and cut first, so ts_headline (the expensive part) runs only for the papers shown.
   const matchesQuery = db

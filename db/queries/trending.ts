@@ -3,8 +3,9 @@ import { and, asc, count, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import { TRENDING, trendingWindow } from "@/lib/trending";
 import type { Day } from "@/lib/dates";
 import { cardColumns } from "./card-columns";
+import { firstVisibleListing } from "./listings";
 import { getDb } from "../client";
-import { comments, dailyEntries, papers, users, votes } from "../schema";
+import { comments, papers, users, votes } from "../schema";
 import { getAuthorPreviews, type ListedPaper } from "./daily-list";
 
 // The trending list: lib/trending.ts states the formula and its rules; this is the same in SQL,
@@ -25,17 +26,7 @@ export async function getTrending({ now, limit = 30 }: { now: Date; limit?: numb
   const from = sql`${since.toISOString()}::timestamptz`;
 
   // Each paper's first visible listing: its age counts from that day, and it names the submitter.
-  const first = db
-    .selectDistinctOn([dailyEntries.paperId], {
-      paperId: dailyEntries.paperId,
-      day: dailyEntries.day,
-      submittedAt: dailyEntries.submittedAt,
-      submittedById: dailyEntries.submittedById,
-    })
-    .from(dailyEntries)
-    .where(isNull(dailyEntries.hiddenAt))
-    .orderBy(dailyEntries.paperId, asc(dailyEntries.day), asc(dailyEntries.submittedAt))
-    .as("first");
+  const first = firstVisibleListing({ alias: "first" });
 
   const recentVotes = db
     .select({ paperId: votes.paperId, n: count().as("vote_n") })
