@@ -5,6 +5,10 @@ import { prepareDatabase } from "./support/prepare-database";
 // `npm run test:e2e`: makes a fresh database, runs Playwright against `next build && next start`
 // on it, and removes the database afterwards. Arguments pass through to `playwright test`.
 const database = await prepareDatabase();
+// The stand-ins' ports follow the app's, so two runs on one machine (E2E_PORT=3100 and 3200, say)
+// never collide.
+const appPort = Number(process.env.E2E_PORT ?? 3100);
+const standIn = (port: number) => port + appPort - 3100;
 console.log(`e2e: ${database.kind} database ready at ${database.url.replace(/\/\/[^@]*@/, "//")}`);
 
 const exitCode = await new Promise<number>((resolve) => {
@@ -16,16 +20,16 @@ const exitCode = await new Promise<number>((resolve) => {
       E2E_DATABASE_URL: database.url,
       // Production mode wants a real secret; each run makes its own.
       AUTH_SECRET: randomBytes(33).toString("base64"),
-      AUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+      AUTH_URL: `http://localhost:${appPort}`,
       // Local stand-ins the browser tests start themselves: an SMTP server for sign-in links and
       // an OpenID Connect provider playing Hugging Face.
-      SMTP_URL: "smtp://127.0.0.1:2526",
+      SMTP_URL: `smtp://127.0.0.1:${standIn(2526)}`,
       AUTH_HUGGINGFACE_ID: "paperboard-e2e",
       AUTH_HUGGINGFACE_SECRET: "paperboard-e2e-secret",
-      AUTH_HUGGINGFACE_ISSUER: "http://127.0.0.1:2527",
+      AUTH_HUGGINGFACE_ISSUER: `http://127.0.0.1:${standIn(2527)}`,
       // A fake arXiv export API the submission tests start; its fixtures are real papers from
       // years ago, so the age window is opened wide (its refusal is tested in integration tests).
-      ARXIV_API_URL: "http://127.0.0.1:2528/api/query",
+      ARXIV_API_URL: `http://127.0.0.1:${standIn(2528)}/api/query`,
       SUBMISSION_MAX_AGE_DAYS: "3650",
       // PGlite's socket server mixes up replies across concurrent connections: one connection only.
       ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
