@@ -3,6 +3,9 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files by path; bundling it breaks every request.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // A cached page nobody has opened for this long is rendered afresh for its next reader instead
+  // of being served stale once (lib/cached-pages.ts PAGE_EXPIRE_SECONDS).
+  expireTime: 30,
 };
 
 export default nextConfig;

@@ -1,32 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getEnv } from "@/lib/env";
-import { explainNotFound, NOT_FOUND_PREFIX, ORIGINAL_PATH_HEADER } from "@/lib/not-found-reason";
-import { cameOverHttps, contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security-headers";
+import { authSecret, getEnv } from "@/lib/env";
+import { explainNotFound, NOT_FOUND_PREFIX } from "@/lib/not-found-reason";
+import { homeRoute, isCachedPagePath } from "@/lib/cached-pages";
+import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
 // Routing and response headers only, never authorisation.
 //
-// Every response gets the security headers, with a fresh CSP nonce. Next finds the nonce in the
-// *request's* Content-Security-Policy header and stamps it on its own inline scripts, so the
-// policy travels both ways: to the renderer and to the browser.
+// Every response gets the security headers. Next finds the CSP nonce in the *request's*
+// Content-Security-Policy header and stamps it on its own inline scripts, so the policy travels
+// both ways: to the renderer and to the browser. Pages rendered per request get a fresh nonce;
+// the cached public pages get the deployment's, the one baked into their cached HTML.
+//
+// The home page is the latest day's list, and "today" changes at midnight: it is rewritten to a
+// cacheable route per day, so every reader of one day shares one rendered page.
 //
 // A page that calls notFound() on a dynamic route gets an empty server-rendered body in Next 16
 // (the 404 text arrives only with JavaScript), while an unmatched URL renders app/not-found.tsx
 // on the server. So malformed dates and IDs, which need no database to recognise, are rewritten
-// to an unmatched URL here. The original path travels in a request header, because not-found
-// pages receive no props and would otherwise only see the rewritten URL.
-export function proxy(request: NextRequest) {
+// to an unmatched URL here; the not-found page explains them from the address the reader sees.
+let sharedNonce: Promise<string> | undefined;
+
+export async function proxy(request: NextRequest) {
   const env = getEnv();
   const { pathname } = request.nextUrl;
-  const policy = contentSecurityPolicy({ nonce: createNonce(), dev: env.NODE_ENV === "development" });
+  const cached = isCachedPagePath(pathname);
+  const nonce = cached ? await (sharedNonce ??= deploymentNonce({ secret: authSecret(env), buildId: request.nextUrl.buildId ?? "dev" })) : createNonce();
+  const policy = contentSecurityPolicy({ nonce, dev: env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
 
   let response: NextResponse;
   if (/^\/papers\/./.test(pathname)) {
-    headers.set(ORIGINAL_PATH_HEADER, pathname);
     response = explainNotFound(pathname).malformed
       ? NextResponse.rewrite(new URL(`${NOT_FOUND_PREFIX}${pathname}`, request.url), { request: { headers } })
       : NextResponse.next({ request: { headers } });
+  } else if (pathname === "/") {
+    response = NextResponse.rewrite(new URL(homeRoute(), request.url), { request: { headers } });
   } else {
     response = NextResponse.next({ request: { headers } });
   }

@@ -1,21 +1,21 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import "katex/dist/katex.min.css";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { Providers } from "@/components/providers";
-import { getEnv } from "@/lib/env";
 import { siteFeedAlternates } from "@/lib/feeds/alternates";
-import { siteOrigin } from "@/lib/site-url";
+import { configuredOrigin } from "@/lib/site-url";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const requestHeaders = await headers(); // per request: the origin may come from the request
+// Nothing here may depend on the request: the public pages under this layout are cached and
+// served to everyone. The origin for absolute links is the configured one, read without the
+// full environment check, because static pages render this at build time, when no secret exists.
+export function generateMetadata(): Metadata {
   return {
     title: { default: "Paperboard — daily research papers", template: "%s · Paperboard" },
     description: "The research papers worth reading today, surfaced and discussed by the community.",
     // Feed links must be absolute; Next would otherwise resolve them against localhost.
-    metadataBase: new URL(siteOrigin(getEnv(), requestHeaders)),
+    metadataBase: new URL(configuredOrigin({ SITE_URL: process.env.SITE_URL, AUTH_URL: process.env.AUTH_URL })),
     alternates: { types: siteFeedAlternates() },
   };
 }

@@ -1,15 +1,14 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { explainNotFound, ORIGINAL_PATH_HEADER } from "@/lib/not-found-reason";
+import { NotFoundReason } from "@/components/not-found-reason";
 
-export default async function NotFound() {
-  const path = (await headers()).get(ORIGINAL_PATH_HEADER);
-  const { title, detail } = path ? explainNotFound(path) : { title: "Page not found", detail: "There is nothing at this address." };
+// No request APIs here: Next renders this boundary into every page's payload, cached pages
+// included, so reading headers() would make them all dynamic. The reason is worked out from the
+// address in the browser's bar (components/not-found-reason.tsx).
+export default function NotFound() {
   return (
     <section className="flex flex-col items-start gap-3 py-10">
       <p className="text-sm font-semibold text-accent-700 dark:text-accent-300">404</p>
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      <p className="text-zinc-700 dark:text-zinc-300">{detail}</p>
+      <NotFoundReason />
       <Link href="/" className="mt-2 underline underline-offset-2">
         Back to today&apos;s papers
       </Link>

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { Suspense } from "react";
-import { UserMenu, UserMenuPlaceholder } from "./user-menu";
+import { UserMenu } from "./user-menu";
 
 const navLink = "rounded-md px-2 py-1 font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-900 dark:hover:text-white";
 
@@ -26,9 +25,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         <nav aria-label="Account" className="ml-auto flex items-center gap-2 text-sm">
-          <Suspense fallback={<UserMenuPlaceholder />}>
-            <UserMenu />
-          </Suspense>
+          <UserMenu />
         </nav>
         <div className="flex w-full items-center gap-2">
           <form role="search" action="/search" className="min-w-40 flex-1">

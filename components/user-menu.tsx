@@ -1,17 +1,28 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/signout/actions";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { Avatar } from "./avatar";
 import { SignInLink } from "./sign-in-link";
+import { ME_KEY, useMe, useRefreshMeOnNavigation, type Me } from "./use-me";
 
-/** The header's account corner: avatar, username and "Sign out", or a "Sign in" link. */
-export async function UserMenu() {
-  const user = await getCurrentUser();
+/**
+ * The header's account corner: avatar, username and "Sign out", or a "Sign in" link. Drawn in the
+ * browser from /api/me, so the page around it can be cached for everyone.
+ */
+export function UserMenu() {
+  const queryClient = useQueryClient();
+  const { data, isError } = useMe();
+  useRefreshMeOnNavigation();
+  if (isError) return <SignInLink />;
+  if (!data) return <UserMenuPlaceholder />;
+  const user = data.user;
   if (!user) return <SignInLink />;
   const handle = user.username ?? user.name ?? "Your account";
   return (
     <div className="flex items-center gap-2">
-      {user.role === "admin" && !user.bannedAt && (
+      {user.role === "admin" && !user.suspended && (
         <Link href="/admin" className="rounded-md px-2 py-1 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-900">
           Admin
         </Link>
@@ -24,7 +35,14 @@ export async function UserMenu() {
       ) : (
         <Avatar name={user.name} username={user.username} label={handle} />
       )}
-      <form action={signOutAction}>
+      <form
+        action={async () => {
+          // The header and the buttons say "signed out" at once; the action then ends the session.
+          queryClient.setQueryData<Me>(ME_KEY, { user: null });
+          queryClient.removeQueries({ queryKey: ["reader-votes"] });
+          await signOutAction();
+        }}
+      >
         <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900">
           Sign out
         </button>
@@ -33,7 +51,7 @@ export async function UserMenu() {
   );
 }
 
-/** Holds the menu's place while the user is read, so the header does not jump. */
+/** Holds the menu's place while the reader is looked up, so the header does not jump. */
 export function UserMenuPlaceholder() {
   return <span aria-hidden="true" className="inline-block h-8 w-20" />;
 }

@@ -274,9 +274,13 @@ test("the thread sorts by best or newest, nests replies, and reads well on a pho
   await expect(page.getByRole("article", { name: "Removed comment" })).toHaveText(/\[removed by a moderator\]/);
   await expect(page.getByRole("article", { name: "Deleted comment" })).toHaveText(/\[deleted\]/);
 
-  await page.getByRole("navigation", { name: "Sort comments" }).getByRole("link", { name: "Newest" }).click();
-  await expect(page).toHaveURL(/\?sort=new#discussion$/);
-  await expect(page.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
+  await page.getByRole("group", { name: "Sort comments" }).getByRole("button", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\?sort=new$/);
+  await expect(page.getByRole("button", { name: "Newest" })).toHaveAttribute("aria-pressed", "true");
+  await expect(topLevel.first()).toContainText("Code is at");
+  // The order is in the address: a reload (or a shared link) keeps it, though the page is cached.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Newest" })).toHaveAttribute("aria-pressed", "true");
   await expect(topLevel.first()).toContainText("Code is at");
 
   await page.goto(`${paperUrl(paperId)}?sort=best`);

@@ -4,9 +4,6 @@ import { parseDay, parseIsoWeek, parseMonth } from "./dates";
 /** proxy.ts rewrites malformed URLs under this prefix, which no route matches. */
 export const NOT_FOUND_PREFIX = "/_not-found-explained";
 
-/** The path the reader asked for, set by proxy.ts on /papers/* requests. */
-export const ORIGINAL_PATH_HEADER = "x-paperboard-path";
-
 export type NotFoundReason = { title: string; detail: string; malformed: boolean };
 
 // Next's not-found page receives no props, so it re-derives from the URL what was wrong.

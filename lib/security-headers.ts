@@ -1,14 +1,32 @@
 // The security headers every response carries, built here without I/O so they can be unit-tested;
-// proxy.ts makes the nonce per request and applies them.
+// proxy.ts picks the nonce and applies them.
 //
-// Trade-off: a nonce must be new on every response, so no page can be prerendered or cached as a
-// whole. That costs nothing today (the root layout reads headers(), so every page is already
-// rendered per request), but it rules out static or ISR pages unless they drop the nonce.
+// Two kinds of nonce. Pages rendered per request (sign-in, admin, search, profiles…) get a fresh
+// one on every response. The shared public pages (the daily lists and paper pages) are rendered
+// once and served from Next's cache to everyone, so the nonce baked into their HTML has to be one
+// the header can repeat: a nonce per deployment, derived from AUTH_SECRET. It is public once the
+// page is read, so on those pages it stops only scripts that do not carry it — injected event
+// handlers, javascript: URLs and <script> tags without the attribute — not an injected script
+// that copies it. Those pages reflect nothing from the request (the cache key is the path), and
+// every user-written word on them is escaped by React or sanitised, so the weaker nonce there is
+// the price of serving them near static-file speed (see README, Performance).
 
 /** 16 random bytes in base64: unguessable, and new for every request. */
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The nonce the cached public pages share for the life of a deployment: an HMAC of the
+ * deployment's build ID under AUTH_SECRET, so every server of one deployment agrees on it
+ * and a new deployment (or secret) changes it.
+ */
+export async function deploymentNonce({ secret, buildId }: { secret: string; buildId: string }): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`paperboard cached-page nonce ${buildId}`)));
+  return btoa(String.fromCharCode(...mac.slice(0, 16)));
 }
 
 export function contentSecurityPolicy({ nonce, dev = false }: { nonce: string; dev?: boolean }): string {

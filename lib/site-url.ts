@@ -15,6 +15,15 @@ export function siteOrigin(env: Pick<Env, "SITE_URL" | "AUTH_URL">, headers: Hea
   return `${proto}://${host && HOST.test(host) ? host : "localhost"}`;
 }
 
+/**
+ * The origin when nothing may depend on the request (cached pages): SITE_URL or AUTH_URL, else
+ * this server on localhost, as `npm run demo` serves it.
+ */
+export function configuredOrigin(env: Pick<Env, "SITE_URL" | "AUTH_URL">): string {
+  const configured = env.SITE_URL ?? env.AUTH_URL;
+  return configured ? new URL(configured).origin : `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
 /** An absolute URL for a path on this site. */
 export function absoluteUrl(origin: string, path: string): string {
   return new URL(path, `${origin}/`).toString();

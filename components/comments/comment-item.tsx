@@ -1,14 +1,17 @@
+"use client";
+
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import type { CommentRow } from "@/db/queries/comments";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { canDeleteComment, canEditComment, canReplyTo } from "@/lib/permissions";
+import { canDeleteComment, canEditComment, canReplyTo, type Actor } from "@/lib/permissions";
 import { formatMoment, timeAgo } from "@/lib/relative-time";
-import { CommentBody } from "./comment-body";
 import { CommentControls } from "./comment-controls";
 
-/** What every comment of one page render shares. `viewer` is null for readers who cannot write. */
-export type ThreadContext = { paperId: string; viewer: SessionUser | null; upvoted: Set<number>; now: Date };
+/**
+ * What every comment of one page render shares. `viewer` is null for readers who cannot write
+ * (or while we do not know yet); `bodies` holds each live comment's Markdown, rendered on the server.
+ */
+export type ThreadContext = { paperId: string; viewer: Actor | null; upvoted: Set<number>; now: Date; bodies: Record<number, React.ReactNode> };
 
 const REMOVED = { deleted: "[deleted]", hidden: "[removed by a moderator]" } as const;
 
@@ -71,7 +74,7 @@ export function CommentItem({ comment, context }: { comment: CommentRow; context
         upvoted={context.upvoted.has(id)}
         upvoteCount={comment.upvoteCount}
       >
-        <CommentBody source={body} />
+        {context.bodies[id]}
       </CommentControls>
     </article>
   );

@@ -1,3 +1,5 @@
+"use client";
+
 import clsx from "clsx";
 import type { CommentRow } from "@/db/queries/comments";
 import type { ThreadNode } from "@/lib/comment-tree";

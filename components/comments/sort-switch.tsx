@@ -1,6 +1,6 @@
+"use client";
+
 import clsx from "clsx";
-import Link from "next/link";
-import { paperPath } from "@/lib/arxiv-id";
 import type { CommentSort } from "@/lib/comment-tree";
 
 const OPTIONS: { value: CommentSort; label: string }[] = [
@@ -8,16 +8,17 @@ const OPTIONS: { value: CommentSort; label: string }[] = [
   { value: "new", label: "Newest" },
 ];
 
-/** Links, not buttons: the order lives in the URL, so it survives reloads and can be shared. */
-export function SortSwitch({ paperId, sort }: { paperId: string; sort: CommentSort }) {
+/** Two toggle buttons; the discussion keeps the choice in the address (discussion-thread.tsx). */
+export function SortSwitch({ sort, onChange }: { sort: CommentSort; onChange: (sort: CommentSort) => void }) {
   return (
-    <nav aria-label="Sort comments" className="flex items-center gap-1 text-sm">
+    <div role="group" aria-label="Sort comments" className="flex items-center gap-1 text-sm">
       <span className="mr-1 text-zinc-600 dark:text-zinc-400">Sort by</span>
       {OPTIONS.map((option) => (
-        <Link
+        <button
           key={option.value}
-          href={`${paperPath(paperId)}?sort=${option.value}#discussion`}
-          aria-current={option.value === sort ? "true" : undefined}
+          type="button"
+          aria-pressed={option.value === sort}
+          onClick={() => onChange(option.value)}
           className={clsx(
             "rounded-md px-2.5 py-1 font-medium",
             option.value === sort
@@ -26,8 +27,8 @@ export function SortSwitch({ paperId, sort }: { paperId: string; sort: CommentSo
           )}
         >
           {option.label}
-        </Link>
+        </button>
       ))}
-    </nav>
+    </div>
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { getPaper } from "@/db/queries/papers";
 import { arxivAbsUrl, arxivIdMonth, arxivPdfUrl, parseArxivId } from "@/lib/arxiv-id";
-import { parseCommentSort } from "@/lib/comment-sort";
 import { formatDay } from "@/lib/dates";
 import { dayPath } from "@/lib/paths";
 import { Discussion } from "@/components/comments/discussion";
@@ -14,8 +12,17 @@ import { UpvoteButton } from "@/components/votes/upvote-button";
 import { ReaderVotesScope } from "@/components/votes/reader-votes";
 import { getUpvoters } from "@/db/queries/votes";
 
+import { SubmittedNotice } from "./submitted-notice";
+
+// Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time. The
+// reader's own votes and what they may do in the discussion are filled in by the browser.
+export const revalidate = 5;
+export function generateStaticParams() {
+  return [];
+}
+
 // A catch-all route, because old-style identifiers carry a slash: /papers/hep-th/9901001.
-type Props = { params: Promise<{ id: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string[] }> };
 
 async function loadPaper(params: Props["params"]) {
   const raw = (await params).id.map(decodeURIComponent).join("/");
@@ -30,13 +37,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return found ? { title: found.paper.title, description: found.paper.abstract.slice(0, 200) } : { title: "Paper not found" };
 }
 
-export default async function PaperPage({ params, searchParams }: Props) {
-  await connection();
+export default async function PaperPage({ params }: Props) {
   const found = await loadPaper(params);
   if (!found) notFound(); // app/not-found.tsx says whether the ID was malformed or unknown
   const { paper, requestedVersion } = found;
-  const [upvoters, query] = await Promise.all([getUpvoters({ paperId: paper.id, limit: 12 }), searchParams]);
-  const submitted = query.submitted === "new" || query.submitted === "existing" ? query.submitted : null;
+  const upvoters = await getUpvoters({ paperId: paper.id, limit: 12 });
   const published = paper.publishedAt ? formatDay(paper.publishedAt.toISOString().slice(0, 10)) : null;
   const issuedMonth = arxivIdMonth(paper.id);
 
@@ -49,13 +54,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
         <h1 id="paper-title" className="text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
           <MathText text={paper.title} />
         </h1>
-        {submitted && (
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-            {submitted === "new"
-              ? "Thanks! The paper is on today's list."
-              : `This paper is already on the list${paper.listings[0] ? ` (since ${formatDay(paper.listings[0].day)})` : ""}, so nothing was added.`}
-          </p>
-        )}
+        <SubmittedNotice listedSince={paper.listings[0] ? formatDay(paper.listings[0].day) : null} />
         {requestedVersion !== null && (
           <p role="note" className="rounded-md bg-accent-50 px-3 py-2 text-sm dark:bg-zinc-900">
             You asked for version {requestedVersion}.{" "}
@@ -137,7 +136,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
         </dd>
       </dl>
 
-      <Discussion paperId={paper.id} sort={parseCommentSort(query.sort)} />
+      <Discussion paperId={paper.id} />
     </article>
   );
 }

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PeriodView } from "@/components/period-view";
 import { monthOf, parseMonth } from "@/lib/dates";
 import { monthPath } from "@/lib/paths";
+
+// Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
+export const revalidate = 5;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ month: string }> };
 
@@ -13,7 +18,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MonthPage({ params }: Props) {
-  await connection();
   const parsed = parseMonth((await params).month);
   if (!parsed.ok) notFound();
   const month = parsed.value;

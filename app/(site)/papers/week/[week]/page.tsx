@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PeriodView } from "@/components/period-view";
 import { isoWeekOf, parseIsoWeek } from "@/lib/dates";
 import { monthOfDayLink, weekPath } from "@/lib/paths";
+
+// Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
+export const revalidate = 5;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ week: string }> };
 
@@ -13,7 +18,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function WeekPage({ params }: Props) {
-  await connection();
   const parsed = parseIsoWeek((await params).week);
   if (!parsed.ok) notFound();
   const week = parsed.value;

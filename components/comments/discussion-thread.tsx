@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import type { CommentRow } from "@/db/queries/comments";
+import { paperPath } from "@/lib/arxiv-id";
+import { buildThread, type CommentSort } from "@/lib/comment-tree";
+import { parseCommentSort } from "@/lib/comment-sort";
+import { CommentBox } from "./comment-box";
+import { CommentThread } from "./comment-thread";
+import { SortSwitch } from "./sort-switch";
+import { useUpvotedComments, useViewer } from "./use-viewer";
+
+type Props = {
+  paperId: string;
+  comments: CommentRow[];
+  /** Each live comment's rendered Markdown, by comment ID (rendered on the server). */
+  bodies: Record<number, React.ReactNode>;
+  /** When the page was rendered: "3 hours ago" is counted from here, on the server and in the browser alike. */
+  renderedAt: Date;
+};
+
+export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Props) {
+  const viewer = useViewer();
+  const actor = viewer.status === "active" ? viewer.actor : null;
+  const upvoted = useUpvotedComments(paperId, actor !== null);
+  const [sort, setSort] = useSortFromAddress();
+  const thread = useMemo(() => buildThread(comments, sort), [comments, sort]);
+  const liveCount = comments.filter((c) => c.state === "live").length;
+  const signIn = `/signin?${new URLSearchParams({ callbackUrl: `${paperPath(paperId)}#discussion` })}`;
+
+  return (
+    <section id="discussion" aria-labelledby="discussion-heading" className="flex flex-col gap-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="discussion-heading" className="text-lg font-semibold">
+          Discussion ({liveCount})
+        </h2>
+        {thread.length > 0 && <SortSwitch sort={sort} onChange={setSort} />}
+      </div>
+      {viewer.status === "loading" ? (
+        // Holds the place of the comment box or the sign-in link until we know which it is.
+        <p aria-hidden="true" className="h-5" />
+      ) : viewer.status === "active" ? (
+        <CommentBox paperId={paperId} />
+      ) : viewer.status === "suspended" ? (
+        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">Your account is suspended, so you cannot comment or vote.</p>
+      ) : (
+        <p className="text-sm">
+          <Link href={signIn} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+            Sign in to join the discussion
+          </Link>
+        </p>
+      )}
+      {thread.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Questions, errata and related work are all welcome.</p>
+      ) : (
+        <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, now: renderedAt, bodies }} />
+      )}
+    </section>
+  );
+}
+
+/**
+ * The order is the reader's choice, kept in the address (?sort=new) so it survives reloads and can
+ * be shared. The cached page is always rendered "best" first; a shared "new" link re-sorts once
+ * the page is running.
+ */
+function useSortFromAddress(): [CommentSort, (sort: CommentSort) => void] {
+  const [sort, setSortState] = useState<CommentSort>("best");
+  useEffect(() => {
+    setSortState(parseCommentSort(new URLSearchParams(window.location.search).get("sort") ?? undefined));
+  }, []);
+  const setSort = (next: CommentSort) => {
+    setSortState(next);
+    const url = new URL(window.location.href);
+    url.searchParams.set("sort", next);
+    window.history.replaceState(window.history.state, "", url);
+  };
+  return [sort, setSort];
+}

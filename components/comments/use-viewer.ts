@@ -1,0 +1,38 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { Actor } from "@/lib/permissions";
+import { useMe } from "@/components/use-me";
+
+/** Who is reading the discussion: unknown while /api/me loads, then a signed-in actor or nobody. */
+export type Viewer = { status: "loading" } | { status: "anonymous" } | { status: "suspended"; actor: Actor } | { status: "active"; actor: Actor };
+
+export function useViewer(): Viewer {
+  const { data, isError } = useMe();
+  if (isError) return { status: "anonymous" };
+  if (!data) return { status: "loading" };
+  const user = data.user;
+  if (!user) return { status: "anonymous" };
+  // The ban's date does not matter here, only that there is one (lib/permissions.ts isActive).
+  const actor: Actor = { id: user.id, role: user.role, bannedAt: user.suspended ? new Date(0) : null };
+  return user.suspended ? { status: "suspended", actor } : { status: "active", actor };
+}
+
+export function commentVotesKey(paperId: string) {
+  return ["comment-votes", paperId] as const;
+}
+
+/** The comments of this paper the reader has upvoted, asked only once we know they can vote. */
+export function useUpvotedComments(paperId: string, enabled: boolean): Set<number> {
+  const { data } = useQuery({
+    queryKey: commentVotesKey(paperId),
+    enabled,
+    staleTime: 0,
+    queryFn: async (): Promise<{ upvoted: number[] }> => {
+      const response = await fetch(`/api/me/comment-votes?paper=${encodeURIComponent(paperId)}`, { headers: { accept: "application/json" }, cache: "no-store" });
+      if (!response.ok) throw new Error(`Could not load your comment votes (${response.status}).`);
+      return response.json();
+    },
+  });
+  return new Set(data?.upvoted ?? []);
+}

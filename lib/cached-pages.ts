@@ -1,0 +1,32 @@
+import { todayUtc } from "./dates";
+
+// The public pages Next renders once and serves from its cache to everyone (ISR): the daily list
+// on the home page, the day, week and month lists, and the paper pages. Their HTML must not
+// depend on who asks, so the reader's identity and own votes come from small JSON requests the
+// browser makes (/api/me, /api/me/votes), and their CSP nonce is the deployment's, not the
+// request's (lib/security-headers.ts).
+//
+// How fresh they are: each page is re-rendered behind the scenes at most every
+// PAGE_REVALIDATE_SECONDS while people read it, and a page nobody has opened for
+// PAGE_EXPIRE_SECONDS is rendered afresh for its next reader (next.config.js expireTime).
+// Curation, submissions and comments invalidate the pages they change at once on the server that
+// took them; counts from other readers' votes lag by up to PAGE_REVALIDATE_SECONDS.
+// (Route segment config must be a literal, so the pages repeat the number: keep them in step.)
+export const PAGE_REVALIDATE_SECONDS = 5;
+export const PAGE_EXPIRE_SECONDS = 30;
+
+/** Where the home page is rendered: a cacheable route per day, because "today" moves. */
+export const HOME_ROUTE_PREFIX = "/latest";
+
+export function homeRoute(now: Date = new Date()): string {
+  return `${HOME_ROUTE_PREFIX}/${todayUtc(now)}`;
+}
+
+// "/", the per-day home route, the period lists, and everything else under /papers/ (paper pages;
+// malformed addresses are rewritten to the not-found page, which carries the same nonce harmlessly).
+const CACHED_PAGE = /^\/(?:$|latest\/[^/]+$|papers\/.+)/;
+
+/** Whether this path is served from the page cache, and so must carry the deployment's nonce. */
+export function isCachedPagePath(pathname: string): boolean {
+  return CACHED_PAGE.test(pathname);
+}
