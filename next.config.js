@@ -5,7 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   // A cached page nobody has opened for this long is rendered afresh for its next reader instead
   // of being served stale once (lib/cached-pages.ts PAGE_EXPIRE_SECONDS).
-  expireTime: 30,
+  expireTime: 10,
 };
 
 export default nextConfig;

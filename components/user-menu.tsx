@@ -37,10 +37,14 @@ export function UserMenu() {
       )}
       <form
         action={async () => {
-          // The header and the buttons say "signed out" at once; the action then ends the session.
-          queryClient.setQueryData<Me>(ME_KEY, { user: null });
-          queryClient.removeQueries({ queryKey: ["reader-votes"] });
-          await signOutAction();
+          try {
+            await signOutAction(); // ends in a redirect, which Next delivers as a rejection
+          } finally {
+            // The session is over on the server by now: forget whose page this was.
+            queryClient.setQueryData<Me>(ME_KEY, { user: null });
+            queryClient.removeQueries({ queryKey: ["reader-votes"] });
+            queryClient.removeQueries({ queryKey: ["comment-votes"] });
+          }
         }}
       >
         <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900">

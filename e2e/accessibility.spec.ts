@@ -31,6 +31,9 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
+// An axe scan takes a few seconds a page, more on a busy two-core machine: these tests scan many.
+test.describe.configure({ timeout: 120_000 });
+
 for (const scheme of ["light", "dark"] as const) {
   test(`public pages have no serious WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -223,6 +223,7 @@ test("a suspended reader cannot comment", async ({ page }) => {
 
   await signIn(page, carol.email);
   await page.goto(paperUrl(paperId));
+  await expect(page.getByLabel("Add a comment")).toBeVisible(); // the page knows who is reading
   await sql`update users set banned_at = now() where id = ${carol.id}`; // banned while the page is open
   await postComment(page, "One last word.");
   await expect(discussion(page).getByRole("alert")).toHaveText("Your account is suspended, so you cannot do that.");

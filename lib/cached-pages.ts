@@ -13,7 +13,7 @@ import { todayUtc } from "./dates";
 // took them; counts from other readers' votes lag by up to PAGE_REVALIDATE_SECONDS.
 // (Route segment config must be a literal, so the pages repeat the number: keep them in step.)
 export const PAGE_REVALIDATE_SECONDS = 5;
-export const PAGE_EXPIRE_SECONDS = 30;
+export const PAGE_EXPIRE_SECONDS = 10;
 
 /** Where the home page is rendered: a cacheable route per day, because "today" moves. */
 export const HOME_ROUTE_PREFIX = "/latest";

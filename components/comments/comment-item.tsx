@@ -11,7 +11,15 @@ import { CommentControls } from "./comment-controls";
  * What every comment of one page render shares. `viewer` is null for readers who cannot write
  * (or while we do not know yet); `bodies` holds each live comment's Markdown, rendered on the server.
  */
-export type ThreadContext = { paperId: string; viewer: Actor | null; upvoted: Set<number>; now: Date; bodies: Record<number, React.ReactNode> };
+export type ThreadContext = {
+  paperId: string;
+  viewer: Actor | null;
+  upvoted: Set<number>;
+  /** Counts fresher than the cached page's, for readers who can vote. */
+  liveCounts: Record<number, number>;
+  now: Date;
+  bodies: Record<number, React.ReactNode>;
+};
 
 const REMOVED = { deleted: "[deleted]", hidden: "[removed by a moderator]" } as const;
 
@@ -72,7 +80,7 @@ export function CommentItem({ comment, context }: { comment: CommentRow; context
         source={can.edit ? body : undefined}
         can={can}
         upvoted={context.upvoted.has(id)}
-        upvoteCount={comment.upvoteCount}
+        upvoteCount={context.liveCounts[id] ?? comment.upvoteCount}
       >
         {context.bodies[id]}
       </CommentControls>

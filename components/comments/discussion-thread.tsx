@@ -9,7 +9,7 @@ import { parseCommentSort } from "@/lib/comment-sort";
 import { CommentBox } from "./comment-box";
 import { CommentThread } from "./comment-thread";
 import { SortSwitch } from "./sort-switch";
-import { useUpvotedComments, useViewer } from "./use-viewer";
+import { useCommentVotes, useViewer } from "./use-viewer";
 
 type Props = {
   paperId: string;
@@ -23,7 +23,7 @@ type Props = {
 export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Props) {
   const viewer = useViewer();
   const actor = viewer.status === "active" ? viewer.actor : null;
-  const upvoted = useUpvotedComments(paperId, actor !== null);
+  const { upvoted, counts } = useCommentVotes(paperId, actor !== null);
   const [sort, setSort] = useSortFromAddress();
   const thread = useMemo(() => buildThread(comments, sort), [comments, sort]);
   const liveCount = comments.filter((c) => c.state === "live").length;
@@ -54,7 +54,7 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
       {thread.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Questions, errata and related work are all welcome.</p>
       ) : (
-        <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, now: renderedAt, bodies }} />
+        <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, now: renderedAt, bodies }} />
       )}
     </section>
   );

@@ -22,17 +22,22 @@ export function commentVotesKey(paperId: string) {
   return ["comment-votes", paperId] as const;
 }
 
-/** The comments of this paper the reader has upvoted, asked only once we know they can vote. */
-export function useUpvotedComments(paperId: string, enabled: boolean): Set<number> {
+export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number> };
+
+/**
+ * The comments of this paper the reader has upvoted, and the live counts, asked only once we know
+ * they can vote.
+ */
+export function useCommentVotes(paperId: string, enabled: boolean): CommentVotes {
   const { data } = useQuery({
     queryKey: commentVotesKey(paperId),
     enabled,
     staleTime: 0,
-    queryFn: async (): Promise<{ upvoted: number[] }> => {
+    queryFn: async (): Promise<{ upvoted: number[]; counts: Record<number, number> }> => {
       const response = await fetch(`/api/me/comment-votes?paper=${encodeURIComponent(paperId)}`, { headers: { accept: "application/json" }, cache: "no-store" });
       if (!response.ok) throw new Error(`Could not load your comment votes (${response.status}).`);
       return response.json();
     },
   });
-  return new Set(data?.upvoted ?? []);
+  return { upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {} };
 }

@@ -1,17 +1,22 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 
 // The reader's own upvotes come from one small JSON request made by the browser, so the page
 // itself is the same for everyone (and can be cached); only this request is personal.
 
-export type ReaderVotes = { signedIn: boolean; upvoted: string[] };
+export type ReaderVotes = { signedIn: boolean; upvoted: string[]; counts?: Record<string, number> };
 
 const PaperIdsContext = createContext<string[]>([]);
 
 export function readerVotesKey(paperIds: string[]) {
   return ["reader-votes", [...paperIds].sort().join(",")] as const;
+}
+
+/** A paper's upvote count as the page shows it: the rendered one, then the freshest we hear of. */
+export function paperCountKey(paperId: string) {
+  return ["paper-upvotes", paperId] as const;
 }
 
 export function ReaderVotesScope({ paperIds, children }: { paperIds: string[]; children: React.ReactNode }) {
@@ -20,6 +25,7 @@ export function ReaderVotesScope({ paperIds, children }: { paperIds: string[]; c
 
 export function useReaderVotes() {
   const paperIds = useContext(PaperIdsContext);
+  const queryClient = useQueryClient();
   return {
     paperIds,
     query: useQuery({
@@ -33,7 +39,10 @@ export function useReaderVotes() {
           cache: "no-store",
         });
         if (!response.ok) throw new Error(`Could not load your votes (${response.status}).`);
-        return response.json();
+        const votes: ReaderVotes = await response.json();
+        // Live counts (signed-in readers only) replace the cached page's, which may predate a vote.
+        for (const [paperId, count] of Object.entries(votes.counts ?? {})) queryClient.setQueryData(paperCountKey(paperId), count);
+        return votes;
       },
     }),
   };

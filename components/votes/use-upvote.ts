@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { readerVotesKey, type ReaderVotes } from "./reader-votes";
+import { paperCountKey, readerVotesKey, type ReaderVotes } from "./reader-votes";
 
 export type VoteResponse = { upvoted: boolean; upvoteCount: number };
 
@@ -15,9 +15,7 @@ export class VoteError extends Error {
   }
 }
 
-export function paperCountKey(paperId: string) {
-  return ["paper-upvotes", paperId] as const;
-}
+export { paperCountKey };
 
 async function sendVote(paperId: string, upvoted: boolean): Promise<VoteResponse> {
   const response = await fetch("/api/votes/papers", {

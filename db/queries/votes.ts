@@ -58,6 +58,23 @@ export async function getUpvotedPaperIds({ userId, paperIds }: { userId: string;
   return rows.map((r) => r.paperId);
 }
 
+/**
+ * The current upvote counts of some papers, by ID. The cached pages show counts up to a few
+ * seconds old; a signed-in reader gets these with their own votes, so a count never disagrees
+ * with the vote they just cast.
+ */
+export async function getUpvoteCounts({ paperIds }: { paperIds: string[] }): Promise<Record<string, number>> {
+  if (paperIds.length === 0) return {};
+  const rows = await getDb().select({ id: papers.id, upvoteCount: papers.upvoteCount }).from(papers).where(inArray(papers.id, paperIds));
+  return Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount]));
+}
+
+/** The current upvote counts of a paper's comments, by comment ID (see getUpvoteCounts for why). */
+export async function getCommentUpvoteCounts({ paperId }: { paperId: string }): Promise<Record<number, number>> {
+  const rows = await getDb().select({ id: comments.id, upvoteCount: comments.upvoteCount }).from(comments).where(eq(comments.paperId, paperId));
+  return Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount]));
+}
+
 /** The most recent upvoters of a paper, for the avatars on its page. */
 export async function getUpvoters({ paperId, limit = 12 }: { paperId: string; limit?: number }) {
   return getDb()

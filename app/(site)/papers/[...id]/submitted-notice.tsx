@@ -14,14 +14,10 @@ export function SubmittedNotice({ listedSince }: { listedSince: string | null })
     const value = new URLSearchParams(window.location.search).get("submitted");
     setOutcome(value === "new" || value === "existing" ? value : null);
   }, []);
+  if (!outcome) return null;
   return (
-    // Always present, so screen readers announce the message when it appears.
-    <div role="status">
-      {outcome && (
-        <p className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-          {outcome === "new" ? "Thanks! The paper is on today's list." : `This paper is already on the list${listedSince ? ` (since ${listedSince})` : ""}, so nothing was added.`}
-        </p>
-      )}
-    </div>
+    <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+      {outcome === "new" ? "Thanks! The paper is on today's list." : `This paper is already on the list${listedSince ? ` (since ${listedSince})` : ""}, so nothing was added.`}
+    </p>
   );
 }

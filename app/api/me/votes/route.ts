@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getUpvotedPaperIds } from "@/db/queries/votes";
+import { getUpvoteCounts, getUpvotedPaperIds } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import { errorResponse } from "@/lib/route-handler";
@@ -13,12 +13,18 @@ const Query = z.object({
     .pipe(z.array(arxivIdSchema).max(200)),
 });
 
-// GET ?papers=a,b,c → { signedIn, upvoted }: the reader's own state for the papers on a page.
-// Pages are the same for everyone; this small request is the only personal part.
+// GET ?papers=a,b,c → { signedIn, upvoted, counts? }: the reader's own state for the papers on a
+// page. Pages are the same for everyone and cached; this small request is the personal part. A
+// signed-in reader also gets the live counts, so their own vote is never missing from a count
+// the cached page rendered before they cast it; signed-out readers cost no database read.
 export async function GET(request: Request) {
   const parsed = Query.safeParse({ papers: new URL(request.url).searchParams.get("papers") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "papers must be a comma-separated list of at most 200 arXiv IDs." }).toPayload());
   const user = await getCurrentUser();
-  const upvoted = user ? await getUpvotedPaperIds({ userId: user.id, paperIds: parsed.data.papers }) : [];
-  return Response.json({ signedIn: user !== null, upvoted }, { headers: { "cache-control": "private, no-store" } });
+  if (!user) return Response.json({ signedIn: false, upvoted: [] }, { headers: { "cache-control": "private, no-store" } });
+  const [upvoted, counts] = await Promise.all([
+    getUpvotedPaperIds({ userId: user.id, paperIds: parsed.data.papers }),
+    getUpvoteCounts({ paperIds: parsed.data.papers }),
+  ]);
+  return Response.json({ signedIn: true, upvoted, counts }, { headers: { "cache-control": "private, no-store" } });
 }
