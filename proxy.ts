@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseOutageResponse } from "@/db/outage-gate";
 import { getEnv } from "@/lib/env";
 import { explainNotFound, NOT_FOUND_PREFIX, ORIGINAL_PATH_HEADER } from "@/lib/not-found-reason";
 import { cameOverHttps, contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security-headers";
@@ -14,7 +15,8 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, securityHeaders } fr
 // on the server. So malformed dates and IDs, which need no database to recognise, are rewritten
 // to an unmatched URL here. The original path travels in a request header, because not-found
 // pages receive no props and would otherwise only see the rewritten URL.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const outage = await databaseOutageResponse(request); if (outage) return outage; // db/outage-gate.ts: 503 while the database is down
   const env = getEnv();
   const { pathname } = request.nextUrl;
   const policy = contentSecurityPolicy({ nonce: createNonce(), dev: env.NODE_ENV === "development" });

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { markDatabaseSuspect } from "@/lib/db-outage";
 import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -28,7 +29,8 @@ export function configFromEnv(): DbConfig {
 
 export function openDb(config: DbConfig): DbHandle {
   if (config.kind === "server") {
-    const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {} });
+    // A closed connection may mean the server went away: proxy.ts then checks before rendering.
+    const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {}, onclose: () => markDatabaseSuspect() });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       config,
