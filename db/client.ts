@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { withReplicas, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -16,14 +16,15 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The handle a transaction callback receives. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export type DbConfig = { kind: "server"; url: string; poolMax?: number } | { kind: "embedded"; dir: string };
+export type DbConfig = { kind: "server"; url: string; poolMax?: number; replicaUrls?: string[] } | { kind: "embedded"; dir: string };
 
-export type DbHandle = { db: Db; config: DbConfig; close: () => Promise<void> };
+/** `readDb` sends selects to a read replica when there are any (see getReadDb), else it is `db`. */
+export type DbHandle = { db: Db; readDb?: Db; config: DbConfig; close: () => Promise<void> };
 
 export function configFromEnv(): DbConfig {
   const env = getEnv();
   return env.DATABASE_URL
-    ? { kind: "server", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+    ? { kind: "server", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, replicaUrls: env.DATABASE_REPLICA_URLS }
     : { kind: "embedded", dir: env.PGLITE_DIR };
 }
 
@@ -31,10 +32,18 @@ export function openDb(config: DbConfig): DbHandle {
   if (config.kind === "server") {
     // A closed connection may mean the server went away: proxy.ts then checks before rendering.
     const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {}, onclose: () => markDatabaseSuspect() });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const replicaClients = (config.replicaUrls ?? []).map((url) => postgres(url, { max: config.poolMax ?? 10, onnotice: () => {} }));
+    const [first, ...rest] = replicaClients.map((replica) => drizzlePostgres(replica, { schema }) as unknown as Db);
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db,
+      // Drizzle sends select/$count/with/query to a random replica, and insert/update/delete/
+      // execute/transaction to the primary.
+      readDb: first ? (withReplicas(db, [first, ...rest]) as unknown as Db) : db,
       config,
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client, ...replicaClients].map((c) => c.end({ timeout: 5 })));
+      },
     };
   }
   const dir = path.resolve(config.dir);
@@ -96,6 +105,17 @@ const globalForDb = globalThis as unknown as { paperboardDb?: DbHandle };
 export function getDb(): Db {
   globalForDb.paperboardDb ??= openDb(configFromEnv());
   return globalForDb.paperboardDb.db;
+}
+
+/**
+ * For reads that build the shared public pages, feeds and API (lists, papers, search, trending):
+ * a read replica when DATABASE_REPLICA_URLS is set, so possibly a moment behind the primary.
+ * Everything about a reader's own data (their votes, comments, session, rate limits) and every
+ * admin read uses getDb(), the primary, so people always see their own writes.
+ */
+export function getReadDb(): Db {
+  getDb();
+  return globalForDb.paperboardDb?.readDb ?? getDb();
 }
 
 /** Points getDb() at a specific database (scripts and tests), closing any previous one. */
