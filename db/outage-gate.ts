@@ -20,11 +20,12 @@ const PASS = /^\/api\/(health|ready)(\/|$)/;
 const probe = globalThis as unknown as { paperboardProbe?: { at: number; running: Promise<boolean> | null } };
 const probeState = (probe.paperboardProbe ??= { at: 0, running: null });
 
-export async function databaseOutageResponse(request: Request): Promise<Response | null> {
-  if (!databaseBelievedDown()) return null;
+export async function databaseOutageResponse(
+  request: Request,
+  { databaseUrl }: { databaseUrl: string | undefined } = { databaseUrl: getEnv().DATABASE_URL },
+): Promise<Response | null> {
   // The embedded database runs inside this process: there is no connection to lose.
-  const databaseUrl = getEnv().DATABASE_URL;
-  if (!databaseUrl) return null;
+  if (!databaseUrl || !databaseBelievedDown()) return null;
   const { pathname } = new URL(request.url);
   if (PASS.test(pathname) || request.headers.has("next-action")) return null;
   if (await databaseAnswers(databaseUrl)) return null;
