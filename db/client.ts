@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { withReplicas, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { markDatabaseSuspect } from "@/lib/db-outage";
 import { getEnv } from "@/lib/env";
+import { openReplicas } from "./replicas";
 import * as schema from "./schema";
 
 // The one place a database connection is opened. Everything else asks for `getDb()`.
@@ -33,16 +34,13 @@ export function openDb(config: DbConfig): DbHandle {
     // A closed connection may mean the server went away: proxy.ts then checks before rendering.
     const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {}, onclose: () => markDatabaseSuspect() });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    const replicaClients = (config.replicaUrls ?? []).map((url) => postgres(url, { max: config.poolMax ?? 10, onnotice: () => {} }));
-    const [first, ...rest] = replicaClients.map((replica) => drizzlePostgres(replica, { schema }) as unknown as Db);
+    const replicas = openReplicas({ primary: db, urls: config.replicaUrls ?? [], poolMax: config.poolMax ?? 10 });
     return {
       db,
-      // Drizzle sends select/$count/with/query to a random replica, and insert/update/delete/
-      // execute/transaction to the primary.
-      readDb: first ? (withReplicas(db, [first, ...rest]) as unknown as Db) : db,
+      readDb: replicas.readDb,
       config,
       close: async () => {
-        await Promise.all([client, ...replicaClients].map((c) => c.end({ timeout: 5 })));
+        await Promise.all([client, ...replicas.clients].map((c) => c.end({ timeout: 5 })));
       },
     };
   }

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, connectDb, getDb, getReadDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { getRankedList } from "@/db/queries/daily-list";
 import { getPaper } from "@/db/queries/papers";
+import { REPLICA_RETRY_MS } from "@/db/replicas";
 import { castPaperVote, getUpvotedPaperIds } from "@/db/queries/votes";
 import { clusterUnavailableReason, createCluster, waitForReplay, type PgCluster } from "../support/pg-cluster";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
@@ -78,5 +79,14 @@ describe.skipIf(reason !== null)(`read replicas${reason ? ` (skipped: ${reason})
     }
     await waitForReplay(primary.url(), replica.url());
     expect((await getRankedList({ start: DAY, end: DAY }))[0].upvoteCount).toBe(2);
+  });
+
+  it("leaves a stopped replica out, reading the primary, and takes it back once it returns", async () => {
+    await replica.stop();
+    // Its pooled connections closed with it, so public reads go to the primary at once.
+    await vi.waitFor(async () => expect(await inRecovery(getReadDb())).toBe(false), { timeout: 5_000 });
+    expect((await getRankedList({ start: DAY, end: DAY }))[0].upvoteCount).toBe(2);
+    await replica.start();
+    await vi.waitFor(async () => expect(await inRecovery(getReadDb())).toBe(true), { timeout: REPLICA_RETRY_MS + 5_000, interval: 250 });
   });
 });
