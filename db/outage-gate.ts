@@ -32,8 +32,11 @@ export async function databaseOutageResponse(
   return pathname.startsWith("/api/") ? jsonUnavailable() : htmlUnavailable();
 }
 
+// Requests that arrive during a probe wait for it (at most PROBE_TIMEOUT_MS): a recycled
+// pooled connection also makes the database suspect, and must not 503 the requests around it.
 async function databaseAnswers(url: string): Promise<boolean> {
-  if (!probeState.running && Date.now() - probeState.at >= PROBE_INTERVAL_MS) {
+  if (probeState.running) return probeState.running;
+  if (Date.now() - probeState.at >= PROBE_INTERVAL_MS) {
     probeState.at = Date.now();
     probeState.running = probeServer({ url, timeoutMs: PROBE_TIMEOUT_MS }).then((up) => {
       if (up) markDatabaseUp();
