@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
 import { explainNotFound, NOT_FOUND_PREFIX } from "@/lib/not-found-reason";
 import { homeRoute, isCachedPagePath } from "@/lib/cached-pages";
@@ -18,9 +19,14 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // (the 404 text arrives only with JavaScript), while an unmatched URL renders app/not-found.tsx
 // on the server. So malformed dates and IDs, which need no database to recognise, are rewritten
 // to an unmatched URL here; the not-found page explains them from the address the reader sees.
+//
+// While the database is down every page (cached ones too: a cached page past its expiry would be
+// rendered again, and fail) answers a clear 503 from db/outage-gate.ts.
 let sharedNonce: Promise<string> | undefined;
 
 export async function proxy(request: NextRequest) {
+  const outage = await databaseOutageResponse(request);
+  if (outage) return outage;
   const env = getEnv();
   const { pathname } = request.nextUrl;
   const cached = isCachedPagePath(pathname);

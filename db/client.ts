@@ -5,7 +5,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { markDatabaseSuspect } from "@/lib/db-outage";
 import { getEnv } from "@/lib/env";
+import { openReplicas } from "./replicas";
 import * as schema from "./schema";
 
 // The one place a database connection is opened. Everything else asks for `getDb()`.
@@ -15,24 +17,31 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The handle a transaction callback receives. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export type DbConfig = { kind: "server"; url: string; poolMax?: number } | { kind: "embedded"; dir: string };
+export type DbConfig = { kind: "server"; url: string; poolMax?: number; replicaUrls?: string[] } | { kind: "embedded"; dir: string };
 
-export type DbHandle = { db: Db; config: DbConfig; close: () => Promise<void> };
+/** `readDb` sends selects to a read replica when there are any (see getReadDb), else it is `db`. */
+export type DbHandle = { db: Db; readDb?: Db; config: DbConfig; close: () => Promise<void> };
 
 export function configFromEnv(): DbConfig {
   const env = getEnv();
   return env.DATABASE_URL
-    ? { kind: "server", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+    ? { kind: "server", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, replicaUrls: env.DATABASE_REPLICA_URLS }
     : { kind: "embedded", dir: env.PGLITE_DIR };
 }
 
 export function openDb(config: DbConfig): DbHandle {
   if (config.kind === "server") {
-    const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {} });
+    // A closed connection may mean the server went away: proxy.ts then checks before rendering.
+    const client = postgres(config.url, { max: config.poolMax ?? 10, onnotice: () => {}, onclose: () => markDatabaseSuspect() });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const replicas = openReplicas({ primary: db, urls: config.replicaUrls ?? [], poolMax: config.poolMax ?? 10 });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db,
+      readDb: replicas.readDb,
       config,
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client, ...replicas.clients].map((c) => c.end({ timeout: 5 })));
+      },
     };
   }
   const dir = path.resolve(config.dir);
@@ -94,6 +103,17 @@ const globalForDb = globalThis as unknown as { paperboardDb?: DbHandle };
 export function getDb(): Db {
   globalForDb.paperboardDb ??= openDb(configFromEnv());
   return globalForDb.paperboardDb.db;
+}
+
+/**
+ * For reads that build the shared public pages, feeds and API (lists, papers, search, trending):
+ * a read replica when DATABASE_REPLICA_URLS is set, so possibly a moment behind the primary.
+ * Everything about a reader's own data (their votes, comments, session, rate limits) and every
+ * admin read uses getDb(), the primary, so people always see their own writes.
+ */
+export function getReadDb(): Db {
+  getDb();
+  return globalForDb.paperboardDb?.readDb ?? getDb();
 }
 
 /** Points getDb() at a specific database (scripts and tests), closing any previous one. */

@@ -115,3 +115,13 @@ describe("runAction", () => {
     ).rejects.toBe(redirect);
   });
 });
+
+describe("runAction when the database is unreachable", () => {
+  it("answers unavailable (503), not internal, and logs the cause", async () => {
+    const log = vi.fn();
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const result = await runAction({ user: reader, schema, input: { paperId: "p", count: "1" }, fn: async () => Promise.reject(new Error("Failed query", { cause: refused })), log });
+    expect(result).toEqual({ ok: false, error: { code: "unavailable", message: expect.stringContaining("Nothing was saved") } });
+    expect(log).toHaveBeenCalledOnce();
+  });
+});

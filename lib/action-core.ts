@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type ErrorPayload, type FieldErrors } from "./errors";
+import { noteDatabaseError } from "./db-outage";
 import { hasRole, isBanned, type Role, type SessionUser } from "./auth/session-user";
 
 // The parts of the guarded write path that need no request, session or database, so they can be
@@ -73,6 +74,14 @@ export async function runAction<S extends z.ZodType, T>(args: RunActionArgs<S, T
     rethrow?.(error);
     if (error instanceof AppError) return failure(error);
     log(error);
-    return failure(new AppError("internal"));
+    return failure(unavailableOr("internal", error));
   }
+}
+
+/**
+ * A database that cannot be reached is `unavailable` (503: try again soon), anything else is
+ * `fallback`. Either way a transaction that failed was rolled back, so nothing half-happened.
+ */
+export function unavailableOr(fallback: "internal", error: unknown): AppError {
+  return noteDatabaseError(error) ? new AppError("unavailable", { cause: error }) : new AppError(fallback, { cause: error });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser } from "./auth/current-user";
-import { runAction, type ActionOptions, type ActionResult } from "./action-core";
+import { failure, runAction, unavailableOr, type ActionOptions, type ActionResult } from "./action-core";
 import type { SessionUser } from "./auth/session-user";
 
 export type { ActionResult } from "./action-core";
@@ -20,6 +20,14 @@ export function action<S extends z.ZodType, T>(
   fn: (input: z.output<S>, user: SessionUser) => Promise<T>,
   options: ActionOptions = {},
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return async (input) =>
-    runAction({ user: await getCurrentUser(), schema, input, fn, options, rethrow: unstable_rethrow });
+  return async (input) => {
+    let user: SessionUser | null;
+    try {
+      user = await getCurrentUser(); // reads the database: the first thing to fail in an outage
+    } catch (error) {
+      console.error("action: reading the session failed", error);
+      return failure(unavailableOr("internal", error));
+    }
+    return runAction({ user, schema, input, fn, options, rethrow: unstable_rethrow });
+  };
 }

@@ -57,3 +57,17 @@ describe("arXiv environment", () => {
     expect(() => parseEnv({ ARXIV_API_URL: "export.arxiv.org" })).toThrow(/ARXIV_API_URL/);
   });
 });
+
+describe("database environment", () => {
+  it("reads DATABASE_REPLICA_URLS as a comma-separated list, empty by default", () => {
+    expect(parseEnv({}).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(parseEnv({ DATABASE_REPLICA_URLS: "postgres://r1:5432/pb, postgres://r2:5432/pb," }).DATABASE_REPLICA_URLS).toEqual([
+      "postgres://r1:5432/pb",
+      "postgres://r2:5432/pb",
+    ]);
+  });
+
+  it("refuses a replica that is not a URL", () => {
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: "postgres://r1/pb,replica-two" })).toThrow(/DATABASE_REPLICA_URLS/);
+  });
+});

@@ -13,6 +13,13 @@ const EnvSchema = z
     DATABASE_URL: z.url().optional(),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    // Read replicas of DATABASE_URL (streaming standbys), comma separated: public pages, feeds and
+    // the read API may read from them (db/client.ts getReadDb). Ignored without DATABASE_URL.
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.url())),
 
     // Signs and encrypts session cookies. `npx auth secret` or `openssl rand -base64 33` makes one.
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

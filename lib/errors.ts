@@ -13,6 +13,7 @@ const CATALOG = {
   rate_limited: { status: 429, message: "You are doing that too often. Please wait a moment and try again." },
   internal: { status: 500, message: "Something went wrong on our side. Please try again." },
   "bad_gateway:arxiv": { status: 502, message: "arXiv gave an answer we could not use. Please try again later." },
+  unavailable: { status: 503, message: "Paperboard cannot reach its database right now. Nothing was saved; please try again in a minute." },
   "unavailable:arxiv": { status: 503, message: "arXiv is not answering right now; try again in a few minutes." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

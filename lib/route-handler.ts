@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { runAction } from "./action-core";
+import { runAction, unavailableOr } from "./action-core";
 import { getCurrentUser } from "./auth/current-user";
 import type { SessionUser } from "./auth/session-user";
 import { AppError, httpStatus, type ErrorPayload } from "./errors";
@@ -23,8 +23,15 @@ export function jsonWrite<S extends z.ZodType, T>(
     }
     const body = await readJson(request);
     if (body instanceof AppError) return errorResponse(body.toPayload());
+    let user: SessionUser | null;
+    try {
+      user = await getCurrentUser(); // reads the database: the first thing to fail in an outage
+    } catch (error) {
+      console.error("route handler: reading the session failed", error);
+      return errorResponse(unavailableOr("internal", error).toPayload());
+    }
     const result = await runAction({
-      user: await getCurrentUser(),
+      user,
       schema,
       input: body,
       fn: (input, user) => fn(input, user, request),

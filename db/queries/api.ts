@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DayRange } from "@/lib/dates";
 import type { ListedPaperRow, PaperRow } from "@/lib/api/shape";
-import { getDb } from "../client";
+import { getReadDb } from "../client";
 import { dailyEntries, paperAuthors, papers, users } from "../schema";
 
 // The public API's reads (app/api/). lib/api/shape.ts turns these rows into its JSON.
@@ -39,7 +39,7 @@ export async function getDailyPapers({
   limit: number;
   offset: number;
 }): Promise<ListedPaperRow[]> {
-  const db = getDb();
+  const db = getReadDb();
   const entry = db
     .selectDistinctOn([dailyEntries.paperId], {
       paperId: dailyEntries.paperId,
@@ -92,14 +92,14 @@ export async function getApiPaper({ id }: { id: string }): Promise<PaperRow | nu
 /** Papers in the order of `ids`; unknown IDs are left out. */
 export async function getApiPapers({ ids }: { ids: string[] }): Promise<PaperRow[]> {
   if (ids.length === 0) return [];
-  const rows = await getDb().select(paperColumns).from(papers).where(inArray(papers.id, ids));
+  const rows = await getReadDb().select(paperColumns).from(papers).where(inArray(papers.id, ids));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return withDetails(ids.flatMap((id) => byId.get(id) ?? []));
 }
 
 /** Just the title, for thumbnails and the comments feed; null when the ID is unknown. */
 export async function getPaperTitle({ id }: { id: string }): Promise<{ id: string; title: string } | null> {
-  const [row] = await getDb().select({ id: papers.id, title: papers.title }).from(papers).where(eq(papers.id, id)).limit(1);
+  const [row] = await getReadDb().select({ id: papers.id, title: papers.title }).from(papers).where(eq(papers.id, id)).limit(1);
   return row ?? null;
 }
 
@@ -114,7 +114,7 @@ async function withDetails(rows: Omit<PaperRow, "authors" | "listing">[]): Promi
 async function getAuthorNames(paperIds: string[]): Promise<Map<string, string[]>> {
   const names = new Map<string, string[]>();
   if (paperIds.length === 0) return names;
-  const rows = await getDb()
+  const rows = await getReadDb()
     .select({ paperId: paperAuthors.paperId, name: paperAuthors.name })
     .from(paperAuthors)
     .where(inArray(paperAuthors.paperId, paperIds))
@@ -126,7 +126,7 @@ async function getAuthorNames(paperIds: string[]): Promise<Map<string, string[]>
 async function getFirstListings(paperIds: string[]): Promise<Map<string, NonNullable<PaperRow["listing"]>>> {
   const listings = new Map<string, NonNullable<PaperRow["listing"]>>();
   if (paperIds.length === 0) return listings;
-  const rows = await getDb()
+  const rows = await getReadDb()
     .selectDistinctOn([dailyEntries.paperId], { paperId: dailyEntries.paperId, submittedAt: dailyEntries.submittedAt, submitter: userColumns })
     .from(dailyEntries)
     .leftJoin(users, eq(users.id, dailyEntries.submittedById))

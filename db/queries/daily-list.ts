@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, gte, max, min, sql } from "drizzle-orm";
 import { cardColumns } from "./card-columns";
-import { getDb } from "../client";
+import { getReadDb } from "../client";
 import { dailyEntries, paperAuthors, papers, users } from "../schema";
 import type { Day } from "@/lib/dates";
 
@@ -26,7 +26,7 @@ const AUTHORS_ON_CARD = 3;
  * Pins only order a single day: a week or month is ranked by votes alone.
  */
 export async function getRankedList({ start, end, limit = 100 }: { start: Day; end: Day; limit?: number }): Promise<ListedPaper[]> {
-  const db = getDb();
+  const db = getReadDb();
   const honourPins = start === end;
   const entry = db
     .selectDistinctOn([dailyEntries.paperId], {
@@ -69,7 +69,7 @@ export async function getRankedList({ start, end, limit = 100 }: { start: Day; e
 export async function getAuthorPreviews(paperIds: string[]) {
   const previews = new Map<string, { names: string[]; count: number }>();
   if (paperIds.length === 0) return previews;
-  const rows = await getDb()
+  const rows = await getReadDb()
     .select({
       paperId: paperAuthors.paperId,
       position: paperAuthors.position,
@@ -89,7 +89,7 @@ export async function getAuthorPreviews(paperIds: string[]) {
 
 /** The nearest days before and after `day` that have visible papers (empty days are skipped). */
 export async function getNeighbourDays({ start, end }: { start: Day; end: Day }): Promise<{ previous: Day | null; next: Day | null }> {
-  const db = getDb();
+  const db = getReadDb();
   const [[before], [after]] = await Promise.all([
     db
       .select({ day: max(dailyEntries.day) })
@@ -105,7 +105,7 @@ export async function getNeighbourDays({ start, end }: { start: Day; end: Day })
 
 /** The most recent day on or before `day` with visible papers, or null when the list is empty. */
 export async function getLatestListedDay({ onOrBefore }: { onOrBefore: Day }): Promise<Day | null> {
-  const [row] = await getDb()
+  const [row] = await getReadDb()
     .select({ day: max(dailyEntries.day) })
     .from(dailyEntries)
     .where(and(lte(dailyEntries.day, onOrBefore), isNull(dailyEntries.hiddenAt)));

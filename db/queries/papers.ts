@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, getReadDb } from "../client";
 import { dailyEntries, paperAuthors, papers, users } from "../schema";
 import type { Paper } from "../schema";
 
@@ -15,9 +15,12 @@ export async function getPaperRow({ id }: { id: string }): Promise<Paper | null>
   return paper ?? null;
 }
 
-/** A paper with its full author list and the days it was (visibly) on the daily list. */
-export async function getPaper({ id }: { id: string }): Promise<PaperDetail | null> {
-  const db = getDb();
+/**
+ * A paper with its full author list and the days it was (visibly) on the daily list. The public
+ * paper page reads it from a replica; admins, who must see their own edits, pass `primary`.
+ */
+export async function getPaper({ id, primary = false }: { id: string; primary?: boolean }): Promise<PaperDetail | null> {
+  const db = primary ? getDb() : getReadDb();
   const [paper] = await db.select().from(papers).where(eq(papers.id, id)).limit(1);
   if (!paper) return null;
   const [authors, listings] = await Promise.all([

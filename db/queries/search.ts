@@ -5,7 +5,7 @@ import type { Day } from "@/lib/dates";
 import type { SearchFilters } from "@/lib/search-request";
 import { cardColumns } from "./card-columns";
 import { firstVisibleListing } from "./listings";
-import { getDb } from "../client";
+import { getReadDb } from "../client";
 import { papers, users } from "../schema";
 import { getAuthorPreviews, type ListedPaper } from "./daily-list";
 
@@ -33,7 +33,7 @@ const ABSTRACT_HEADLINE = headlineOptions({ MaxFragments: 2, MinWords: 12, MaxWo
  * weighted cover density, then upvotes, then arXiv ID so the order is stable.
  */
 export async function searchPapers({ q, filters, limit = 50 }: { q: string; filters: SearchFilters; limit?: number }): Promise<SearchResult> {
-  const db = getDb();
+  const db = getReadDb();
   const tsquery = sql`websearch_to_tsquery('english', ${q})`;
 
   // The first visible listing of each paper (in the date range, if any), for the card and the filter.
@@ -94,7 +94,7 @@ export async function searchPapers({ q, filters, limit = 50 }: { q: string; filt
 
 /** True when the query has no words left to search for, e.g. "the" or "-", once stop words go. */
 async function hasNoSearchableWords(q: string): Promise<boolean> {
-  const [row] = await getDb()
+  const [row] = await getReadDb()
     .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${q}))`.mapWith(Number) })
     .from(sql`(select 1) as one`);
   return row.nodes === 0;
@@ -102,6 +102,6 @@ async function hasNoSearchableWords(q: string): Promise<boolean> {
 
 /** Whether the catalogue has a paper, for the arXiv ID shortcut. */
 export async function paperExists({ id }: { id: string }): Promise<boolean> {
-  const [row] = await getDb().select({ id: papers.id }).from(papers).where(eq(papers.id, id)).limit(1);
+  const [row] = await getReadDb().select({ id: papers.id }).from(papers).where(eq(papers.id, id)).limit(1);
   return Boolean(row);
 }

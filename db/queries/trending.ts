@@ -4,7 +4,7 @@ import { TRENDING, trendingWindow } from "@/lib/trending";
 import type { Day } from "@/lib/dates";
 import { cardColumns } from "./card-columns";
 import { firstVisibleListing } from "./listings";
-import { getDb } from "../client";
+import { getReadDb } from "../client";
 import { comments, papers, users, votes } from "../schema";
 import { getAuthorPreviews, type ListedPaper } from "./daily-list";
 
@@ -20,7 +20,7 @@ export type TrendingPaper = ListedPaper & {
 };
 
 export async function getTrending({ now, limit = 30 }: { now: Date; limit?: number }): Promise<TrendingPaper[]> {
-  const db = getDb();
+  const db = getReadDb();
   const { startDay, endDay, since } = trendingWindow(now);
   const at = sql`${now.toISOString()}::timestamptz`;
   const from = sql`${since.toISOString()}::timestamptz`;

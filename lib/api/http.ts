@@ -1,4 +1,5 @@
-import { httpStatus, type ErrorCode } from "../errors";
+import { noteDatabaseError } from "../db-outage";
+import { friendlyMessage, httpStatus, type ErrorCode } from "../errors";
 import type { ApiError } from "./schemas";
 
 // Responses of the public read API: anyone may call it from any origin (no cookies are read), and
@@ -13,14 +14,15 @@ export function apiJson(body: unknown, cacheControl: string = LIST_CACHE): Respo
   return Response.json(body, { headers: { ...CORS, "cache-control": cacheControl } });
 }
 
-export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" | "internal">, message: string, parameter?: string): Response {
+export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" | "internal" | "unavailable">, message: string, parameter?: string): Response {
   const body: ApiError = { error: { code, message, ...(parameter ? { parameter } : {}) } };
   return Response.json(body, { status: httpStatus(code), headers: { ...CORS, "cache-control": "no-store" } });
 }
 
 /**
  * Wraps a route handler so that an unexpected failure is logged and answered in the API's own
- * error shape (a JSON 500) rather than Next's HTML error page.
+ * error shape (a JSON 500, or 503 when the database cannot be reached) rather than Next's HTML
+ * error page.
  */
 export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args) => {
@@ -28,6 +30,7 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
       return await handler(...args);
     } catch (error) {
       console.error("API request failed", error);
+      if (noteDatabaseError(error)) return apiError("unavailable", friendlyMessage("unavailable"));
       return apiError("internal", "Something went wrong on our side. Please try again.");
     }
   };

@@ -29,7 +29,10 @@ export type OpenApiDocument = {
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: JsonSchema) => ({ "application/json": { schema } });
-const failed = { "500": { description: "Something went wrong on the server.", content: json(ref("Error")) } };
+const failed = {
+  "500": { description: "Something went wrong on the server.", content: json(ref("Error")) },
+  "503": { description: "The database cannot be reached right now (code unavailable); try again in a few seconds.", content: json(ref("Error")) },
+};
 const errors = {
   "400": { description: "A query parameter was refused; error.parameter names it.", content: json(ref("Error")) },
   ...failed,

@@ -82,7 +82,7 @@ export const ApiComment = z
 export const ApiError = z
   .object({
     error: z.object({
-      code: z.string().describe("invalid_input, not_found or internal."),
+      code: z.string().describe("invalid_input, not_found, internal or unavailable (503: the database cannot be reached; retry later)."),
       message: z.string(),
       parameter: z.string().optional().describe("The query parameter that was refused."),
     }),

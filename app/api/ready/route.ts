@@ -1,6 +1,7 @@
 import { getAppliedMigrationTimes, pingDatabase } from "@/db/queries/health";
 import journal from "@/db/migrations/meta/_journal.json";
 import { migrationStatus, pendingReason } from "@/lib/readiness";
+import { markDatabaseSuspect } from "@/lib/db-outage";
 
 // Short enough that a load balancer's probe (typically 2–5 s) gets our answer, not its own timeout.
 const PING_TIMEOUT_MS = 1_500;
@@ -14,6 +15,7 @@ export async function GET(): Promise<Response> {
     await pingDatabase({ timeoutMs: PING_TIMEOUT_MS });
   } catch (error) {
     console.error("readiness: database unreachable", error);
+    markDatabaseSuspect(); // so pages answer 503 too until a probe finds it back
     return notReady("database unreachable");
   }
   try {

@@ -8,7 +8,7 @@ export const metadata = { title: "Edit paper" };
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string[] }> }) {
   const parsed = parseArxivId((await params).id.map(decodeURIComponent).join("/"));
-  const paper = parsed ? await getPaper({ id: parsed.id }) : null;
+  const paper = parsed ? await getPaper({ id: parsed.id, primary: true }) : null;
   if (!paper) {
     return (
       <p role="alert">
