@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cameOverHttps, contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
+import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "./security-headers";
 
 describe("the content security policy", () => {
   it("is exactly the agreed policy, with the request's nonce", () => {
@@ -54,5 +54,16 @@ describe("the response headers", () => {
   it("add HSTS only over HTTPS", () => {
     expect(named(false)).not.toHaveProperty("Strict-Transport-Security");
     expect(named(true)["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+  });
+});
+
+describe("the deployment's nonce for cached pages", () => {
+  it("is the same for one secret and build, on every server, and changes with either", async () => {
+    const secret = "s".repeat(40);
+    const nonce = await deploymentNonce({ secret, buildId: "build-1" });
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(await deploymentNonce({ secret, buildId: "build-1" })).toBe(nonce);
+    expect(await deploymentNonce({ secret, buildId: "build-2" })).not.toBe(nonce);
+    expect(await deploymentNonce({ secret: "t".repeat(40), buildId: "build-1" })).not.toBe(nonce);
   });
 });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { homeRoute, isCachedPagePath } from "./cached-pages";
+
+describe("cached pages", () => {
+  it("are the home page, its per-day route, the period lists and the paper pages", () => {
+    for (const path of ["/", "/latest/2026-11-28", "/papers/date/2024-11-04", "/papers/week/2024-W45", "/papers/month/2024-11", "/papers/2401.12509", "/papers/hep-th/9901001"]) {
+      expect(isCachedPagePath(path), path).toBe(true);
+    }
+  });
+
+  it("are not the pages rendered per reader or per query", () => {
+    for (const path of ["/search", "/trending", "/submit", "/admin", "/signin", "/u/alice", "/moderation", "/api/me", "/papers", "/latest"]) {
+      expect(isCachedPagePath(path), path).toBe(false);
+    }
+  });
+
+  it("puts the home page at today's date in UTC", () => {
+    expect(homeRoute(new Date("2026-11-28T23:59:59Z"))).toBe("/latest/2026-11-28");
+    expect(homeRoute(new Date("2026-11-29T00:00:00Z"))).toBe("/latest/2026-11-29");
+  });
+});
