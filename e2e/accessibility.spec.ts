@@ -32,7 +32,7 @@ async function seriousViolations(page: Page) {
 }
 
 // An axe scan takes a few seconds a page, more on a busy two-core machine: these tests scan many.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 for (const scheme of ["light", "dark"] as const) {
   test(`public pages have no serious WCAG 2.1 AA violations (${scheme})`, async ({ page }) => {

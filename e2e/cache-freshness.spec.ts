@@ -25,15 +25,15 @@ async function htmlOf(request: APIRequestContext, path: string) {
 
 async function listedCount(request: APIRequestContext, path: string, paperId: string) {
   const html = await htmlOf(request, path);
-  const card = html.split(`arXiv:${paperId}`)[0];
-  // The last count rendered before the paper's ID is its upvote button's.
+  const card = html.split(`<h2 id="paper-${paperId}"`)[0];
+  // The last count rendered before the paper's title is its upvote button's.
   const counts = [...card.matchAll(/data-testid="upvote-count">(\d+)</g)];
   return Number(counts.at(-1)?.[1]);
 }
 
 async function firstPaperOn(request: APIRequestContext, path: string) {
   const html = await htmlOf(request, path);
-  return html.match(/arXiv:(\d{4}\.\d{4,5})/)![1];
+  return html.match(/<h2 id="paper-([^"]+)"/)![1];
 }
 
 async function voteAs(page: Page, paperId: string) {
@@ -64,7 +64,7 @@ test("a reader sees their own vote at once, even on a page cached before they ca
   await signIn(page, reader.email);
   await voteAs(page, paperId);
   await page.goto(path);
-  const card = page.locator("main ol > li").filter({ hasText: `arXiv:${paperId}` });
+  const card = page.locator("main ol > li").filter({ has: page.locator(`[id="paper-${paperId}"]`) });
   const button = card.getByRole("button", { name: /upvote/i }).first();
   await expect(button).toHaveAttribute("aria-pressed", "true");
   // The live count from /api/me/votes, not the cached one, which may predate this vote.
