@@ -1,42 +1,81 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Measurement } from "./measure";
+import type { PageQueries } from "./explain";
+import type { Measurement, PageWeight } from "./measure";
+
+export type Row = Measurement & { ratioToStatic: number };
 
 export type BenchReport = {
   startedAt: string;
   command: string;
   load: { connections: number; durationSeconds: number };
-  results: (Measurement & { ratioToStatic: number })[];
+  dataset: unknown;
+  results: Row[];
+  pageWeights: PageWeight[];
+  votes: unknown;
+  explain: PageQueries[];
+  growth: unknown;
 };
 
-/** Adds each target's req/s as a fraction of the static file's, the ceiling of this server. */
-export function withRatios(results: Measurement[], staticName: string): BenchReport["results"] {
-  const ceiling = results.find((r) => r.name === staticName)?.requestsPerSecond ?? 0;
-  return results.map((r) => ({ ...r, ratioToStatic: ceiling > 0 ? r.requestsPerSecond / ceiling : 0 }));
+/** Adds each target's req/s as a fraction of the static file's with the same encoding. */
+export function withRatios(results: Measurement[], staticName: string): Row[] {
+  const ceiling = (encoding: string) => results.find((r) => r.name === staticName && r.encoding === encoding)?.requestsPerSecond ?? 0;
+  return results.map((r) => {
+    const c = ceiling(r.encoding);
+    return { ...r, ratioToStatic: c > 0 ? r.requestsPerSecond / c : 0 };
+  });
 }
 
+/**
+ * A page plus the request its browser makes next, as one visit: the rate of whole visits is
+ * 1/(1/a + 1/b) (each visit costs both), latencies add up (the JSON is asked for after the HTML).
+ */
+export function combine(name: string, a: Measurement, b: Measurement): Measurement {
+  const rate = a.requestsPerSecond > 0 && b.requestsPerSecond > 0 ? 1 / (1 / a.requestsPerSecond + 1 / b.requestsPerSecond) : 0;
+  return {
+    name,
+    path: `${a.path} + ${b.path.split("?")[0]}`,
+    encoding: a.encoding,
+    requestsPerSecond: rate,
+    latencyMs: { p50: a.latencyMs.p50 + b.latencyMs.p50, p90: a.latencyMs.p90 + b.latencyMs.p90, p99: a.latencyMs.p99 + b.latencyMs.p99 },
+    requests: Math.min(a.requests, b.requests),
+    non2xx: a.non2xx + b.non2xx,
+    errors: a.errors + b.errors,
+  };
+}
+
+const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+
 /** A Markdown table, so the same text goes to the terminal and into the README. */
-export function formatTable(results: BenchReport["results"]): string {
-  const header = ["target", "req/s", "p50 ms", "p90 ms", "p99 ms", "non-2xx / errors", "vs static", "body bytes (gzip)"];
+export function formatTable(results: Row[]): string {
+  const header = ["target", "encoding", "req/s", "p50 ms", "p90 ms", "p99 ms", "non-2xx / errors", "vs static"];
   const rows = results.map((r) => [
     r.name,
+    r.encoding,
     r.requestsPerSecond.toFixed(0),
     String(r.latencyMs.p50),
     String(r.latencyMs.p90),
     String(r.latencyMs.p99),
     `${r.non2xx} / ${r.errors}`,
     `${r.ratioToStatic.toFixed(2)}×`,
-    `${r.bytes.raw} (${r.bytes.gzip})`,
   ]);
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export function formatWeights(weights: PageWeight[]): string {
+  const header = ["page", "HTML bytes", "HTML gzip", "scripts", "first-load JS gzip"];
+  const rows = weights.map((w) => [w.name, String(w.htmlBytes), String(w.htmlGzipBytes), String(w.scripts), String(w.firstLoadJsGzipBytes)]);
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
 export function failures(results: Measurement[]): string[] {
-  return results.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => `${r.name} (${r.path}): ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return results
+    .filter((r) => r.non2xx > 0 || r.errors > 0)
+    .map((r) => `${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx, ${r.errors} errors`);
 }
 
 export function writeReport(report: BenchReport, folder: string): string {
+  fs.mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `${report.startedAt.replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
