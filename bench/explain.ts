@@ -20,9 +20,9 @@ export type ExplainedQuery = {
 
 export type PageQueries = { page: string; path: string; queries: ExplainedQuery[]; skipped: string[] };
 
-/** Read-only statements only: EXPLAIN ANALYZE runs them. */
+/** Read-only statements of the app only: EXPLAIN ANALYZE runs them; the driver's catalogue lookups are not the app's. */
 export function explainable(text: string): boolean {
-  return /^\s*(select|with)\b/i.test(text) && !/\b(insert|update|delete)\b/i.test(text);
+  return /^\s*(select|with)\b/i.test(text) && !/\b(insert|update|delete)\b/i.test(text) && !/\bpg_catalog\./i.test(text);
 }
 
 /** Every sequential scan in a plan tree, outermost first. */
@@ -67,7 +67,7 @@ export function formatExplainSummary(pages: PageQueries[]): string {
   const lines: string[] = [];
   for (const page of pages) {
     const total = page.queries.reduce((ms, q) => ms + q.executionMs, 0);
-    lines.push(`${page.page} (${page.path}): ${page.queries.length} queries explained, ${total.toFixed(1)} ms executing in all${page.skipped.length ? `, ${page.skipped.length} not explained (writes, transaction control)` : ""}`);
+    lines.push(`${page.page} (${page.path}): ${page.queries.length} queries explained, ${total.toFixed(1)} ms executing in all${page.skipped.length ? `, ${page.skipped.length} not explained (writes, transaction control, driver lookups)` : ""}`);
     for (const [i, q] of page.queries.entries()) {
       const large = q.seqScans.filter((s) => s.large);
       const flag = large.length ? `  SEQ SCAN on ${large.map((s) => `${s.table} (~${Math.round(s.tableRows)} rows)`).join(", ")}` : "";

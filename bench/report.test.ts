@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement } from "./measure";
-import { combine, failures, formatTable, withRatios } from "./report";
+import { combine, failures, formatTable, growthRatio, withRatios } from "./report";
 
 const row = (name: string, requestsPerSecond: number, { encoding = "gzip", non2xx = 0, errors = 0 }: { encoding?: "gzip" | "identity"; non2xx?: number; errors?: number } = {}): Measurement => ({
   name,
@@ -17,7 +17,7 @@ describe("bench report", () => {
   it("divides each target's req/s by the static file's with the same encoding", () => {
     const results = withRatios([row("page", 50), row("static", 500), row("page", 40, { encoding: "identity" }), row("static", 800, { encoding: "identity" })], "static");
     expect(results.map((r) => r.ratioToStatic)).toEqual([0.1, 1, 0.05, 1]);
-    expect(formatTable(results)).toContain("| page | gzip | 50 | 1 | 2 | 3 | 0 / 0 | 0.10× |");
+    expect(formatTable(results)).toContain("| page | gzip | 50 | 500 | 1 | 2 | 3 | 0 / 0 | 0.10× |");
   });
 
   it("rates a page plus its JSON request as whole visits: 1/(1/a + 1/b), latencies added", () => {
@@ -32,5 +32,13 @@ describe("bench report", () => {
       "gone (/gone, gzip): 3 non-2xx, 0 errors",
       "down (/down, gzip): 0 non-2xx, 7 errors",
     ]);
+    const none = { ...row("slow", 0), requests: 0 };
+    expect(failures([none])).toEqual([]);
+    expect(failures([none], { completedRequired: true })).toEqual(["slow (/slow, gzip): no request completed within the run"]);
+  });
+
+  it("reports growth as p50 over p50, and nothing when a side completed no request", () => {
+    expect(growthRatio(20, 22, 100, 100)).toBeCloseTo(1.1);
+    expect(growthRatio(0, 22, 0, 100)).toBeNull();
   });
 });

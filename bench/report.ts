@@ -48,11 +48,12 @@ const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
 
 /** A Markdown table, so the same text goes to the terminal and into the README. */
 export function formatTable(results: Row[]): string {
-  const header = ["target", "encoding", "req/s", "p50 ms", "p90 ms", "p99 ms", "non-2xx / errors", "vs static"];
+  const header = ["target", "encoding", "req/s", "requests", "p50 ms", "p90 ms", "p99 ms", "non-2xx / errors", "vs static"];
   const rows = results.map((r) => [
     r.name,
     r.encoding,
     r.requestsPerSecond.toFixed(0),
+    String(r.requests),
     String(r.latencyMs.p50),
     String(r.latencyMs.p90),
     String(r.latencyMs.p99),
@@ -68,10 +69,22 @@ export function formatWeights(weights: PageWeight[]): string {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-export function failures(results: Measurement[]): string[] {
-  return results
-    .filter((r) => r.non2xx > 0 || r.errors > 0)
-    .map((r) => `${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx, ${r.errors} errors`);
+/**
+ * Targets that answered non-2xx or failed; with `completedRequired`, also those that completed no
+ * request at all in the window (slower than the whole duration: a smoke run's second is too short
+ * to require one, so there the bench's warm-up request proves the target answers).
+ */
+export function failures(results: Measurement[], { completedRequired = false } = {}): string[] {
+  return results.flatMap((r) => {
+    if (r.non2xx > 0 || r.errors > 0) return [`${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx, ${r.errors} errors`];
+    if (completedRequired && r.requests === 0) return [`${r.name} (${r.path}, ${r.encoding}): no request completed within the run`];
+    return [];
+  });
+}
+
+/** How much slower the home page got from the small catalogue to the large one (p50 over p50); null without data. */
+export function growthRatio(smallP50: number, largeP50: number, smallRequests: number, largeRequests: number): number | null {
+  return smallRequests > 0 && largeRequests > 0 && smallP50 > 0 ? largeP50 / smallP50 : null;
 }
 
 export function writeReport(report: BenchReport, folder: string): string {

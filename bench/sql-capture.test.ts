@@ -45,6 +45,7 @@ describe("SQL capture from the wire protocol", () => {
     expect(explainable('select "id" from "papers"')).toBe(true);
     expect(explainable("with x as (delete from votes returning *) select * from x")).toBe(false);
     expect(explainable("begin")).toBe(false);
+    expect(explainable("select b.oid, b.typarray from pg_catalog.pg_type a")).toBe(false);
     const plan = { "Node Type": "Nested Loop", Plans: [{ "Node Type": "Seq Scan", "Relation Name": "papers" }, { "Node Type": "Index Scan", "Relation Name": "votes", Plans: [{ "Node Type": "Parallel Seq Scan", "Relation Name": "comments" }] }] };
     expect(seqScansOf(plan)).toEqual(["papers", "comments"]);
   });
