@@ -4,6 +4,7 @@ import { MAX_COMMENT_DEPTH } from "@/lib/comment-rules";
 import { copyCell } from "./copy";
 import { apportion, liveComments, listPlan, LIST_DAYS, planPapers, planThread, syntheticUserId, votersOf, SYNTHETIC_PAPER_PATTERN } from "./generate";
 import { parseSeedArgs } from "./run";
+import { paperText } from "./text";
 
 const TODAY = "2026-11-28";
 const SIZES = { papers: 5_000, users: 800, votes: 40_000, comments: 8_000 };
@@ -89,5 +90,18 @@ describe("bench:seed arguments", () => {
     expect(parseSeedArgs([])).toEqual({ papers: 100_000, users: 20_000, votes: 1_000_000, comments: 200_000 });
     expect(parseSeedArgs(["--papers", "300", "--votes", "0"])).toMatchObject({ papers: 300, votes: 0 });
     expect(() => parseSeedArgs(["--papers", "-1"])).toThrow(/--papers/);
+  });
+});
+
+describe("synthetic text", () => {
+  it("puts a well-known topic word in a few percent of papers, not in every abstract", () => {
+    const n = 4_000;
+    let withTopic = 0;
+    for (let i = 1; i <= n; i++) {
+      const { title, abstract } = paperText(i);
+      if (/\btransformer\b/i.test(`${title} ${abstract}`)) withTopic += 1;
+    }
+    expect(withTopic / n).toBeGreaterThan(0.01);
+    expect(withTopic / n).toBeLessThan(0.1);
   });
 });

@@ -33,9 +33,9 @@ type Progress = (table: string, done: number, total: number) => void;
 
 export async function seedSynthetic(sql: postgres.Sql, sizes: SeedSizes, { today, progress = () => {} }: { today: Day; progress?: Progress }): Promise<SeedResult> {
   const started = performance.now();
-  if (await alreadySeeded(sql, sizes, today)) return { skipped: true, tables: [], seconds: 0, counterDrift: await counterDrift(sql) };
-
   const plan = planPapers(sizes, today);
+  if (await alreadySeeded(sql, sizes, today, plan)) return { skipped: true, tables: [], seconds: 0, counterDrift: await counterDrift(sql) };
+
   // Threads are regenerated (deterministically) where needed rather than held in memory.
   const threadOf = (paper: PlannedPaper) => planThread(paper.index, paper.comments, sizes.users);
   const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
@@ -153,16 +153,19 @@ export async function seedSynthetic(sql: postgres.Sql, sizes: SeedSizes, { today
   return { skipped: false, tables, seconds: (performance.now() - started) / 1000, counterDrift: await counterDrift(sql) };
 }
 
-async function alreadySeeded(sql: postgres.Sql, sizes: SeedSizes, today: Day): Promise<boolean> {
-  const [row] = await sql<{ papers: number; users: number; votes: number; comments: number; last_day: string | null }[]>`
+/** Same counts, the list ending today, and the text these generators write (a sample paper's title). */
+async function alreadySeeded(sql: postgres.Sql, sizes: SeedSizes, today: Day, plan: PlannedPaper[]): Promise<boolean> {
+  const [row] = await sql<{ papers: number; users: number; votes: number; comments: number; last_day: string | null; sample_title: string | null }[]>`
     select
       (select count(*) from papers where id ~ ${SYNTHETIC_PAPER_PATTERN})::int as papers,
       (select count(*) from users where email like ${`%@${SYNTHETIC_EMAIL_DOMAIN}`})::int as users,
       (select count(*) from votes where paper_id ~ ${SYNTHETIC_PAPER_PATTERN})::int as votes,
       (select count(*) from comments where paper_id ~ ${SYNTHETIC_PAPER_PATTERN})::int as comments,
-      (select max(day)::text from daily_entries where paper_id ~ ${SYNTHETIC_PAPER_PATTERN}) as last_day`;
+      (select max(day)::text from daily_entries where paper_id ~ ${SYNTHETIC_PAPER_PATTERN}) as last_day,
+      (select title from papers where id = ${plan[0]?.id ?? ""}) as sample_title`;
   const lastDay = sizes.papers > 0 ? today : null;
-  return row.papers === sizes.papers && row.users === sizes.users && row.votes === sizes.votes && row.comments === sizes.comments && row.last_day === lastDay;
+  const sampleTitle = plan[0] ? paperText(plan[0].index + 1).title : null;
+  return row.sample_title === sampleTitle && row.papers === sizes.papers && row.users === sizes.users && row.votes === sizes.votes && row.comments === sizes.comments && row.last_day === lastDay;
 }
 
 async function removeSynthetic(tx: postgres.TransactionSql) {

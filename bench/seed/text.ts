@@ -1,7 +1,9 @@
 import { rng } from "./generate";
 
-// Plausible words for synthetic titles, abstracts, authors and comments: enough variety that
-// full-text search has common and rare terms to find, with no claim to meaning.
+// Plausible words for synthetic titles, abstracts, authors and comments, with no claim to meaning.
+// Search cost depends on how many papers a term matches, so terms follow a Zipf law over a
+// vocabulary of a few thousand made-up words, and each well-known topic word ("transformer") is
+// in about 5% of papers: common, as in real listings, but not in every abstract.
 
 const TOPICS = [
   "transformer", "diffusion", "graph", "reinforcement", "contrastive", "retrieval", "quantization", "distillation",
@@ -23,15 +25,46 @@ const GIVEN = ["Ada", "Alan", "Grace", "Yann", "Fei", "Geoffrey", "Daphne", "And
 const FAMILY = ["Lovelace", "Turing", "Hopper", "Chen", "Okafor", "Nakamura", "Müller", "García", "Ivanova", "Singh", "Kowalski", "Haddad", "Silva", "Berg"];
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
+
+const PARTS = [
+  ["neo", "proto", "hyper", "meta", "poly", "iso", "para", "quasi", "tri", "omni", "micro", "macro", "semi", "auto", "inter", "trans", "multi", "ortho", "pseudo", "ultra"],
+  ["lex", "morph", "graph", "spectr", "vect", "tens", "kern", "flux", "cort", "phon", "lumin", "gyr", "crypt", "plex", "chrom", "dyn", "stat", "therm", "vol", "fract"],
+  ["al", "ic", "ine", "ode", "oid", "on", "ics", "ator", "ance", "ium"],
+];
+/** 4,000 made-up technical terms, most frequent first. */
+const TERMS = PARTS[0].flatMap((a) => PARTS[1].flatMap((b) => PARTS[2].map((c) => `${a}${b}${c}`)));
+const ZIPF = (() => {
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let rank = 1; rank <= TERMS.length; rank++) cumulative.push((sum += 1 / Math.pow(rank, 1.05)));
+  return cumulative.map((c) => c / sum);
+})();
+
+/** A term by its Zipf frequency: the first few are common, most are rare. */
+export function zipfTerm(random: () => number): string {
+  const u = random();
+  let lo = 0;
+  let hi = ZIPF.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ZIPF[mid] < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return TERMS[lo];
+}
+
+const word = (random: () => number, topicShare: number) => {
+  const u = random();
+  return u < topicShare ? pick(random, TOPICS) : u < 0.45 ? zipfTerm(random) : pick(random, FILLER);
+};
 const capital = (word: string) => word[0].toUpperCase() + word.slice(1);
 
 export function paperText(seed: number): { title: string; abstract: string; authors: string[] } {
   const random = rng(seed);
-  const topic = pick(random, TOPICS);
-  const title = `${capital(pick(random, TOPICS))} ${pick(random, NOUNS)} ${pick(random, VERBS)} ${topic} ${pick(random, NOUNS)}`;
+  const title = `${capital(zipfTerm(random))} ${pick(random, NOUNS)} ${pick(random, VERBS)} ${random() < 0.5 ? pick(random, TOPICS) : zipfTerm(random)} ${pick(random, NOUNS)}`;
   const sentences = 3 + Math.floor(random() * 4);
   const abstract = Array.from({ length: sentences }, () => {
-    const words = Array.from({ length: 10 + Math.floor(random() * 12) }, () => (random() < 0.25 ? pick(random, TOPICS) : pick(random, FILLER)));
+    const words = Array.from({ length: 10 + Math.floor(random() * 12) }, () => word(random, 0.0025));
     return `${capital(words.join(" "))}.`;
   }).join(" ");
   const authors = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `${pick(random, GIVEN)} ${pick(random, FAMILY)}`);
@@ -40,7 +73,7 @@ export function paperText(seed: number): { title: string; abstract: string; auth
 
 export function commentText(seed: number): string {
   const random = rng(seed);
-  const words = Array.from({ length: 8 + Math.floor(random() * 40) }, () => (random() < 0.2 ? pick(random, TOPICS) : pick(random, FILLER)));
+  const words = Array.from({ length: 8 + Math.floor(random() * 40) }, () => word(random, 0.02));
   return `${capital(words.join(" "))}.`;
 }
 
