@@ -60,6 +60,20 @@ export function scriptSources(html: string): string[] {
   return [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith("/_next/static/")))];
 }
 
+// Hashed chunk URLs never change content, and pages share most of them: fetch each once.
+const scriptSizes = new Map<string, Promise<{ raw: number; gzip: number }>>();
+
+function scriptSize(url: string): Promise<{ raw: number; gzip: number }> {
+  let size = scriptSizes.get(url);
+  if (!size) {
+    size = fetch(url, { headers: { "accept-encoding": "identity" } })
+      .then((response) => response.arrayBuffer())
+      .then((body) => ({ raw: body.byteLength, gzip: gzipSync(Buffer.from(body)).length }));
+    scriptSizes.set(url, size);
+  }
+  return size;
+}
+
 /** HTML and first-load JavaScript, raw and gzipped (level 6, as `next start` sends). */
 export async function weigh(origin: string, target: Target): Promise<PageWeight> {
   const headers = { "accept-encoding": "identity", ...(target.vary?.(0).headers ?? {}) };
@@ -68,9 +82,9 @@ export async function weigh(origin: string, target: Target): Promise<PageWeight>
   let raw = 0;
   let gzip = 0;
   for (const src of scripts) {
-    const body = Buffer.from(await (await fetch(`${origin}${src}`, { headers: { "accept-encoding": "identity" } })).arrayBuffer());
-    raw += body.length;
-    gzip += gzipSync(body).length;
+    const size = await scriptSize(`${origin}${src}`);
+    raw += size.raw;
+    gzip += size.gzip;
   }
   return { name: target.name, path: target.path, htmlBytes: html.length, htmlGzipBytes: gzipSync(html).length, scripts: scripts.length, firstLoadJsBytes: raw, firstLoadJsGzipBytes: gzip };
 }
