@@ -20,11 +20,12 @@ describe("bench report", () => {
     expect(formatTable(results)).toContain("| page | gzip | 50 | 500 | 1 | 2 | 3 | 0 / 0 | 0.10× |");
   });
 
-  it("rates a page plus its JSON request as whole visits: 1/(1/a + 1/b), latencies added", () => {
-    const visit = combine("visit", row("html", 100), row("json", 400));
+  it("rates a page plus its JSON requests as whole visits: 1/(1/a + 1/b + …), latencies added", () => {
+    const visit = combine("visit", [row("html", 100), row("json", 400)]);
     expect(visit.requestsPerSecond).toBeCloseTo(80);
     expect(visit.latencyMs).toEqual({ p50: 2, p90: 4, p99: 6 });
-    expect(combine("visit", row("html", 0), row("json", 400)).requestsPerSecond).toBe(0);
+    expect(combine("visit", [row("html", 100), row("json", 400), row("me", 400)]).requestsPerSecond).toBeCloseTo(1 / (1 / 100 + 2 / 400));
+    expect(combine("visit", [row("html", 0), row("json", 400)]).requestsPerSecond).toBe(0);
   });
 
   it("lists every target that answered non-2xx or failed", () => {

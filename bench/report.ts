@@ -27,20 +27,22 @@ export function withRatios(results: Measurement[], staticName: string): Row[] {
 }
 
 /**
- * A page plus the request its browser makes next, as one visit: the rate of whole visits is
- * 1/(1/a + 1/b) (each visit costs both), latencies add up (the JSON is asked for after the HTML).
+ * A page plus the requests its browser makes next, as one visit: the rate of whole visits is
+ * 1/(1/a + 1/b + …) (each visit costs every part), latencies add up (the JSON is asked for after
+ * the HTML; adding is the pessimistic side when the browser asks in parallel).
  */
-export function combine(name: string, a: Measurement, b: Measurement): Measurement {
-  const rate = a.requestsPerSecond > 0 && b.requestsPerSecond > 0 ? 1 / (1 / a.requestsPerSecond + 1 / b.requestsPerSecond) : 0;
+export function combine(name: string, parts: Measurement[]): Measurement {
+  const sum = (f: (m: Measurement) => number) => parts.reduce((n, m) => n + f(m), 0);
+  const rate = parts.every((m) => m.requestsPerSecond > 0) ? 1 / sum((m) => 1 / m.requestsPerSecond) : 0;
   return {
     name,
-    path: `${a.path} + ${b.path.split("?")[0]}`,
-    encoding: a.encoding,
+    path: parts.map((m, i) => (i === 0 ? m.path : m.path.split("?")[0])).join(" + "),
+    encoding: parts[0].encoding,
     requestsPerSecond: rate,
-    latencyMs: { p50: a.latencyMs.p50 + b.latencyMs.p50, p90: a.latencyMs.p90 + b.latencyMs.p90, p99: a.latencyMs.p99 + b.latencyMs.p99 },
-    requests: Math.min(a.requests, b.requests),
-    non2xx: a.non2xx + b.non2xx,
-    errors: a.errors + b.errors,
+    latencyMs: { p50: sum((m) => m.latencyMs.p50), p90: sum((m) => m.latencyMs.p90), p99: sum((m) => m.latencyMs.p99) },
+    requests: Math.min(...parts.map((m) => m.requests)),
+    non2xx: sum((m) => m.non2xx),
+    errors: sum((m) => m.errors),
   };
 }
 

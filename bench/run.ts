@@ -12,7 +12,7 @@ import { counterDrift } from "./seed/seed";
 import { freePort, withServer } from "./server";
 import { startSqlCapture } from "./sql-capture";
 import { writeStaticCopy } from "./static-copy";
-import { benchTargets, HOME_SIGNED_IN, ME_VOTES_SIGNED_IN, type Encoding, type Target } from "./targets";
+import { benchTargets, HOME_SIGNED_IN, ME_SIGNED_IN, ME_VOTES_SIGNED_IN, type Encoding, type Target } from "./targets";
 
 // `npm run bench`: the production server on the bench's own database, loaded one target at a
 // time with autocannon. Flags: see bench/args.ts and README, "Performance".
@@ -50,7 +50,8 @@ try {
       secret,
     });
     const homeHtml = await (await fetch(`${origin}/`)).text();
-    const targets = benchTargets({ origin, homeHtml, listedPaperIds, fixtures });
+    const hasMe = (await fetch(`${origin}/api/me`, { headers: { cookie: fixtures.readerCookies[0] } })).status !== 404;
+    const targets = benchTargets({ origin, homeHtml, listedPaperIds, fixtures, hasMe });
     const explain = await explainPages(origin, targets, capture.take);
     const weights: PageWeight[] = [];
     for (const target of targets.filter((t) => t.kind === "page")) weights.push(await weigh(origin, target));
@@ -155,14 +156,15 @@ async function countVotes(): Promise<number> {
   return row.n;
 }
 
-/** The signed-in home page as one visit: its HTML, then the reader's votes for the papers on it. */
+/** The signed-in home page as one visit: its HTML, then the reader's own requests (votes, and who is reading). */
 function withCombined(measured: Measurement[]): Measurement[] {
   const out: Measurement[] = [];
   for (const m of measured) {
     out.push(m);
-    if (m.name !== ME_VOTES_SIGNED_IN) continue;
-    const html = measured.find((h) => h.name === HOME_SIGNED_IN && h.encoding === m.encoding);
-    if (html) out.push(combine("home (signed in): HTML + JSON", html, m));
+    const parts = [HOME_SIGNED_IN, ME_VOTES_SIGNED_IN, ME_SIGNED_IN].map((name) => measured.find((p) => p.name === name && p.encoding === m.encoding));
+    const present = parts.filter((p): p is Measurement => p !== undefined);
+    // After the visit's last measured part, once per encoding.
+    if (m === present.at(-1) && present.length >= 2 && parts[0] && parts[1]) out.push(combine(`home (signed in): HTML + ${present.length - 1} JSON`, present));
   }
   return out;
 }

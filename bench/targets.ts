@@ -23,6 +23,8 @@ export const SEARCH_QUERY = "transformer";
 
 export const HOME_SIGNED_IN = "home (signed in) HTML";
 export const ME_VOTES_SIGNED_IN = "home (signed in) /api/me/votes";
+/** Who is reading, asked by the header from the browser (once pages are cached for everyone). */
+export const ME_SIGNED_IN = "home (signed in) /api/me";
 
 /** The papers a page lists, in order, as its links name them (what the browser asks /api/me/votes about). */
 export function paperIdsOnPage(html: string): string[] {
@@ -48,7 +50,20 @@ export function votePair(i: number, voters: number, papers: number): { voter: nu
   return { voter, paper: (voter + round) % papers };
 }
 
-export function benchTargets({ origin, homeHtml, listedPaperIds, fixtures }: { origin: string; homeHtml: string; listedPaperIds: string[]; fixtures: BenchFixtures }): Target[] {
+export function benchTargets({
+  origin,
+  homeHtml,
+  listedPaperIds,
+  fixtures,
+  hasMe,
+}: {
+  origin: string;
+  homeHtml: string;
+  listedPaperIds: string[];
+  fixtures: BenchFixtures;
+  /** Whether this server has GET /api/me (the signed-in visit then includes it). */
+  hasMe: boolean;
+}): Target[] {
   const onHome = paperIdsOnPage(homeHtml);
   const readerHeaders = (i: number) => ({ headers: { cookie: rotate(fixtures.readerCookies, i) } });
   const votable = listedPaperIds;
@@ -56,6 +71,7 @@ export function benchTargets({ origin, homeHtml, listedPaperIds, fixtures }: { o
     { name: "home (anonymous)", path: "/", kind: "page" },
     { name: HOME_SIGNED_IN, path: "/", kind: "page", vary: readerHeaders },
     { name: ME_VOTES_SIGNED_IN, path: meVotesPath(onHome), kind: "json", vary: readerHeaders },
+    ...(hasMe ? [{ name: ME_SIGNED_IN, path: "/api/me", kind: "json" as const, vary: readerHeaders }] : []),
     { name: "week page", path: weekPath(isoWeekOf(todayUtc())), kind: "page" },
     { name: "paper page (200 comments)", path: `/papers/${fixtures.discussedPaperId}`, kind: "page" },
     { name: "search page", path: `/search?q=${SEARCH_QUERY}`, kind: "page" },
