@@ -1,39 +1,90 @@
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import type { Target } from "./targets";
+import type { Encoding, Target } from "./targets";
 
 export type Measurement = {
   name: string;
   path: string;
+  encoding: Encoding;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number };
   requests: number;
   non2xx: number;
   errors: number;
-  bytes: { raw: number; gzip: number };
 };
 
-// Browsers ask for gzip and `next start` compresses on the fly, so the load does too: that work
-// is part of what a reader's request costs this server.
-const HEADERS = { "accept-encoding": "gzip" };
+export type Load = { connections: number; durationSeconds: number };
 
-export async function measure(origin: string, target: Target, load: { connections: number; durationSeconds: number }): Promise<Measurement> {
-  const bytes = await bodySize(`${origin}${target.path}`);
-  const result = await autocannon({ url: `${origin}${target.path}`, connections: load.connections, duration: load.durationSeconds, headers: HEADERS });
+/**
+ * autocannon at fixed concurrency against one target. With `gzip` the load asks for compression
+ * as browsers do, and `next start` compresses on the fly, which is part of a request's cost.
+ */
+export async function measure(origin: string, target: Target, encoding: Encoding, load: Load): Promise<Measurement> {
+  const headers = { "accept-encoding": encoding };
+  let next = 0;
+  const result = await autocannon({
+    url: `${origin}${target.path}`,
+    connections: load.connections,
+    duration: load.durationSeconds,
+    method: target.method ?? "GET",
+    headers,
+    requests: target.vary
+      ? [
+          {
+            method: target.method ?? "GET",
+            path: target.path,
+            setupRequest: (request) => {
+              const own = target.vary!(next++);
+              return { ...request, headers: { ...headers, ...own.headers }, ...(own.body !== undefined ? { body: own.body } : {}) };
+            },
+          },
+        ]
+      : undefined,
+  });
   return {
     name: target.name,
     path: target.path,
+    encoding,
     requestsPerSecond: result.requests.average,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    bytes,
   };
 }
 
-/** The body as served (uncompressed) and as gzip would send it, for page-weight tracking. */
-async function bodySize(url: string): Promise<{ raw: number; gzip: number }> {
-  const body = Buffer.from(await (await fetch(url, { headers: { "accept-encoding": "identity" } })).arrayBuffer());
-  return { raw: body.length, gzip: gzipSync(body).length };
+export type PageWeight = { name: string; path: string; htmlBytes: number; htmlGzipBytes: number; scripts: number; firstLoadJsBytes: number; firstLoadJsGzipBytes: number };
+
+/** The page's scripts from /_next/static, as its HTML references them. */
+export function scriptSources(html: string): string[] {
+  return [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith("/_next/static/")))];
+}
+
+// Hashed chunk URLs never change content, and pages share most of them: fetch each once.
+const scriptSizes = new Map<string, Promise<{ raw: number; gzip: number }>>();
+
+function scriptSize(url: string): Promise<{ raw: number; gzip: number }> {
+  let size = scriptSizes.get(url);
+  if (!size) {
+    size = fetch(url, { headers: { "accept-encoding": "identity" } })
+      .then((response) => response.arrayBuffer())
+      .then((body) => ({ raw: body.byteLength, gzip: gzipSync(Buffer.from(body)).length }));
+    scriptSizes.set(url, size);
+  }
+  return size;
+}
+
+/** HTML and first-load JavaScript, raw and gzipped (level 6, as `next start` sends). */
+export async function weigh(origin: string, target: Target): Promise<PageWeight> {
+  const headers = { "accept-encoding": "identity", ...(target.vary?.(0).headers ?? {}) };
+  const html = Buffer.from(await (await fetch(`${origin}${target.path}`, { headers })).arrayBuffer());
+  const scripts = scriptSources(html.toString("utf8"));
+  let raw = 0;
+  let gzip = 0;
+  for (const src of scripts) {
+    const size = await scriptSize(`${origin}${src}`);
+    raw += size.raw;
+    gzip += size.gzip;
+  }
+  return { name: target.name, path: target.path, htmlBytes: html.length, htmlGzipBytes: gzipSync(html).length, scripts: scripts.length, firstLoadJsBytes: raw, firstLoadJsGzipBytes: gzip };
 }

@@ -1,29 +1,45 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement } from "./measure";
-import { failures, formatTable, withRatios } from "./report";
+import { combine, failures, formatTable, growthRatio, withRatios } from "./report";
 
-const row = (name: string, requestsPerSecond: number, non2xx = 0, errors = 0): Measurement => ({
+const row = (name: string, requestsPerSecond: number, { encoding = "gzip", non2xx = 0, errors = 0 }: { encoding?: "gzip" | "identity"; non2xx?: number; errors?: number } = {}): Measurement => ({
   name,
   path: `/${name}`,
+  encoding,
   requestsPerSecond,
   latencyMs: { p50: 1, p90: 2, p99: 3 },
   requests: requestsPerSecond * 10,
   non2xx,
   errors,
-  bytes: { raw: 100, gzip: 40 },
 });
 
 describe("bench report", () => {
-  it("divides each target's req/s by the static file's", () => {
-    const results = withRatios([row("page", 50), row("static", 500)], "static");
-    expect(results.map((r) => r.ratioToStatic)).toEqual([0.1, 1]);
-    expect(formatTable(results)).toContain("| page | 50 | 1 | 2 | 3 | 0 / 0 | 0.10× | 100 (40) |");
+  it("divides each target's req/s by the static file's with the same encoding", () => {
+    const results = withRatios([row("page", 50), row("static", 500), row("page", 40, { encoding: "identity" }), row("static", 800, { encoding: "identity" })], "static");
+    expect(results.map((r) => r.ratioToStatic)).toEqual([0.1, 1, 0.05, 1]);
+    expect(formatTable(results)).toContain("| page | gzip | 50 | 500 | 1 | 2 | 3 | 0 / 0 | 0.10× |");
+  });
+
+  it("rates a page plus its JSON requests as whole visits: 1/(1/a + 1/b + …), latencies added", () => {
+    const visit = combine("visit", [row("html", 100), row("json", 400)]);
+    expect(visit.requestsPerSecond).toBeCloseTo(80);
+    expect(visit.latencyMs).toEqual({ p50: 2, p90: 4, p99: 6 });
+    expect(combine("visit", [row("html", 100), row("json", 400), row("me", 400)]).requestsPerSecond).toBeCloseTo(1 / (1 / 100 + 2 / 400));
+    expect(combine("visit", [row("html", 0), row("json", 400)]).requestsPerSecond).toBe(0);
   });
 
   it("lists every target that answered non-2xx or failed", () => {
-    expect(failures([row("ok", 10), row("gone", 10, 3), row("down", 0, 0, 7)])).toEqual([
-      "gone (/gone): 3 non-2xx, 0 errors",
-      "down (/down): 0 non-2xx, 7 errors",
+    expect(failures([row("ok", 10), row("gone", 10, { non2xx: 3 }), row("down", 0, { errors: 7 })])).toEqual([
+      "gone (/gone, gzip): 3 non-2xx, 0 errors",
+      "down (/down, gzip): 0 non-2xx, 7 errors",
     ]);
+    const none = { ...row("slow", 0), requests: 0 };
+    expect(failures([none])).toEqual([]);
+    expect(failures([none], { completedRequired: true })).toEqual(["slow (/slow, gzip): no request completed within the run"]);
+  });
+
+  it("reports growth as p50 over p50, and nothing when a side completed no request", () => {
+    expect(growthRatio(20, 22, 100, 100)).toBeCloseTo(1.1);
+    expect(growthRatio(0, 22, 0, 100)).toBeNull();
   });
 });

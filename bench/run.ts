@@ -1,66 +1,206 @@
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { prepareDatabase } from "../e2e/support/prepare-database";
-import { parseBenchArgs } from "./args";
-import { measure, type Measurement } from "./measure";
-import { failures, formatTable, withRatios, writeReport } from "./report";
+import postgres from "postgres";
+import { parseBenchArgs, type BenchOptions } from "./args";
+import { benchDatabase, type BenchDatabase } from "./dataset";
+import { explainQueries, formatExplainSummary, type PageQueries } from "./explain";
+import { addBenchFixtures } from "./fixtures";
+import { measure, weigh, type Measurement, type PageWeight } from "./measure";
+import { combine, failures, formatTable, formatWeights, growthRatio, withRatios, writeReport, type BenchReport } from "./report";
+import { counterDrift } from "./seed/seed";
 import { freePort, withServer } from "./server";
+import { startSqlCapture } from "./sql-capture";
 import { writeStaticCopy } from "./static-copy";
-import { discoverTargets, STATIC_PATH } from "./targets";
+import { benchTargets, HOME_SIGNED_IN, ME_SIGNED_IN, ME_VOTES_SIGNED_IN, type Encoding, type Target } from "./targets";
 
-// `npm run bench`: the production server on a fresh seeded database, loaded one target at a time
-// with autocannon. Flags: --smoke, --no-build, --connections N, --duration SECONDS.
+// `npm run bench`: the production server on the bench's own database, loaded one target at a
+// time with autocannon. Flags: see bench/args.ts and README, "Performance".
 const options = parseBenchArgs(process.argv.slice(2));
-if (!process.env.DATABASE_URL) {
-  console.error("bench: set DATABASE_URL to a PostgreSQL server (postgres://postgres@127.0.0.1:5432/postgres here); a fresh database is made on it.");
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error("bench: set DATABASE_URL to a PostgreSQL server (postgres://postgres@127.0.0.1:5432/postgres here); the bench makes its own databases on it.");
   process.exit(2);
 }
 
+const GROWTH_SMALL = { papers: 1_000, users: 2_000, votes: 10_000, comments: 2_000 };
 const startedAt = new Date().toISOString();
-const database = await prepareDatabase();
+const secret = randomBytes(33).toString("base64");
 let removeStatic = () => {};
 let exitCode = 1;
+const database = await benchDatabase(serverUrl, options.dataset);
+const sql = postgres(database.url, { max: 2, onnotice: () => {} });
 try {
   if (options.build) {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
-  const env = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(33).toString("base64"), AUTH_URL: `http://127.0.0.1:${port}` };
+  const env = (url: string) => ({ DATABASE_URL: url, AUTH_SECRET: secret, AUTH_URL: `http://127.0.0.1:${port}` });
 
-  // First start: find the targets and copy the home page. Second start: serve that copy too.
-  const { targets, home } = await withServer({ port, env }, async (origin) => ({
-    targets: await discoverTargets(origin),
-    home: await (await fetch(`${origin}/`)).text(),
-  }));
-  removeStatic = writeStaticCopy(home);
-  const results = await withServer({ port, env }, async (origin) => {
-    const measured: Measurement[] = [];
-    for (const target of targets) {
-      console.log(`bench: ${target.name} ${target.path} (${options.connections} connections, ${options.durationSeconds} s)`);
-      measured.push(await measure(origin, target, options));
-    }
-    return measured;
+  // First start, through the SQL-capturing proxy: find the targets, add the bench's own rows,
+  // weigh the pages and record what SQL the home and paper pages run.
+  const capture = await startSqlCapture(database.url, await freePort(port + 1));
+  const discovered = await withServer({ port, env: env(capture.url) }, async (origin) => {
+    const listedPaperIds = await listedIds(origin);
+    const fixtures = await addBenchFixtures(sql, {
+      listedPaperIds,
+      readers: options.smoke ? 5 : 50,
+      voters: options.voters,
+      secret,
+    });
+    const homeHtml = await (await fetch(`${origin}/`)).text();
+    const hasMe = (await fetch(`${origin}/api/me`, { headers: { cookie: fixtures.readerCookies[0] } })).status !== 404;
+    const targets = benchTargets({ origin, homeHtml, listedPaperIds, fixtures, hasMe });
+    const explain = await explainPages(origin, targets, capture.take);
+    const weights: PageWeight[] = [];
+    for (const target of targets.filter((t) => t.kind === "page")) weights.push(await weigh(origin, target));
+    return { targets, homeHtml, explain, weights };
   });
+  await capture.close();
+
+  // Second start, straight to the database, with the home page's copy in public/ as the ceiling.
+  removeStatic = writeStaticCopy(discovered.homeHtml);
+  const { measured, votes, unanswered } = await withServer({ port, env: env(database.url) }, (origin) => measureAll(origin, discovered.targets, options));
+  const results = withRatios(withCombined(measured), "static file (ceiling)");
+  const growth = options.growth ? await measureGrowth(port, env, options) : null;
 
   const args = process.argv.slice(2);
-  const report = {
+  const report: BenchReport = {
     startedAt,
     command: ["npm run bench", ...(args.length ? ["--", ...args] : [])].join(" "),
     load: { connections: options.connections, durationSeconds: options.durationSeconds },
-    results: withRatios(results, targets.find((t) => t.path === STATIC_PATH)!.name),
+    dataset: { sizes: database.dataset, template: database.template, seed: database.seed },
+    results,
+    pageWeights: discovered.weights,
+    votes,
+    explain: discovered.explain,
+    growth,
   };
-  console.log(`\n${formatTable(report.results)}\n`);
+  console.log(`\n${formatTable(results)}\n`);
+  console.log(`${formatWeights(discovered.weights)}\n`);
+  console.log(`${formatExplainSummary(discovered.explain)}\n`);
+  console.log(`votes: ${votes.inserted} new votes in ${votes.seconds} s = ${votes.votesPerSecond.toFixed(0)} votes/s; papers whose upvote/comment counters differ from count(*): ${votes.counterDrift}`);
+  if (growth) console.log(`growth: home p50 ${growth.small.p50} ms at ${growth.small.papers} papers, ${growth.large.p50} ms at ${growth.large.papers} papers: ratio ${growth.ratio?.toFixed(2) ?? "n/a (a side completed no request)"}`);
   // A smoke run's numbers mean nothing; only full runs are kept.
   if (!options.smoke) console.log(`bench: written ${writeReport(report, path.join(process.cwd(), "bench", "results"))}`);
-  const failed = failures(results);
+  const failed = [...unanswered, ...failures(results, { completedRequired: !options.smoke })];
+  if (votes.counterDrift > 0) failed.push(`${votes.counterDrift} papers' counters differ from count(*) after the vote run`);
   for (const failure of failed) console.error(`bench: ${failure}`);
   exitCode = failed.length > 0 ? 1 : 0;
 } catch (error) {
   console.error("bench failed:", error);
 } finally {
   removeStatic();
+  await sql.end();
   await database.teardown();
 }
 process.exit(exitCode);
+
+/** The papers of the latest day's list, as the public API gives them. */
+async function listedIds(origin: string): Promise<string[]> {
+  const response = await fetch(`${origin}/api/daily_papers?limit=100`);
+  if (!response.ok) throw new Error(`/api/daily_papers answered ${response.status}`);
+  const ids = ((await response.json()) as { paper: { id: string } }[]).map((entry) => entry.paper.id);
+  if (ids.length === 0) throw new Error("the database lists no papers on its latest day");
+  return ids;
+}
+
+/**
+ * Each page's statements: those of the first request that ran any (a page served from a cache runs
+ * none until it revalidates, so it is asked again each second for up to 10 s), all explained; then
+ * one more request's are only counted (what a warm request costs).
+ */
+async function explainPages(origin: string, targets: Target[], take: () => { text: string; params: (string | null)[] }[]): Promise<PageQueries[]> {
+  const pages = targets.filter((t) => t.name === "home (anonymous)" || t.name === HOME_SIGNED_IN || t.name.startsWith("paper page"));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300)); // background revalidation, if any
+  const explained: PageQueries[] = [];
+  for (const target of pages) {
+    const get = async () => (await fetch(`${origin}${target.path}`, { headers: target.vary?.(0).headers ?? {} })).text();
+    await settle();
+    take(); // whatever earlier requests still had in flight
+    let first: ReturnType<typeof take> = [];
+    let waited = 0;
+    for (; waited <= 10_000 && first.length === 0; waited += 1_000) {
+      if (waited > 0) await new Promise((resolve) => setTimeout(resolve, 700));
+      await get();
+      await settle();
+      first = take();
+    }
+    await get();
+    await settle();
+    const warm = take().length;
+    const result = await explainQueries(sql, target.name, target.path, first);
+    const cached = waited > 1_000 ? `, seen only after ${(waited - 1_000) / 1_000} s of asking (a cached page revalidating)` : "";
+    explained.push({ ...result, page: `${target.name} [${first.length} statements when rendered${cached}; ${warm} on the next request]` });
+  }
+  return explained;
+}
+
+async function measureAll(origin: string, targets: Target[], options: BenchOptions) {
+  const measured: Measurement[] = [];
+  const unanswered: string[] = [];
+  let votes = { inserted: 0, seconds: options.durationSeconds, votesPerSecond: 0, counterDrift: 0 };
+  for (const target of targets) {
+    const encodings: Encoding[] = target.kind === "write" ? [options.encodings[0]] : options.encodings;
+    for (const encoding of encodings) {
+      console.log(`bench: ${target.name} ${target.path.slice(0, 80)} [${encoding}] (${options.connections} connections, ${options.durationSeconds} s)`);
+      if (target.kind !== "write") {
+        // Warms the route up, and proves it answers even when the load completes no request.
+        const warm = await fetch(`${origin}${target.path}`, { headers: target.vary?.(0).headers ?? {} });
+        if (!warm.ok) unanswered.push(`${target.name} (${target.path}): answered ${warm.status}`);
+      }
+      const before = target.kind === "write" ? await countVotes() : 0;
+      measured.push(await measure(origin, target, encoding, options));
+      if (target.kind === "write") {
+        const inserted = (await countVotes()) - before;
+        votes = { inserted, seconds: options.durationSeconds, votesPerSecond: inserted / options.durationSeconds, counterDrift: await counterDrift(sql) };
+      }
+    }
+  }
+  return { measured, votes, unanswered };
+}
+
+/** Votes cast by the bench's voters (they start with none). */
+async function countVotes(): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from votes v join users u on u.id = v.user_id where u.username like 'bench_voter_%'`;
+  return row.n;
+}
+
+/** The signed-in home page as one visit: its HTML, then the reader's own requests (votes, and who is reading). */
+function withCombined(measured: Measurement[]): Measurement[] {
+  const out: Measurement[] = [];
+  for (const m of measured) {
+    out.push(m);
+    const parts = [HOME_SIGNED_IN, ME_VOTES_SIGNED_IN, ME_SIGNED_IN].map((name) => measured.find((p) => p.name === name && p.encoding === m.encoding));
+    const present = parts.filter((p): p is Measurement => p !== undefined);
+    // After the visit's last measured part, once per encoding.
+    if (m === present.at(-1) && present.length >= 2 && parts[0] && parts[1]) out.push(combine(`home (signed in): HTML + ${present.length - 1} JSON`, present));
+  }
+  return out;
+}
+
+/** The anonymous home page on a 1k-paper dataset and on the run's own, back to back. */
+async function measureGrowth(port: number, env: (url: string) => Record<string, string>, options: BenchOptions) {
+  const encoding = options.encodings.includes("gzip") ? "gzip" : options.encodings[0];
+  const home: Target = { name: "home (anonymous)", path: "/", kind: "page" };
+  const small: BenchDatabase = await benchDatabase(serverUrl!, GROWTH_SMALL);
+  try {
+    const run = (url: string) =>
+      withServer({ port, env: env(url) }, async (origin) => {
+        await fetch(`${origin}/`);
+        console.log(`bench: growth, home page [${encoding}] on ${url.split("/").pop()}`);
+        return measure(origin, home, encoding, options);
+      });
+    const atSmall = await run(small.url);
+    const atLarge = await run(database.url);
+    return {
+      encoding,
+      small: { papers: GROWTH_SMALL.papers, p50: atSmall.latencyMs.p50, requestsPerSecond: atSmall.requestsPerSecond },
+      large: { papers: options.dataset.papers, p50: atLarge.latencyMs.p50, requestsPerSecond: atLarge.requestsPerSecond },
+      ratio: growthRatio(atSmall.latencyMs.p50, atLarge.latencyMs.p50, atSmall.requests, atLarge.requests),
+    };
+  } finally {
+    await small.teardown();
+  }
+}

@@ -3,8 +3,8 @@ import net from "node:net";
 
 type RunningServer = { origin: string; stop: () => Promise<void> };
 
-/** The first port from `from` that nothing listens on (3000–3600 belong to other work here). */
-export async function freePort(from = 3700): Promise<number> {
+/** The first port from `from` that nothing listens on (ports outside 3400–3499 belong to other work here). */
+export async function freePort(from = 3400): Promise<number> {
   for (let port = from; port < from + 100; port++) {
     if (await isFree(port)) return port;
   }

@@ -1,27 +1,96 @@
 import { isoWeekOf, todayUtc } from "@/lib/dates";
 import { weekPath } from "@/lib/paths";
+import type { BenchFixtures } from "./fixtures";
 
-export type Target = { name: string; path: string };
+export type Encoding = "identity" | "gzip";
+
+export type Target = {
+  name: string;
+  path: string;
+  /** page: HTML whose weight is recorded; json: an API answer; static: the ceiling; write: a POST. */
+  kind: "page" | "json" | "static" | "write";
+  method?: "GET" | "POST";
+  /** Request i's own headers and body (a different reader or voter per request), when they vary. */
+  vary?: (i: number) => { headers: Record<string, string>; body?: string };
+  /** Only these encodings are worth measuring (a vote's answer is a few bytes). */
+  encodings?: Encoding[];
+};
 
 /** The static ceiling: a byte copy of the home page in public/, served by the same `next start`. */
 export const STATIC_PATH = "/bench-static.html";
 
+export const SEARCH_QUERY = "transformer";
+
+export const HOME_SIGNED_IN = "home (signed in) HTML";
+export const ME_VOTES_SIGNED_IN = "home (signed in) /api/me/votes";
+/** Who is reading, asked by the header from the browser (once pages are cached for everyone). */
+export const ME_SIGNED_IN = "home (signed in) /api/me";
+
+/** The papers a page lists, in order, as its links name them (what the browser asks /api/me/votes about). */
+export function paperIdsOnPage(html: string): string[] {
+  const ids = [...html.matchAll(/href="\/papers\/(\d{4}\.\d{4,5})"/g)].map((m) => m[1]);
+  return [...new Set(ids)];
+}
+
+/** The reader's own-votes request a page makes in the browser (components/votes/reader-votes.tsx). */
+export function meVotesPath(paperIds: string[]): string {
+  return `/api/me/votes?papers=${encodeURIComponent(paperIds.join(","))}`;
+}
+
+const rotate = <T>(list: T[], i: number): T => list[i % list.length];
+
 /**
- * What a reader fetches, found through the running server itself (the seed moves the list to end
- * today): the home page, this week, the first listed paper, the list API, and the signed-out
- * per-reader vote lookup for that list's papers.
+ * Request i goes to voter i mod V and to a paper that voter has not voted for yet: for a fixed
+ * voter, successive rounds walk through different papers, so the first V×P requests are all new
+ * (user, paper) pairs.
  */
-export async function discoverTargets(origin: string): Promise<Target[]> {
-  const response = await fetch(`${origin}/api/daily_papers`);
-  if (!response.ok) throw new Error(`/api/daily_papers answered ${response.status}`);
-  const ids = ((await response.json()) as { paper: { id: string } }[]).map((entry) => entry.paper.id);
-  if (ids.length === 0) throw new Error("the seeded database lists no papers today");
+export function votePair(i: number, voters: number, papers: number): { voter: number; paper: number } {
+  const voter = i % voters;
+  const round = Math.floor(i / voters);
+  return { voter, paper: (voter + round) % papers };
+}
+
+export function benchTargets({
+  origin,
+  homeHtml,
+  listedPaperIds,
+  fixtures,
+  hasMe,
+}: {
+  origin: string;
+  homeHtml: string;
+  listedPaperIds: string[];
+  fixtures: BenchFixtures;
+  /** Whether this server has GET /api/me (the signed-in visit then includes it). */
+  hasMe: boolean;
+}): Target[] {
+  const onHome = paperIdsOnPage(homeHtml);
+  const readerHeaders = (i: number) => ({ headers: { cookie: rotate(fixtures.readerCookies, i) } });
+  const votable = listedPaperIds;
   return [
-    { name: "home (anonymous)", path: "/" },
-    { name: "week page", path: weekPath(isoWeekOf(todayUtc())) },
-    { name: "paper page", path: `/papers/${ids[0]}` },
-    { name: "/api/daily_papers", path: "/api/daily_papers" },
-    { name: "/api/me/votes (signed out)", path: `/api/me/votes?papers=${ids.join(",")}` },
-    { name: "static file (ceiling)", path: STATIC_PATH },
+    { name: "home (anonymous)", path: "/", kind: "page" },
+    { name: HOME_SIGNED_IN, path: "/", kind: "page", vary: readerHeaders },
+    { name: ME_VOTES_SIGNED_IN, path: meVotesPath(onHome), kind: "json", vary: readerHeaders },
+    ...(hasMe ? [{ name: ME_SIGNED_IN, path: "/api/me", kind: "json" as const, vary: readerHeaders }] : []),
+    { name: "week page", path: weekPath(isoWeekOf(todayUtc())), kind: "page" },
+    { name: "paper page (200 comments)", path: `/papers/${fixtures.discussedPaperId}`, kind: "page" },
+    { name: "search page", path: `/search?q=${SEARCH_QUERY}`, kind: "page" },
+    { name: "/api/papers/search", path: `/api/papers/search?q=${SEARCH_QUERY}`, kind: "json" },
+    { name: "/api/daily_papers", path: "/api/daily_papers", kind: "json" },
+    {
+      name: "upvote (POST /api/votes/papers)",
+      path: "/api/votes/papers",
+      kind: "write",
+      method: "POST",
+      encodings: ["identity"],
+      vary: (i) => {
+        const { voter, paper } = votePair(i, fixtures.voterCookies.length, votable.length);
+        return {
+          headers: { cookie: fixtures.voterCookies[voter], origin, "content-type": "application/json" },
+          body: JSON.stringify({ paperId: votable[paper], upvoted: true }),
+        };
+      },
+    },
+    { name: "static file (ceiling)", path: STATIC_PATH, kind: "static" },
   ];
 }
