@@ -55,9 +55,14 @@ export async function measure(origin: string, target: Target, encoding: Encoding
 
 export type PageWeight = { name: string; path: string; htmlBytes: number; htmlGzipBytes: number; scripts: number; firstLoadJsBytes: number; firstLoadJsGzipBytes: number };
 
-/** The page's scripts from /_next/static, as its HTML references them. */
+/**
+ * The page's scripts from /_next/static, as its HTML references them. `noModule` scripts (Next's
+ * polyfills for browsers without ES modules) are left out: every browser that runs modules skips
+ * them without downloading them.
+ */
 export function scriptSources(html: string): string[] {
-  return [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith("/_next/static/")))];
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/\snomodule/i.test(m[1] + m[3]));
+  return [...new Set(tags.map((m) => m[2]).filter((src) => src.startsWith("/_next/static/")))];
 }
 
 // Hashed chunk URLs never change content, and pages share most of them: fetch each once.

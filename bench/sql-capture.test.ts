@@ -59,7 +59,7 @@ describe("what a page references", () => {
   });
 
   it("counts only the app's own scripts as first-load JavaScript", () => {
-    const html = '<script src="/_next/static/chunks/a.js" async=""></script><script nonce="n" src="/_next/static/chunks/b.js"></script><script src="https://cdn.example/x.js"></script><script src="/_next/static/chunks/a.js"></script>';
+    const html = '<script src="/_next/static/chunks/a.js" async=""></script><script nonce="n" src="/_next/static/chunks/b.js"></script><script src="https://cdn.example/x.js"></script><script src="/_next/static/chunks/a.js"></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script>';
     expect(scriptSources(html)).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/b.js"]);
   });
 });
