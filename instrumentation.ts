@@ -1,0 +1,9 @@
+// Runs once when a server process starts. Node only: the edge runtime has no signals or pool.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const marker = globalThis as unknown as { paperboardShutdownInstalled?: boolean };
+  if (marker.paperboardShutdownInstalled) return;
+  marker.paperboardShutdownInstalled = true;
+  const [{ installGracefulShutdown }, { closeDb }] = await Promise.all([import("./lib/shutdown"), import("./db/client")]);
+  installGracefulShutdown({ close: closeDb });
+}
