@@ -12,8 +12,6 @@ import { freePortIn } from "../support/free-port";
 // and report what they were asked. The browser tests run it in front of the real app.
 
 const SESSION = "authjs.session-token=eyJhbGciOi.x.y";
-// The nginx ports of this machine's other runs follow the e2e port, like its stand-ins.
-const basePort = 8080 + (Number(process.env.E2E_PORT ?? 3100) - 3100) / 20;
 
 type Upstream = { name: string; server: http.Server; port: number; hits: Map<string, number>; seen: http.IncomingHttpHeaders[] };
 
@@ -85,7 +83,7 @@ describe.skipIf(!installed)("deploy/nginx.conf", () => {
     [a, b] = await Promise.all([startUpstream("a"), startUpstream("b")]);
     prefixDir = fs.mkdtempSync(path.join(os.tmpdir(), "paperboard-nginx-"));
     nginx = await startNginx({
-      port: await freePortIn(basePort, basePort + 4),
+      port: await freePortIn(8080, 8099),
       upstreams: [`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`],
       prefixDir,
       microcacheSeconds: 2,
