@@ -4,6 +4,7 @@ export async function register() {
   const marker = globalThis as unknown as { paperboardShutdownInstalled?: boolean };
   if (marker.paperboardShutdownInstalled) return;
   marker.paperboardShutdownInstalled = true;
-  const [{ installGracefulShutdown }, { closeDb }] = await Promise.all([import("./lib/shutdown"), import("./db/client")]);
-  installGracefulShutdown({ close: closeDb });
+  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { closeDb }] = await Promise.all([import("./lib/shutdown"), import("./db/client")]);
+  const keepAlive = closeConnectionsAfterResponses();
+  installGracefulShutdown({ close: closeDb, onSignal: keepAlive.shed });
 }

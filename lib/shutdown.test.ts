@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it, vi } from "vitest";
-import { installGracefulShutdown } from "./shutdown";
+import { closeConnectionsAfterResponses, installGracefulShutdown } from "./shutdown";
 
 function fakeProcess() {
   const emitter = new EventEmitter();
@@ -62,5 +62,37 @@ describe("installGracefulShutdown", () => {
     installGracefulShutdown({ close, proc, log: () => {} });
     expect(close).not.toHaveBeenCalled();
     expect(exits).toEqual([]);
+  });
+});
+
+describe("closeConnectionsAfterResponses", () => {
+  it("marks the response in flight and every later one Connection: close, so close() ends with the last request", async () => {
+    const http = await import("node:http");
+    const keepAlive = closeConnectionsAfterResponses();
+    let arrived!: () => void;
+    const inHandler = new Promise<void>((r) => (arrived = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const server = http.createServer(async (_req, res) => {
+      arrived();
+      await released;
+      res.end("ok");
+    });
+    server.keepAliveTimeout = 10_000;
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const { port } = server.address() as { port: number };
+    const agent = new http.Agent({ keepAlive: true });
+    const response = new Promise<string | undefined>((resolve, reject) =>
+      http.get({ host: "127.0.0.1", port, agent }, (res) => res.resume().on("end", () => resolve(res.headers.connection))).on("error", reject),
+    );
+    await inHandler;
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    keepAlive.shed(); // SIGTERM
+    release();
+    expect(await response).toBe("close"); // the client (nginx) will not reuse the connection…
+    const started = Date.now();
+    await closed; // …so close() completes now, not after the 10 s keep-alive timeout
+    expect(Date.now() - started).toBeLessThan(1_000);
+    agent.destroy();
   });
 });
