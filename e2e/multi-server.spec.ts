@@ -118,6 +118,35 @@ test("nginx never hands one reader's page to another", async () => {
   expect(bobsHome).not.toContain(alice.username);
 });
 
+test("restarting one server under traffic through nginx fails no request", async () => {
+  const reader = await seedReader(sql, "rolling");
+  const viaNginx = await client(nginx.origin, reader.email);
+  const failures: string[] = [];
+  let requests = 0;
+  let running = true;
+  const traffic = Array.from({ length: 4 }, async (_, worker) => {
+    for (let n = 0; running; n++) {
+      requests += 1;
+      const response =
+        worker === 0
+          ? await viaNginx.post("/api/votes/papers", { data: { paperId: "2306.06626", upvoted: n % 2 === 0 } })
+          : await viaNginx.get(worker === 1 ? "/api/papers/2306.06626" : "/api/daily_papers?limit=5");
+      if (!response.ok()) failures.push(`${response.url()} ${response.status()}`);
+    }
+  });
+  await new Promise((r) => setTimeout(r, 1_000));
+  const stopping = a;
+  await stopping.stop(); // SIGTERM: drains and exits 0, even with nginx reusing its connections
+  expect(await stopping.exited, stopping.output().slice(-2_000)).toEqual({ code: 0, signal: null });
+  await new Promise((r) => setTimeout(r, 1_000)); // only B is left
+  a = await startAppServer({ port: extraPort(10), env: { AUTH_URL: nginx.origin, SITE_URL: nginx.origin, TRUSTED_IP_HEADER: "x-real-ip" } });
+  await new Promise((r) => setTimeout(r, 1_000));
+  running = false;
+  await Promise.all(traffic);
+  expect(requests).toBeGreaterThan(20);
+  expect(failures).toEqual([]);
+});
+
 test("the log shows both servers answered", async () => {
   const log = nginx.accessLog();
   expect(log).toContain(`upstream=127.0.0.1:${new URL(a.origin).port}`);
