@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { migrateDatabase } from "@/db/migrator";
 import { todayUtc } from "@/lib/dates";
 import { clusterUnavailableReason, createCluster, type PgCluster } from "../tests/support/pg-cluster";
-import { extraAppPort, startAppServer, type AppServer } from "./support/app-server";
+import { extraAppPort, startAppServer, type AppServer } from "./support/private-app-server";
 import { seedReader, signIn } from "./support/readers";
 
 // The database stops under a running server and comes back: pages answer a 503 page, API reads
