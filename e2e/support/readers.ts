@@ -22,7 +22,8 @@ export async function seedReader(sql: postgres.Sql, prefix: string, { banned = f
 export async function signIn(page: Page, email: string, callbackUrl?: string) {
   await page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
   await fillSignInForm(page, email);
-  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" })).toBeVisible();
+  // The header learns who is reading from /api/me once the page runs: give a busy machine time.
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 15_000 });
 }
 
 export async function fillSignInForm(page: Page, email: string) {
