@@ -154,11 +154,9 @@ test("every write refuses a visitor, a banned reader and a banned admin; Bob can
     expect(await write.run(anonymous), `${write.name} signed out`).toBe(expected[0]);
     expect(await write.run(banned), `${write.name} banned`).toBe(expected[1]);
   }
-  // submitPaperAction reads a real FormData: a forged JSON body makes it throw (a 500), a FormData
-  // body cannot be forged here yet (see the report). Either way nothing is submitted.
-  for (const client of [anonymous, banned]) {
+  for (const [client, refusal] of [[anonymous, "unauthorized"], [banned, "forbidden:banned"]] as const) {
     const call = await callAction(client, { path: "/submit", id: ids.submitPaperAction, form: { arxiv: "2411.00042" } });
-    expect(call.result?.ok).not.toBe(true);
+    expect(call.result?.error?.code, `submitPaperAction ${refusal}`).toBe(refusal);
   }
   for (const name of ADMIN_ACTIONS) {
     const call = await callAction(bannedAdmin, { path: "/admin", id: ids[name], form: input });
@@ -216,6 +214,20 @@ test("mass assignment and __proto__ keys are ignored or refused, and pollute not
   const edit = await callAction(admin, { path: "/admin", id: ids.editPaperAction, form: { paperId, title: "Mass assignment target", abstract: "An abstract for the discussion tests.", githubRepo: "", projectPage: "", upvoteCount: "999", commentCount: "999", id: "2401.00001", createdAt: "2001-01-01" } });
   expect(edit.result?.ok).toBe(true);
   expect((await sql`select id, upvote_count, comment_count, created_at from papers where id = ${paperId}`)[0]).toEqual(paperBefore);
+
+  // Sign-up (a real form post) keeps only username, name, email and password.
+  const username = `sec_signup_${Date.now().toString(36).slice(-5)}`;
+  const signUp = await callAction(await track(anonymousClient()), {
+    path: "/signup",
+    id: ids.signUp,
+    form: { username, name: "Mass Assigner", email: `${username}@e2e.paperboard.local`, password: "a long enough passphrase", role: "admin", id: "chosen-id", emailVerified: "2001-01-01", bannedAt: "", sessionVersion: "-1", createdAt: "2001-01-01", __proto__: "x" },
+  });
+  expect(signUp.status).toBeLessThan(400); // signed in and sent on (the new account exists below)
+  const [created] = await sql<{ id: string; role: string; email_verified: Date | null; session_version: number; age: number }[]>`
+    select id, role, email_verified, session_version, extract(epoch from now() - created_at)::int as age from users where username = ${username}`;
+  expect(created).toMatchObject({ role: "user", email_verified: null, session_version: 0 });
+  expect(created.id).not.toBe("chosen-id");
+  expect(created.age).toBeLessThan(600);
 
   // Nothing was polluted: the guards still refuse, and no answer carries the canary.
   const plainCall = await callAction(reader, { path: "/admin", id: ids.setRoleAction, form: { userId: bob.id, role: "admin", reason: "after pollution" } });

@@ -68,15 +68,23 @@ async function readAction(response: APIResponse): Promise<ActionCall> {
 
 /**
  * Calls a Server Action the way a forged request would: POST to a page with its ID and the
- * arguments encoded as JSON: `args`, or a form's fields (after a null previous state when
- * `withState`, as useActionState sends them).
+ * arguments encoded as JSON (`args`) or, with `form`, as the multipart FormData post a browser
+ * sends (after a null previous state when `withState`, as useActionState sends it).
  */
 export async function callAction(
   client: APIRequestContext,
   { path, id, args, form, withState = true, headers = {} }: { path: string; id: string; args?: unknown[]; form?: Record<string, string>; withState?: boolean; headers?: Record<string, string> },
 ): Promise<ActionCall> {
-  // A form's fields as the plain object they become (lib/action-core.ts treats both alike).
-  if (form) args = withState ? [null, form] : [form];
+  if (form) {
+    // React 19.3's encoding: the FormData's fields as "_1_<name>", then the root "0" that refers to
+    // it — last, because the server resolves the root as soon as it arrives.
+    // (A FormData, not an object: an object would list the integer-like key "0" first.)
+    const multipart = new FormData();
+    for (const [key, value] of Object.entries(form)) multipart.append(`_1_${key}`, value);
+    multipart.append("0", JSON.stringify(withState ? [null, "$K1"] : ["$K1"]));
+    const response = await client.post(path, { headers: { accept: "text/x-component", "next-action": id, ...headers }, multipart, maxRedirects: 0 });
+    return readAction(response);
+  }
   const response = await client.post(path, { headers: { ...ACTION_HEADERS, "next-action": id, ...headers }, data: JSON.stringify(args ?? []), maxRedirects: 0 });
   return readAction(response);
 }
