@@ -9,7 +9,7 @@ export const metadata = { title: "Users" };
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const me = await adminViewer();
   if (!me) return null; // the layout says why
-  const query = ((await searchParams).q ?? "").slice(0, 100);
+  const query = ((await searchParams).q ?? "").replaceAll("\u0000", "").slice(0, 100);
   const people = await searchUsers({ query });
   return (
     <section aria-labelledby="users-heading" className="flex flex-col gap-4">
