@@ -73,7 +73,7 @@ async function readAction(response: APIResponse): Promise<ActionCall> {
  */
 export async function callAction(
   client: APIRequestContext,
-  { path, id, args, form, withState = true, headers = {} }: { path: string; id: string; args?: unknown[]; form?: Record<string, string>; withState?: boolean; headers?: Record<string, string> },
+  { path, id, args, raw, form, withState = true, headers = {} }: { path: string; id: string; args?: unknown[]; raw?: string; form?: Record<string, string>; withState?: boolean; headers?: Record<string, string> },
 ): Promise<ActionCall> {
   if (form) {
     // React 19.3's encoding: the FormData's fields as "_1_<name>", then the root "0" that refers to
@@ -85,7 +85,7 @@ export async function callAction(
     const response = await client.post(path, { headers: { accept: "text/x-component", "next-action": id, ...headers }, multipart, maxRedirects: 0 });
     return readAction(response);
   }
-  const response = await client.post(path, { headers: { ...ACTION_HEADERS, "next-action": id, ...headers }, data: JSON.stringify(args ?? []), maxRedirects: 0 });
+  const response = await client.post(path, { headers: { ...ACTION_HEADERS, "next-action": id, ...headers }, data: raw ?? JSON.stringify(args ?? []), maxRedirects: 0 });
   return readAction(response);
 }
 
