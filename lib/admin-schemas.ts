@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { arxivIdSchema } from "./arxiv-id-schema";
 import { parseDay } from "./dates";
+import { pgText } from "./text-rules";
 
 // Input shapes of the admin forms, shared by the actions and their tests.
 
@@ -13,8 +14,8 @@ export const daySchema = z.string().transform((value, ctx) => {
   return parsed.value;
 });
 
-export const reasonSchema = z.string().trim().min(3, "Give a reason (at least 3 characters); it is shown in the public log.").max(500);
-const optionalReason = z.string().trim().max(500).optional().transform((r) => r || undefined);
+export const reasonSchema = pgText().trim().min(3, "Give a reason (at least 3 characters); it is shown in the public log.").max(500);
+const optionalReason = pgText().trim().max(500).optional().transform((r) => r || undefined);
 
 /** An http(s) link, or empty to remove it. Anything else (javascript:, data:) is refused. */
 const linkSchema = z
@@ -43,8 +44,8 @@ export const MovePinInput = z.object({ entryId, direction: z.enum(["up", "down"]
 export const MoveEntryInput = z.object({ entryId, toDay: daySchema, reason: optionalReason });
 export const EditPaperInput = z.object({
   paperId: arxivIdSchema,
-  title: z.string().trim().min(1, "A paper needs a title.").max(1_000),
-  abstract: z.string().trim().min(1, "A paper needs an abstract.").max(10_000),
+  title: pgText().trim().min(1, "A paper needs a title.").max(1_000),
+  abstract: pgText().trim().min(1, "A paper needs an abstract.").max(10_000),
   githubRepo: linkSchema,
   projectPage: linkSchema,
   reason: optionalReason,
@@ -52,12 +53,12 @@ export const EditPaperInput = z.object({
 export const CommentModerationInput = z.object({ commentId: z.coerce.number().int().positive(), reason: reasonSchema });
 export const CommentUnhideInput = z.object({ commentId: z.coerce.number().int().positive(), reason: optionalReason });
 export const BanInput = z.object({
-  userId: z.string().min(1).max(100),
+  userId: pgText().min(1).max(100),
   reason: reasonSchema,
   hideContent: z
     .enum(["on", "true", "false"])
     .optional()
     .transform((v) => v === "on" || v === "true"),
 });
-export const UnbanInput = z.object({ userId: z.string().min(1).max(100), reason: optionalReason });
-export const RoleInput = z.object({ userId: z.string().min(1).max(100), role: z.enum(["user", "admin"]), reason: optionalReason });
+export const UnbanInput = z.object({ userId: pgText().min(1).max(100), reason: optionalReason });
+export const RoleInput = z.object({ userId: pgText().min(1).max(100), role: z.enum(["user", "admin"]), reason: optionalReason });

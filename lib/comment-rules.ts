@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { pgText } from "./text-rules";
 
 /** Replies nest at most this deep; a reply to the deepest level attaches beside its parent. */
 export const MAX_COMMENT_DEPTH = 8;
@@ -6,8 +6,7 @@ export const MAX_COMMENT_DEPTH = 8;
 export const EDIT_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_COMMENT_LENGTH = 10_000;
 
-export const commentBody = z
-  .string()
+export const commentBody = pgText()
   .trim()
   .min(1, "Write something before posting.")
   .max(MAX_COMMENT_LENGTH, `Comments are limited to ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`);

@@ -24,7 +24,8 @@ export type SearchRequest =
 
 type Params = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+// NUL means nothing in a search box and PostgreSQL text cannot hold it: dropped, not a 500.
+const first = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").replaceAll("\u0000", "");
 
 export function searchFormValues(params: Params): SearchFormValues {
   return {

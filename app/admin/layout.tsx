@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { adminViewer } from "@/lib/admin-page";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Paperboard" }, robots: { index: false } };
 
-// This check only decides what the page shows. What protects the admin actions is
-// lib/admin-action.ts and the data layer, which check the role on every call.
+// This check only decides what the layout shows; each page checks again before reading (see
+// lib/admin-page.ts). What protects the admin actions is lib/admin-action.ts and the data layer,
+// which check the role on every call.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const user = await getCurrentUser();
-  if (!user || user.role !== "admin" || user.bannedAt) {
+  const [user, admin] = await Promise.all([getCurrentUser(), adminViewer()]);
+  if (!admin) {
     return (
       <section className="flex flex-col gap-3 py-10">
         <h1 className="text-2xl font-bold">Admins only</h1>

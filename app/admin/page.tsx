@@ -5,11 +5,13 @@ import { paperPath } from "@/lib/arxiv-id";
 import { dayPath } from "@/lib/paths";
 import { AdminForm, inputClass } from "@/components/admin/admin-form";
 import { EntryControls } from "@/components/admin/entry-controls";
+import { adminViewer } from "@/lib/admin-page";
 import { addToDayAction } from "./actions";
 
 export const metadata = { title: "Daily list" };
 
 export default async function AdminDayPage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+  if (!(await adminViewer())) return null; // the layout says why
   const requested = (await searchParams).day;
   const parsed = requested ? parseDay(requested) : null;
   const day = parsed?.ok ? parsed.value : todayUtc();

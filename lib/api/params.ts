@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDay, parseIsoWeek, parseMonth, type DayRange, type Parsed } from "../dates";
+import { hasNoNul } from "../text-rules";
 
 // Query parameters of the public API. Each field schema carries the message a caller reads, and
 // every refusal names its parameter, so a client can tell which one to fix. The same field schemas
@@ -35,6 +36,7 @@ export const dailyPaperParams = {
     .string()
     .min(1, "submitter must be a username")
     .max(64, "submitter must be a username")
+    .refine(hasNoNul, "submitter must be a username")
     .optional()
     .describe("Only papers this reader put on the list (their username)."),
   sort: z
@@ -49,6 +51,7 @@ export const searchParams = {
     .trim()
     .min(1, "q must not be empty")
     .max(SEARCH_QUERY_MAX, `q must be at most ${SEARCH_QUERY_MAX} characters`)
+    .refine(hasNoNul, "q must not contain a NUL character")
     .describe("Words to find in titles, abstracts and author names."),
   limit: wholeNumber("limit", SEARCH_LIMIT.min, SEARCH_LIMIT.max).optional().describe(`Results to return (default ${SEARCH_LIMIT.default}).`),
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, passwordProblems } from "./password-rules";
 import { Username } from "./username";
+import { hasNoNul, NUL_MESSAGE } from "../text-rules";
 
 // The forms' inputs. Emails are normalised the way Auth.js normalises them for email-link
 // sign-in (NFKC, lowercase, trimmed), so one address always finds one account.
@@ -14,6 +15,7 @@ export const Email = z
 
 export const DisplayName = z
   .string({ error: "Enter a display name." })
+  .refine(hasNoNul, NUL_MESSAGE)
   .trim()
   .min(1, "Enter a display name.")
   .max(50, "Use at most 50 characters.");

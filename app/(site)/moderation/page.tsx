@@ -4,13 +4,14 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { listAudit, listAuditActions } from "@/db/queries/audit";
 import { paperPath } from "@/lib/arxiv-id";
+import { hasNoNul } from "@/lib/text-rules";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
 const Filters = z.object({
   action: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
   target: z.enum(["paper", "entry", "comment", "user"]).optional().catch(undefined),
-  id: z.string().max(100).optional().catch(undefined),
+  id: z.string().max(100).refine(hasNoNul).optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 

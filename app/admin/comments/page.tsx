@@ -2,11 +2,13 @@ import Link from "next/link";
 import { recentComments } from "@/db/queries/moderation";
 import { paperPath } from "@/lib/arxiv-id";
 import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
+import { adminViewer } from "@/lib/admin-page";
 import { hideCommentAction, unhideCommentAction } from "../actions";
 
 export const metadata = { title: "Comments" };
 
 export default async function AdminCommentsPage() {
+  if (!(await adminViewer())) return null; // the layout says why
   const comments = await recentComments({ limit: 100 });
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-4">

@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { searchUsers } from "@/db/queries/moderation";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
+import { adminViewer } from "@/lib/admin-page";
 import { banUserAction, setRoleAction, unbanUserAction } from "../actions";
 
 export const metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const query = ((await searchParams).q ?? "").slice(0, 100);
-  const [people, me] = await Promise.all([searchUsers({ query }), getCurrentUser()]);
+  const me = await adminViewer();
+  if (!me) return null; // the layout says why
+  const query = ((await searchParams).q ?? "").replaceAll("\u0000", "").slice(0, 100);
+  const people = await searchUsers({ query });
   return (
     <section aria-labelledby="users-heading" className="flex flex-col gap-4">
       <h1 id="users-heading" className="text-2xl font-bold tracking-tight">

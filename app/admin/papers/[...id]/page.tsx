@@ -2,11 +2,13 @@ import Link from "next/link";
 import { getPaper } from "@/db/queries/papers";
 import { paperPath, parseArxivId } from "@/lib/arxiv-id";
 import { AdminForm, inputClass } from "@/components/admin/admin-form";
+import { adminViewer } from "@/lib/admin-page";
 import { editPaperAction } from "../../actions";
 
 export const metadata = { title: "Edit paper" };
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string[] }> }) {
+  if (!(await adminViewer())) return null; // the layout says why
   const parsed = parseArxivId((await params).id.map(decodeURIComponent).join("/"));
   const paper = parsed ? await getPaper({ id: parsed.id, primary: true }) : null;
   if (!paper) {
