@@ -9,6 +9,7 @@ import { addBenchFixtures } from "./fixtures";
 import { measure, weigh, type Measurement, type PageWeight } from "./measure";
 import { combine, failures, formatTable, formatWeights, growthRatio, withRatios, writeReport, type BenchReport } from "./report";
 import { counterDrift } from "./seed/seed";
+import { measureThroughNginx, NGINX_STATIC } from "./nginx";
 import { freePort, withServer } from "./server";
 import { startSqlCapture } from "./sql-capture";
 import { writeStaticCopy } from "./static-copy";
@@ -61,8 +62,13 @@ try {
 
   // Second start, straight to the database, with the home page's copy in public/ as the ceiling.
   removeStatic = writeStaticCopy(discovered.homeHtml);
-  const { measured, votes, unanswered } = await withServer({ port, env: env(database.url) }, (origin) => measureAll(origin, discovered.targets, options));
-  const results = withRatios(withCombined(measured), "static file (ceiling)");
+  const { measured, votes, unanswered, viaNginx } = await withServer({ port, env: env(database.url) }, async (origin) => ({
+    ...(await measureAll(origin, discovered.targets, options)),
+    // Smoke runs stay short: the nginx setup is measured in full runs only.
+    viaNginx: options.smoke ? null : await measureThroughNginx(origin, discovered.homeHtml, options),
+  }));
+  // Pages through nginx are compared with a file nginx serves itself; the rest with next start's.
+  const results = [...withRatios(withCombined(measured), "static file (ceiling)"), ...(viaNginx ? withRatios(viaNginx, NGINX_STATIC) : [])];
   const growth = options.growth ? await measureGrowth(port, env, options) : null;
 
   const args = process.argv.slice(2);

@@ -99,6 +99,7 @@ test("HSTS is sent only when the request came over HTTPS", async ({ request }) =
 });
 
 test("pages work under the policy with no violation: browse, upvote, comment with math, sign out and in", async ({ page }) => {
+  test.setTimeout(120_000); // many pages, each watched until the network is idle
   const problems = watch(page);
   for (const path of SIGNED_OUT_PAGES) {
     const response = await page.goto(path);

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { runAction, unavailableOr } from "./action-core";
 import { getCurrentUser } from "./auth/current-user";
+import { readCappedText } from "./read-capped-body";
 import type { SessionUser } from "./auth/session-user";
 import { AppError, httpStatus, type ErrorPayload } from "./errors";
 import { isSameOriginRequest } from "./same-origin";
@@ -41,10 +42,8 @@ export function jsonWrite<S extends z.ZodType, T>(
 }
 
 async function readJson(request: Request): Promise<unknown | AppError> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return new AppError("invalid_input", { message: "That request is too large." });
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return new AppError("invalid_input", { message: "That request is too large." });
+  const text = await readCappedText(request, MAX_BODY_BYTES);
+  if (text === null) return new AppError("invalid_input", { message: "That request is too large." });
   try {
     return JSON.parse(text);
   } catch {
