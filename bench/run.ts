@@ -152,9 +152,11 @@ async function measureAll(origin: string, targets: Target[], options: BenchOptio
     for (const encoding of encodings) {
       console.log(`bench: ${target.name} ${target.path.slice(0, 80)} [${encoding}] (${options.connections} connections, ${options.durationSeconds} s)`);
       if (target.kind !== "write") {
-        // Warms the route up, and proves it answers even when the load completes no request.
+        // Proves the route answers even when the load completes no request; then, in full runs, a
+        // second of the same load warms it up (JIT, caches), so the first target is not the cold one.
         const warm = await fetch(`${origin}${target.path}`, { headers: target.vary?.(0).headers ?? {} });
         if (!warm.ok) unanswered.push(`${target.name} (${target.path}): answered ${warm.status}`);
+        if (!options.smoke) await measure(origin, target, encoding, { connections: options.connections, durationSeconds: 1 });
       }
       const before = target.kind === "write" ? await countVotes() : 0;
       measured.push(await measure(origin, target, encoding, options));
