@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getPaper } from "@/db/queries/papers";
 import { arxivAbsUrl, arxivIdMonth, arxivPdfUrl, parseArxivId } from "@/lib/arxiv-id";
@@ -24,11 +25,14 @@ export function generateStaticParams() {
 // A catch-all route, because old-style identifiers carry a slash: /papers/hep-th/9901001.
 type Props = { params: Promise<{ id: string[] }> };
 
+// generateMetadata and the page both need the paper: one read per render, not two.
+const getPaperOnce = cache((id: string) => getPaper({ id }));
+
 async function loadPaper(params: Props["params"]) {
   const raw = (await params).id.map(decodeURIComponent).join("/");
   const parsed = parseArxivId(raw);
   if (!parsed) return null;
-  const paper = await getPaper({ id: parsed.id });
+  const paper = await getPaperOnce(parsed.id);
   return paper ? { paper, requestedVersion: parsed.version } : null;
 }
 
