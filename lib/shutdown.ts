@@ -31,6 +31,8 @@ export function closeConnectionsAfterResponses(): { shed: () => void } {
     const { response } = message as RequestStart;
     if (shedding) return markClose(response);
     inFlight.add(response);
+    // Next already puts about ten "close" listeners on a response; ours is one more, not a leak.
+    response.setMaxListeners(response.getMaxListeners() + 1);
     response.once("close", () => inFlight.delete(response));
   });
   return {
