@@ -59,20 +59,34 @@ export async function getUpvotedPaperIds({ userId, paperIds }: { userId: string;
 }
 
 /**
- * The current upvote counts of some papers, by ID. The cached pages show counts up to a few
- * seconds old; a signed-in reader gets these with their own votes, so a count never disagrees
- * with the vote they just cast.
+ * A reader's own upvotes among some papers, with those papers' current counts, in one statement.
+ * The cached pages show counts up to a few seconds old; a signed-in reader gets these with their
+ * own votes, so a count never disagrees with the vote they just cast.
  */
-export async function getUpvoteCounts({ paperIds }: { paperIds: string[] }): Promise<Record<string, number>> {
-  if (paperIds.length === 0) return {};
-  const rows = await getDb().select({ id: papers.id, upvoteCount: papers.upvoteCount }).from(papers).where(inArray(papers.id, paperIds));
-  return Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount]));
+export async function getReaderPaperVotes({ userId, paperIds }: { userId: string; paperIds: string[] }): Promise<{ upvoted: string[]; counts: Record<string, number> }> {
+  if (paperIds.length === 0) return { upvoted: [], counts: {} };
+  const rows = await getDb()
+    .select({
+      id: papers.id,
+      upvoteCount: papers.upvoteCount,
+      upvoted: sql<boolean>`exists (select 1 from ${votes} where ${votes.paperId} = ${papers.id} and ${votes.userId} = ${userId})`,
+    })
+    .from(papers)
+    .where(inArray(papers.id, paperIds));
+  return { upvoted: rows.filter((r) => r.upvoted).map((r) => r.id), counts: Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount])) };
 }
 
-/** The current upvote counts of a paper's comments, by comment ID (see getUpvoteCounts for why). */
-export async function getCommentUpvoteCounts({ paperId }: { paperId: string }): Promise<Record<number, number>> {
-  const rows = await getDb().select({ id: comments.id, upvoteCount: comments.upvoteCount }).from(comments).where(eq(comments.paperId, paperId));
-  return Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount]));
+/** The same for one paper's comments: the reader's upvotes and every comment's count, in one statement. */
+export async function getReaderCommentVotes({ userId, paperId }: { userId: string; paperId: string }): Promise<{ upvoted: number[]; counts: Record<number, number> }> {
+  const rows = await getDb()
+    .select({
+      id: comments.id,
+      upvoteCount: comments.upvoteCount,
+      upvoted: sql<boolean>`exists (select 1 from ${commentVotes} where ${commentVotes.commentId} = ${comments.id} and ${commentVotes.userId} = ${userId})`,
+    })
+    .from(comments)
+    .where(eq(comments.paperId, paperId));
+  return { upvoted: rows.filter((r) => r.upvoted).map((r) => r.id), counts: Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount])) };
 }
 
 /** The most recent upvoters of a paper, for the avatars on its page. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { addComment, deleteComment, editComment, getPaperComments } from "@/db/queries/comments";
 import { setCommentHidden } from "@/db/queries/moderation";
-import { castCommentVote, getUpvotedCommentIds, removeCommentVote } from "@/db/queries/votes";
+import { castCommentVote, getReaderCommentVotes, getUpvotedCommentIds, removeCommentVote } from "@/db/queries/votes";
 import { comments, papers, type User } from "@/db/schema";
 import { EDIT_WINDOW_MS, MAX_COMMENT_DEPTH } from "@/lib/comment-rules";
 import { buildThread } from "@/lib/comment-tree";
@@ -210,6 +210,9 @@ describe("comment votes", () => {
     expect(votes.filter((r) => r.changed)).toHaveLength(1);
     expect((await row(target)).upvoteCount).toBe(51);
     expect(await getUpvotedCommentIds({ userId: bob.id, paperId: BUSY_PAPER })).toEqual([target]);
+    const own = await getReaderCommentVotes({ userId: bob.id, paperId: BUSY_PAPER });
+    expect(own.upvoted).toEqual([target]);
+    expect(own.counts[target]).toBe(51);
 
     const takeBacks = await Promise.all(Array.from({ length: 20 }, () => removeCommentVote({ userId: bob.id, commentId: target })));
     expect(takeBacks.filter((r) => r.changed)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { castPaperVote, getUpvotedPaperIds, removePaperVote } from "@/db/queries/votes";
+import { castPaperVote, getReaderPaperVotes, getUpvotedPaperIds, removePaperVote } from "@/db/queries/votes";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase } from "../support/test-database";
@@ -49,6 +49,20 @@ describe("paper votes", () => {
     expect(results.filter((r) => r.changed)).toHaveLength(1);
     expect(await counter("2501.00050")).toEqual({ counter: 1, rows: 1 });
     expect(await getUpvotedPaperIds({ userId: reader.id, paperIds: ["2501.00050", "2501.00200"] })).toEqual(["2501.00050"]);
+  });
+
+  it("give a reader their own upvotes and the live counts in one answer", async () => {
+    await makePaper({ id: "2501.00301" });
+    await makePaper({ id: "2501.00302" });
+    const [reader, other] = await makeUsers(2, "own");
+    await castPaperVote({ userId: reader, paperId: "2501.00301" });
+    await castPaperVote({ userId: other, paperId: "2501.00301" });
+    await castPaperVote({ userId: other, paperId: "2501.00302" });
+    expect(await getReaderPaperVotes({ userId: reader, paperIds: ["2501.00301", "2501.00302", "2501.99999"] })).toEqual({
+      upvoted: ["2501.00301"],
+      counts: { "2501.00301": 2, "2501.00302": 1 },
+    });
+    expect(await getReaderPaperVotes({ userId: reader, paperIds: [] })).toEqual({ upvoted: [], counts: {} });
   });
 
   it("keep the counter equal to the rows through a random vote/unvote storm", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getCommentUpvoteCounts, getUpvotedCommentIds } from "@/db/queries/votes";
+import { getReaderCommentVotes } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import { errorResponse } from "@/lib/route-handler";
@@ -15,9 +15,6 @@ export async function GET(request: Request) {
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "paper must be an arXiv ID." }).toPayload());
   const user = await getCurrentUser();
   if (!user) return Response.json({ upvoted: [], counts: {} }, { headers: { "cache-control": "private, no-store" } });
-  const [upvoted, counts] = await Promise.all([
-    getUpvotedCommentIds({ userId: user.id, paperId: parsed.data.paper }),
-    getCommentUpvoteCounts({ paperId: parsed.data.paper }),
-  ]);
+  const { upvoted, counts } = await getReaderCommentVotes({ userId: user.id, paperId: parsed.data.paper });
   return Response.json({ upvoted, counts }, { headers: { "cache-control": "private, no-store" } });
 }

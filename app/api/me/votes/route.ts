@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getUpvoteCounts, getUpvotedPaperIds } from "@/db/queries/votes";
+import { getReaderPaperVotes } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import { errorResponse } from "@/lib/route-handler";
@@ -22,9 +22,6 @@ export async function GET(request: Request) {
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "papers must be a comma-separated list of at most 200 arXiv IDs." }).toPayload());
   const user = await getCurrentUser();
   if (!user) return Response.json({ signedIn: false, upvoted: [] }, { headers: { "cache-control": "private, no-store" } });
-  const [upvoted, counts] = await Promise.all([
-    getUpvotedPaperIds({ userId: user.id, paperIds: parsed.data.papers }),
-    getUpvoteCounts({ paperIds: parsed.data.papers }),
-  ]);
+  const { upvoted, counts } = await getReaderPaperVotes({ userId: user.id, paperIds: parsed.data.papers });
   return Response.json({ signedIn: true, upvoted, counts }, { headers: { "cache-control": "private, no-store" } });
 }
