@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { markDatabaseSuspect } from "@/lib/db-outage";
 import { getEnv } from "@/lib/env";
+import { isProcessAlive } from "@/lib/process-alive";
 import { openReplicas } from "./replicas";
 import * as schema from "./schema";
 
@@ -66,7 +67,7 @@ function lockDataDir(dir: string): () => void {
   const lockFile = path.join(dir, "..", `${path.basename(dir)}.lock`);
   try {
     const holder = Number(fs.readFileSync(lockFile, "utf8"));
-    if (holder && holder !== process.pid && isAlive(holder)) {
+    if (holder && holder !== process.pid && isProcessAlive(holder)) {
       throw new Error(
         `The embedded database in ${dir} is open in process ${holder}. Stop that process first ` +
           `(only one process may open it), or set DATABASE_URL to use a PostgreSQL server.`,
@@ -85,15 +86,6 @@ function lockDataDir(dir: string): () => void {
   };
   process.once("exit", release);
   return release;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 // Kept on globalThis so hot reloads in development reuse the open database instead of

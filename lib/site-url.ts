@@ -8,8 +8,8 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /** The site's origin without a trailing slash, e.g. "https://paperboard.example". */
 export function siteOrigin(env: Pick<Env, "SITE_URL" | "AUTH_URL">, headers: Headers): string {
-  const configured = env.SITE_URL ?? env.AUTH_URL;
-  if (configured) return new URL(configured).origin;
+  const configured = configuredOriginOrNull(env);
+  if (configured) return configured;
   const host = firstValue(headers.get("x-forwarded-host")) ?? firstValue(headers.get("host"));
   const proto = firstValue(headers.get("x-forwarded-proto")) === "https" ? "https" : "http";
   return `${proto}://${host && HOST.test(host) ? host : "localhost"}`;
@@ -20,8 +20,12 @@ export function siteOrigin(env: Pick<Env, "SITE_URL" | "AUTH_URL">, headers: Hea
  * this server on localhost, as `npm run demo` serves it.
  */
 export function configuredOrigin(env: Pick<Env, "SITE_URL" | "AUTH_URL">): string {
+  return configuredOriginOrNull(env) ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+function configuredOriginOrNull(env: Pick<Env, "SITE_URL" | "AUTH_URL">): string | null {
   const configured = env.SITE_URL ?? env.AUTH_URL;
-  return configured ? new URL(configured).origin : `http://localhost:${process.env.PORT ?? 3000}`;
+  return configured ? new URL(configured).origin : null;
 }
 
 /** An absolute URL for a path on this site. */

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { isProcessAlive } from "@/lib/process-alive";
 
 // Throwaway PostgreSQL clusters for tests that must stop, restart or replicate a real server
 // (which the shared server on 5432 must never be). Each cluster lives in its own temp directory,
@@ -182,18 +183,9 @@ function takeLock(file: string): boolean {
     return true;
   } catch {
     const holder = Number(fs.readFileSync(file, "utf8"));
-    if (holder && isAlive(holder)) return false;
+    if (holder && isProcessAlive(holder)) return false;
     fs.rmSync(file, { force: true });
     return takeLock(file);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
