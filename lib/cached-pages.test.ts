@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { homeRoute, isCachedPagePath } from "./cached-pages";
+import { homeRoute, isCachedPagePath, PAGE_EXPIRE_SECONDS, PAGE_REVALIDATE_SECONDS } from "./cached-pages";
 
 describe("cached pages", () => {
   it("are the home page, its per-day route, the period lists and the paper pages", () => {
@@ -17,5 +19,21 @@ describe("cached pages", () => {
   it("puts the home page at today's date in UTC", () => {
     expect(homeRoute(new Date("2026-11-28T23:59:59Z"))).toBe("/latest/2026-11-28");
     expect(homeRoute(new Date("2026-11-29T00:00:00Z"))).toBe("/latest/2026-11-29");
+  });
+});
+
+describe("the cache's freshness, as configured", () => {
+  // Route segment config must be a literal, so each cached page repeats the number.
+  const pages = ["latest/[day]", "papers/date/[day]", "papers/week/[week]", "papers/month/[month]", "papers/[...id]"].map((route) =>
+    path.join(__dirname, "..", "app", "(site)", route, "page.tsx"),
+  );
+
+  it("every cached page revalidates at PAGE_REVALIDATE_SECONDS", () => {
+    for (const page of pages) expect(fs.readFileSync(page, "utf8"), page).toContain(`export const revalidate = ${PAGE_REVALIDATE_SECONDS};`);
+  });
+
+  it("next.config.js expires them at PAGE_EXPIRE_SECONDS", async () => {
+    const { default: nextConfig } = (await import(path.join(__dirname, "..", "next.config.js"))) as { default: { expireTime?: number } };
+    expect(nextConfig.expireTime).toBe(PAGE_EXPIRE_SECONDS);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { Actor } from "@/lib/permissions";
 import { useMe } from "@/components/use-me";
 
@@ -39,5 +40,5 @@ export function useCommentVotes(paperId: string, enabled: boolean): CommentVotes
       return response.json();
     },
   });
-  return { upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {} };
+  return useMemo(() => ({ upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {} }), [data]);
 }
