@@ -33,6 +33,8 @@ const exitCode = await new Promise<number>((resolve) => {
       SUBMISSION_MAX_AGE_DAYS: "3650",
       // PGlite's socket server mixes up replies across concurrent connections: one connection only.
       ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
+      // Specs that need what only a PostgreSQL server gives (several app servers at once) ask this.
+      E2E_DATABASE_KIND: database.kind,
     },
   });
   child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
