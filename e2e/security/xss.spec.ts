@@ -82,19 +82,23 @@ function trap(page: Page) {
 /** Live markup a payload could have produced anywhere in the document. */
 async function dangerousMarkup(page: Page) {
   return page.evaluate(() => {
-    // React's own placeholder on Server Action forms, which only throws.
-    const REACT_FORM = "javascript:throw new Error('React form unexpectedly submitted.')";
+    // React's own placeholder on Server Action forms, which only throws. Its wording differs
+    // between React builds ("React form unexpectedly submitted." in one, "A React form was
+    // unexpectedly submitted. If you called form.submit() …" in the one that renders forms on the client).
+    const isReactForm = (value: string) => /^javascript:throw new Error\('(A )?React form (was )?unexpectedly submitted\./.test(value);
     const found: string[] = [];
     for (const el of document.querySelectorAll("*")) {
       for (const attr of el.getAttributeNames()) {
         const value = el.getAttribute(attr) ?? "";
         if (/^on/i.test(attr)) found.push(`${el.tagName} ${attr}=${value}`);
-        if (["href", "src", "action", "formaction", "data", "srcdoc", "xlink:href"].includes(attr.toLowerCase()) && /^\s*(javascript|vbscript|data:text)/i.test(value) && value !== REACT_FORM) {
+        if (["href", "src", "action", "formaction", "data", "srcdoc", "xlink:href"].includes(attr.toLowerCase()) && /^\s*(javascript|vbscript|data:text)/i.test(value) && !isReactForm(value)) {
           found.push(`${el.tagName} ${attr}=${value}`);
         }
       }
     }
-    for (const el of document.querySelectorAll("iframe, object, embed, base, meta[http-equiv], form[action^='javascript' i]:not([action^='javascript:throw new Error(\\'React form'])")) found.push(el.outerHTML.slice(0, 120));
+    for (const el of document.querySelectorAll("iframe, object, embed, base, meta[http-equiv], form[action^='javascript' i]")) {
+      if (!(el instanceof HTMLFormElement && isReactForm(el.getAttribute("action") ?? ""))) found.push(el.outerHTML.slice(0, 120));
+    }
     // Every script is Next's own: nonced or a same-origin chunk.
     for (const s of document.querySelectorAll("script")) {
       if (!(s as HTMLScriptElement).nonce && !(s as HTMLScriptElement).getAttribute("src")?.startsWith("/_next/static/")) found.push(`script without nonce: ${s.outerHTML.slice(0, 120)}`);
