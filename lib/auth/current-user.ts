@@ -2,11 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { getSessionUser } from "@/db/queries/users";
-import { auth } from "./index";
-import { getEnv } from "../env";
+import { cookies } from "next/headers";
+import { authSecret, getEnv } from "../env";
+import { readSessionClaims } from "./session-cookie";
 import { claimsMatch, effectiveRole, type SessionClaims, type SessionUser } from "./session-user";
 
-// What lib/auth/config.ts's session callback puts in the session.
+// What lib/auth/config.ts's session callback puts in Auth.js's session (its /api/auth/session answer).
 const SessionShape = z.object({ user: z.object({ id: z.string().min(1) }), sessionVersion: z.number().int() });
 
 export function claimsOf(session: unknown): SessionClaims | null {
@@ -24,8 +25,8 @@ export async function loadSessionUser(claims: SessionClaims | null): Promise<Ses
   return row && claimsMatch(claims, row) ? { ...row, role: effectiveRole(row, getEnv().ADMIN_EMAILS) } : null;
 }
 
-/** The session cookie, decoded once per request. */
-export const getSession = cache(() => auth());
+/** What this request's session cookie claims, decoded once per request (lib/auth/session-cookie.ts). */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => readSessionClaims((await cookies()).getAll(), authSecret(getEnv())));
 
 /** The signed-in user for this request, or null; one database read per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(claimsOf(await getSession())));
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(await getSessionClaims()));
