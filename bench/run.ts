@@ -13,7 +13,7 @@ import { measureThroughNginx, NGINX_STATIC } from "./nginx";
 import { freePort, withServer } from "./server";
 import { startSqlCapture } from "./sql-capture";
 import { writeStaticCopy } from "./static-copy";
-import { benchTargets, HOME_SIGNED_IN, ME_SIGNED_IN, ME_VOTES_SIGNED_IN, type Encoding, type Target } from "./targets";
+import { benchTargets, HOME_SIGNED_IN, ME_SIGNED_IN, type Encoding, type Target } from "./targets";
 
 // `npm run bench`: the production server on the bench's own database, loaded one target at a
 // time with autocannon. Flags: see bench/args.ts and README, "Performance".
@@ -51,8 +51,7 @@ try {
       secret,
     });
     const homeHtml = await (await fetch(`${origin}/`)).text();
-    const hasMe = (await fetch(`${origin}/api/me`, { headers: { cookie: fixtures.readerCookies[0] } })).status !== 404;
-    const targets = benchTargets({ origin, homeHtml, listedPaperIds, fixtures, hasMe });
+    const targets = benchTargets({ origin, homeHtml, listedPaperIds, fixtures });
     const explain = await explainPages(origin, targets, capture.take);
     const weights: PageWeight[] = [];
     for (const target of targets.filter((t) => t.kind === "page")) weights.push(await weigh(origin, target));
@@ -180,7 +179,7 @@ function withCombined(measured: Measurement[]): Measurement[] {
   const out: Measurement[] = [];
   for (const m of measured) {
     out.push(m);
-    const parts = [HOME_SIGNED_IN, ME_VOTES_SIGNED_IN, ME_SIGNED_IN].map((name) => measured.find((p) => p.name === name && p.encoding === m.encoding));
+    const parts = [HOME_SIGNED_IN, ME_SIGNED_IN].map((name) => measured.find((p) => p.name === name && p.encoding === m.encoding));
     const present = parts.filter((p): p is Measurement => p !== undefined);
     // After the visit's last measured part, once per encoding.
     if (m === present.at(-1) && present.length >= 2 && parts[0] && parts[1]) out.push(combine(`home (signed in): HTML + ${present.length - 1} JSON`, present));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seqScansOf, explainable } from "./explain";
 import { scriptSources } from "./measure";
 import { inlineParams, messageReader, type CapturedQuery } from "./sql-capture";
-import { meVotesPath, paperIdsOnPage, votePair } from "./targets";
+import { mePath, paperIdsOnPage, votePair } from "./targets";
 
 const message = (type: string, body: Buffer) => {
   const header = Buffer.alloc(5);
@@ -52,10 +52,10 @@ describe("SQL capture from the wire protocol", () => {
 });
 
 describe("what a page references", () => {
-  it("finds the paper IDs a page links to and the votes request the browser makes for them", () => {
+  it("finds the paper IDs a page links to and the /api/me request the browser makes for them", () => {
     const html = '<a href="/papers/2401.00001">a</a><a href="/papers/2401.00001">again</a><a href="/papers/1501.1234">b</a><a href="/papers/date/2024-01-01">day</a>';
     expect(paperIdsOnPage(html)).toEqual(["2401.00001", "1501.1234"]);
-    expect(meVotesPath(["2401.00001", "1501.1234"])).toBe("/api/me/votes?papers=2401.00001%2C1501.1234");
+    expect(mePath(["2401.00001", "1501.1234"])).toBe("/api/me?papers=1501.1234%2C2401.00001");
   });
 
   it("counts only the app's own scripts as first-load JavaScript", () => {

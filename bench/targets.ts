@@ -22,9 +22,8 @@ export const STATIC_PATH = "/bench-static.html";
 export const SEARCH_QUERY = "transformer";
 
 export const HOME_SIGNED_IN = "home (signed in) HTML";
-export const ME_VOTES_SIGNED_IN = "home (signed in) /api/me/votes";
-/** Who is reading, asked by the header from the browser (once pages are cached for everyone). */
-export const ME_SIGNED_IN = "home (signed in) /api/me";
+/** The one personal request a page view makes from the browser: who is reading, and their votes on the page's papers. */
+export const ME_SIGNED_IN = "home (signed in) /api/me?papers=…";
 
 /** The papers a page lists, in order, as its links name them (what the browser asks /api/me/votes about). */
 export function paperIdsOnPage(html: string): string[] {
@@ -32,9 +31,9 @@ export function paperIdsOnPage(html: string): string[] {
   return [...new Set(ids)];
 }
 
-/** The reader's own-votes request a page makes in the browser (components/votes/reader-votes.tsx). */
-export function meVotesPath(paperIds: string[]): string {
-  return `/api/me/votes?papers=${encodeURIComponent(paperIds.join(","))}`;
+/** The request a page view makes in the browser (components/use-me.ts): the same papers, sorted. */
+export function mePath(paperIds: string[]): string {
+  return `/api/me?papers=${encodeURIComponent([...paperIds].sort().join(","))}`;
 }
 
 const rotate = <T>(list: T[], i: number): T => list[i % list.length];
@@ -55,14 +54,11 @@ export function benchTargets({
   homeHtml,
   listedPaperIds,
   fixtures,
-  hasMe,
 }: {
   origin: string;
   homeHtml: string;
   listedPaperIds: string[];
   fixtures: BenchFixtures;
-  /** Whether this server has GET /api/me (the signed-in visit then includes it). */
-  hasMe: boolean;
 }): Target[] {
   const onHome = paperIdsOnPage(homeHtml);
   const readerHeaders = (i: number) => ({ headers: { cookie: rotate(fixtures.readerCookies, i) } });
@@ -70,8 +66,7 @@ export function benchTargets({
   return [
     { name: "home (anonymous)", path: "/", kind: "page" },
     { name: HOME_SIGNED_IN, path: "/", kind: "page", vary: readerHeaders },
-    { name: ME_VOTES_SIGNED_IN, path: meVotesPath(onHome), kind: "json", vary: readerHeaders },
-    ...(hasMe ? [{ name: ME_SIGNED_IN, path: "/api/me", kind: "json" as const, vary: readerHeaders }] : []),
+    { name: ME_SIGNED_IN, path: mePath(onHome), kind: "json", vary: readerHeaders },
     { name: "week page", path: weekPath(isoWeekOf(todayUtc())), kind: "page" },
     { name: "paper page (200 comments)", path: `/papers/${fixtures.discussedPaperId}`, kind: "page" },
     { name: "search page", path: `/search?q=${SEARCH_QUERY}`, kind: "page" },

@@ -42,7 +42,6 @@ export function UserMenu() {
           } finally {
             // The session is over on the server by now: forget whose page this was.
             queryClient.setQueryData<Me>(ME_KEY, { user: null });
-            queryClient.removeQueries({ queryKey: ["reader-votes"] });
             queryClient.removeQueries({ queryKey: ["comment-votes"] });
           }
         }}

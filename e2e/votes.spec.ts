@@ -119,3 +119,49 @@ test("the vote endpoint refuses signed-out, cross-site and malformed requests, a
   const after = await counts("2502.15037", reader.id);
   expect(after.counter).toBe(after.rows);
 });
+
+test("a page view asks who is reading and their votes in one request, and a client-side visit asks again", async ({ page }) => {
+  const reader = await seedReader(sql, "oneask");
+  await signIn(page, reader.email);
+  const firstCard = page.locator("main ol > li").first();
+  const paperId = (await firstCard.locator("span.font-mono").textContent())!;
+  await upvoteIn(cardOf(page, paperId)).click();
+  await expect.poll(async () => (await counts(paperId, reader.id)).mine).toBe(1);
+
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/me")) asked.push(request.url());
+  });
+  await page.reload();
+  await expect(upvoteIn(cardOf(page, paperId))).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(asked).toHaveLength(1);
+  const listed = await page.locator("main ol > li span.font-mono").allTextContents();
+  expect(new URL(asked[0]).pathname).toBe("/api/me");
+  expect(new URL(asked[0]).searchParams.get("papers")?.split(",")).toEqual([...listed].sort());
+
+  // Following the title is a client-side navigation: the paper page asks about its own paper.
+  await cardOf(page, paperId).locator("h2 a").click();
+  await expect(page).toHaveURL(new RegExp(`/papers/${paperId.replace(".", "\\.")}$`));
+  await expect.poll(() => asked.slice(1).some((url) => new URL(url).searchParams.get("papers")?.split(",").includes(paperId))).toBe(true);
+  await expect(upvoteIn(page.getByRole("main"))).toHaveAttribute("aria-pressed", "true");
+});
+
+test("/api/me answers votes only to their reader, and refuses a malformed list", async ({ page }) => {
+  const signedOut = await page.request.get("/api/me?papers=2306.06626");
+  expect(signedOut.status()).toBe(200);
+  expect(await signedOut.json()).toEqual({ user: null });
+  const malformed = await page.request.get("/api/me?papers=2306.06626,not-an-id");
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe("invalid_input");
+
+  const reader = await seedReader(sql, "askme");
+  await signIn(page, reader.email);
+  await page.request.post("/api/votes/papers", { data: { paperId: "2306.06626", upvoted: true } });
+  const mine = await (await page.request.get("/api/me?papers=2306.06626,2401.12509")).json();
+  const truth = await counts("2306.06626", reader.id);
+  expect(mine.user.username).toBe(reader.username);
+  expect(mine.votes.upvoted).toEqual(["2306.06626"]);
+  expect(mine.votes.counts["2306.06626"]).toBe(truth.counter);
+  expect(await (await page.request.get("/api/me")).json()).toEqual({ user: mine.user });
+});

@@ -1,49 +1,45 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, useContext } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useId, useRef } from "react";
+import { ME_KEY, registerPagePapers, unregisterPagePapers, useMe } from "@/components/use-me";
 
-// The reader's own upvotes come from one small JSON request made by the browser, so the page
-// itself is the same for everyone (and can be cached); only this request is personal.
+// The reader's own upvotes come with /api/me, the one small JSON request a page view makes from
+// the browser, so the page itself is the same for everyone (and can be cached); only that request
+// is personal.
 
-export type ReaderVotes = { signedIn: boolean; upvoted: string[]; counts?: Record<string, number> };
+export type ReaderVotes = { signedIn: boolean; upvoted: string[] };
 
 const PaperIdsContext = createContext<string[]>([]);
 
-export function readerVotesKey(paperIds: string[]) {
-  return ["reader-votes", [...paperIds].sort().join(",")] as const;
-}
-
-/** A paper's upvote count as the page shows it: the rendered one, then the freshest we hear of. */
-export function paperCountKey(paperId: string) {
-  return ["paper-upvotes", paperId] as const;
-}
+export { paperCountKey } from "@/components/use-me";
 
 export function ReaderVotesScope({ paperIds, children }: { paperIds: string[]; children: React.ReactNode }) {
+  const owner = useId();
+  // During render, so the page's first /api/me request (started by an effect) includes them.
+  registerPagePapers(owner, paperIds);
+  useEffect(() => {
+    registerPagePapers(owner, paperIds);
+    return () => unregisterPagePapers(owner);
+  }, [owner, paperIds]);
   return <PaperIdsContext.Provider value={paperIds}>{children}</PaperIdsContext.Provider>;
 }
 
-export function useReaderVotes() {
+export function useReaderVotes(): { paperIds: string[]; votes: ReaderVotes | undefined } {
   const paperIds = useContext(PaperIdsContext);
   const queryClient = useQueryClient();
-  return {
-    paperIds,
-    query: useQuery({
-      queryKey: readerVotesKey(paperIds),
-      enabled: paperIds.length > 0,
-      // Personal state: refetched on every page view, so signing in or out shows at once.
-      staleTime: 0,
-      queryFn: async (): Promise<ReaderVotes> => {
-        const response = await fetch(`/api/me/votes?papers=${encodeURIComponent(paperIds.join(","))}`, {
-          headers: { accept: "application/json" },
-          cache: "no-store",
-        });
-        if (!response.ok) throw new Error(`Could not load your votes (${response.status}).`);
-        const votes: ReaderVotes = await response.json();
-        // Live counts (signed-in readers only) replace the cached page's, which may predate a vote.
-        for (const [paperId, count] of Object.entries(votes.counts ?? {})) queryClient.setQueryData(paperCountKey(paperId), count);
-        return votes;
-      },
-    }),
-  };
+  const { data } = useMe();
+  const signedIn = Boolean(data?.user);
+  // An answer asked before these papers were on the page (a client-side navigation) does not
+  // cover them: ask once more. Every paper that exists has a count in a signed-in answer.
+  const uncovered = signedIn && paperIds.some((id) => !(id in (data?.votes?.counts ?? {})));
+  const askedAgainFor = useRef<string | null>(null);
+  useEffect(() => {
+    const key = paperIds.join(",");
+    if (!uncovered || askedAgainFor.current === key) return;
+    askedAgainFor.current = key;
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  }, [uncovered, paperIds, queryClient]);
+  if (!data) return { paperIds, votes: undefined };
+  return { paperIds, votes: { signedIn, upvoted: data.votes?.upvoted ?? [] } };
 }

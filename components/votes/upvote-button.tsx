@@ -8,8 +8,8 @@ import { paperCountKey, useUpvote, VoteError } from "./use-upvote";
 export function UpvoteButton({ paperId, count, size = "small" }: { paperId: string; count: number; size?: "small" | "large" }) {
   const router = useRouter();
   const pathname = usePathname();
-  const { paperIds, query } = useReaderVotes();
-  const upvote = useUpvote(paperId, paperIds);
+  const { votes } = useReaderVotes();
+  const upvote = useUpvote(paperId);
   // Seeded with the count the page was rendered with; the vote response keeps it current.
   const { data: shownCount = count } = useQuery({
     queryKey: paperCountKey(paperId),
@@ -17,7 +17,7 @@ export function UpvoteButton({ paperId, count, size = "small" }: { paperId: stri
     initialData: count,
     staleTime: Infinity,
   });
-  const upvoted = query.data?.upvoted.includes(paperId) ?? false;
+  const upvoted = votes?.upvoted.includes(paperId) ?? false;
 
   // Signed-out readers go to sign-in and come back to this page afterwards.
   const signIn = () => router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);

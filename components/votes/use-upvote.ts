@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { paperCountKey, readerVotesKey, type ReaderVotes } from "./reader-votes";
+import { ME_KEY, paperCountKey, type Me } from "@/components/use-me";
 
 export type VoteResponse = { upvoted: boolean; upvoteCount: number };
 
@@ -36,31 +36,38 @@ async function sendVote(paperId: string, upvoted: boolean): Promise<VoteResponse
  * refuses. The count and the reader's own state live in the query cache, so every button for the
  * same paper on the page agrees.
  */
-export function useUpvote(paperId: string, paperIds: string[]) {
+export function useUpvote(paperId: string) {
   const queryClient = useQueryClient();
-  const votesKey = readerVotesKey(paperIds);
   const countKey = paperCountKey(paperId);
 
-  // The reader's state may not have loaded yet (or its fetch was cancelled): start from nothing.
+  // Only the reader's own upvotes change; who they are stays. Before /api/me has answered (or
+  // when its fetch was cancelled) there is nothing to change: the server's answer will say.
   const setUpvoted = (upvoted: boolean) =>
-    queryClient.setQueryData<ReaderVotes>(votesKey, (votes = { signedIn: true, upvoted: [] }) => ({
-      signedIn: true,
-      upvoted: upvoted ? [...new Set([...votes.upvoted, paperId])] : votes.upvoted.filter((id) => id !== paperId),
-    }));
+    queryClient.setQueryData<Me>(ME_KEY, (me) => {
+      if (!me) return me;
+      const mine = me.votes?.upvoted ?? [];
+      return {
+        ...me,
+        votes: { counts: me.votes?.counts ?? {}, upvoted: upvoted ? [...new Set([...mine, paperId])] : mine.filter((id) => id !== paperId) },
+      };
+    });
 
   return useMutation({
     mutationFn: (upvoted: boolean) => sendVote(paperId, upvoted),
     onMutate: async (upvoted) => {
-      await queryClient.cancelQueries({ queryKey: votesKey });
-      const previousVotes = queryClient.getQueryData<ReaderVotes>(votesKey);
+      // An answer in flight was asked before this vote and would undo it on arrival: cancel it,
+      // and ask again once the vote is settled (onSettled).
+      const interrupted = queryClient.isFetching({ queryKey: ME_KEY }) > 0;
+      await queryClient.cancelQueries({ queryKey: ME_KEY });
+      const previousMe = queryClient.getQueryData<Me>(ME_KEY);
       const previousCount = queryClient.getQueryData<number>(countKey);
       setUpvoted(upvoted);
       queryClient.setQueryData<number>(countKey, (count) => Math.max(0, (count ?? 0) + (upvoted ? 1 : -1)));
-      return { previousVotes, previousCount };
+      return { previousMe, previousCount, interrupted };
     },
     onError: (_error, upvoted, context) => {
       if (!context) return;
-      if (context.previousVotes) queryClient.setQueryData(votesKey, context.previousVotes);
+      if (context.previousMe) queryClient.setQueryData(ME_KEY, context.previousMe);
       else setUpvoted(!upvoted);
       queryClient.setQueryData(countKey, context.previousCount);
     },
@@ -68,6 +75,9 @@ export function useUpvote(paperId: string, paperIds: string[]) {
       // The server's answer is the truth, including other readers' votes since the page was rendered.
       setUpvoted(result.upvoted);
       queryClient.setQueryData<number>(countKey, result.upvoteCount);
+    },
+    onSettled: (_result, _error, _upvoted, context) => {
+      if (context?.interrupted) void queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
 }

@@ -1,17 +1,34 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { getReaderPaperVotes } from "@/db/queries/votes";
+import { getCurrentUser, getSessionClaims } from "@/lib/auth/current-user";
 import { isBanned } from "@/lib/auth/session-user";
+import { paperIdListSchema } from "@/lib/api/paper-id-list";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/route-handler";
 
-/** What the browser needs to show who is signed in; nothing more leaves the server. */
+/** What the browser needs to show who is signed in and what they upvoted; nothing more leaves the server. */
 export type Me = {
   user: { id: string; username: string | null; name: string | null; role: "user" | "admin"; suspended: boolean } | null;
+  /** With ?papers=…, for a signed-in reader: which of those papers they upvoted, and their live counts. */
+  votes?: { upvoted: string[]; counts: Record<string, number> };
 };
 
-// GET → { user }: who is reading. Pages are the same for everyone and cached; the header and the
-// discussion ask here who the reader is, from the browser.
-export async function GET() {
-  const user = await getCurrentUser();
+const Query = z.object({ papers: paperIdListSchema });
+
+// GET [?papers=a,b,c] → { user, votes? }: who is reading and, for the papers on the page, their own
+// upvotes and the live counts. Pages are the same for everyone and cached; this one request, made
+// by the browser, is the whole personal part of a page view (components/use-me.ts). Signed-out
+// readers cost no database read.
+export async function GET(request: Request) {
+  const parsed = Query.safeParse({ papers: new URL(request.url).searchParams.get("papers") ?? "" });
+  if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "papers must be a comma-separated list of at most 200 arXiv IDs." }).toPayload());
+  const paperIds = parsed.data.papers;
+  const claims = await getSessionClaims();
+  // The votes are read alongside the users row check and only shown once it passes.
+  const [user, votes] = await Promise.all([getCurrentUser(), claims && paperIds.length > 0 ? getReaderPaperVotes({ userId: claims.userId, paperIds }) : undefined]);
   const body: Me = {
     user: user && { id: user.id, username: user.username, name: user.name, role: user.role, suspended: isBanned(user) },
+    ...(user && votes ? { votes } : {}),
   };
   return Response.json(body, { headers: { "cache-control": "private, no-store" } });
 }

@@ -1,22 +1,17 @@
 import { z } from "zod";
 import { getReaderPaperVotes } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { arxivIdSchema } from "@/lib/arxiv-id-schema";
+import { paperIdListSchema } from "@/lib/api/paper-id-list";
 import { errorResponse } from "@/lib/route-handler";
 import { AppError } from "@/lib/errors";
 
-const Query = z.object({
-  papers: z
-    .string()
-    .max(8_000)
-    .transform((s) => s.split(",").filter(Boolean))
-    .pipe(z.array(arxivIdSchema).max(200)),
-});
+const Query = z.object({ papers: paperIdListSchema });
 
 // GET ?papers=a,b,c → { signedIn, upvoted, counts? }: the reader's own state for the papers on a
-// page. Pages are the same for everyone and cached; this small request is the personal part. A
-// signed-in reader also gets the live counts, so their own vote is never missing from a count
-// the cached page rendered before they cast it; signed-out readers cost no database read.
+// page. The site's own pages ask GET /api/me?papers=…, which also says who is reading, in one
+// request; this stays for API clients. A signed-in reader also gets the live counts, so their own
+// vote is never missing from a count a cached page rendered before they cast it; signed-out
+// readers cost no database read.
 export async function GET(request: Request) {
   const parsed = Query.safeParse({ papers: new URL(request.url).searchParams.get("papers") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "papers must be a comma-separated list of at most 200 arXiv IDs." }).toPayload());
