@@ -59,6 +59,16 @@ export function openDb(config: DbConfig): DbHandle {
 }
 
 /**
+ * The PGlite instance behind an embedded database's `db`, for what only PGlite itself offers
+ * (bench:seed's `COPY … FROM '/dev/blob'`). Throws for a server database.
+ */
+export function pgliteOf(db: Db): PGlite {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof PGlite)) throw new Error("not an embedded (PGlite) database");
+  return client;
+}
+
+/**
  * PGlite has no lock of its own, and two processes writing one data directory corrupt it.
  * A pid file makes the second opener fail loudly instead.
  */

@@ -1,6 +1,4 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type postgres from "postgres";
+import type { SeedQueryable } from "./connection";
 
 export type CopyStats = { table: string; rows: number; seconds: number; rowsPerSecond: number };
 
@@ -15,11 +13,12 @@ export function copyCell(value: Cell): string {
 }
 
 /**
- * Streams `rows` into `table` with COPY … FROM STDIN, a thousand rows per chunk, reporting
- * progress as it goes. Runs on whatever connection `sql` is (a transaction's, in the seed).
+ * Copies `rows` into `table` in COPY's text format, a thousand rows per chunk, reporting progress
+ * as it goes. Runs on whatever connection `db` is (a transaction's, in the seed); how the chunks
+ * reach the database depends on its kind (bench/seed/connection.ts).
  */
 export async function copyRows(
-  sql: postgres.Sql | postgres.TransactionSql,
+  db: SeedQueryable,
   table: string,
   columns: string[],
   rows: Iterable<Cell[]>,
@@ -42,8 +41,7 @@ export async function copyRows(
     if (chunk.length > 0) yield `${chunk.join("\n")}\n`;
     progress(table, done, total);
   }
-  const writable = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
-  await pipeline(Readable.from(chunks()), writable);
+  await db.copyIn(table, columns, chunks());
   const seconds = (performance.now() - started) / 1000;
   return { table, rows: done, seconds, rowsPerSecond: done / Math.max(seconds, 1e-6) };
 }

@@ -1,6 +1,6 @@
-import type postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import type { Day } from "@/lib/dates";
+import { seedConnection, type SeedConnection, type SeedQueryable, type SeedTarget } from "./connection";
 import { copyRows, type CopyStats } from "./copy";
 import {
   liveComments,
@@ -21,6 +21,7 @@ import { commentText, paperText, personName } from "./text";
 // these sizes ending today it does nothing; otherwise it deletes its own synthetic rows (papers
 // numbered 50000+, users @synthetic.paperboard.local, and everything hanging off them) and writes
 // them again. Demo and real rows are never touched; synthetic users only vote on synthetic papers.
+// The same on a PostgreSQL server and on the embedded PGlite: only how COPY's rows travel differs.
 
 export const SYNTHETIC_PASSWORD = "paperboard-bench";
 
@@ -31,10 +32,11 @@ export type SeedResult = { skipped: boolean; tables: CopyStats[]; seconds: numbe
 
 type Progress = (table: string, done: number, total: number) => void;
 
-export async function seedSynthetic(sql: postgres.Sql, sizes: SeedSizes, { today, progress = () => {} }: { today: Day; progress?: Progress }): Promise<SeedResult> {
+export async function seedSynthetic(target: SeedTarget, sizes: SeedSizes, { today, progress = () => {} }: { today: Day; progress?: Progress }): Promise<SeedResult> {
   const started = performance.now();
+  const db = seedConnection(target);
   const plan = planPapers(sizes, today);
-  if (await alreadySeeded(sql, sizes, today, plan)) return { skipped: true, tables: [], seconds: 0, counterDrift: await counterDrift(sql) };
+  if (await alreadySeeded(db, sizes, today, plan)) return { skipped: true, tables: [], seconds: 0, counterDrift: await counterDrift(target) };
 
   // Threads are regenerated (deterministically) where needed rather than held in memory.
   const threadOf = (paper: PlannedPaper) => planThread(paper.index, paper.comments, sizes.users);
@@ -43,7 +45,7 @@ export async function seedSynthetic(sql: postgres.Sql, sizes: SeedSizes, { today
   const now = Date.now();
   const at = (day: Day, minutes: number) => new Date(Math.min(Date.parse(`${day}T00:00:00Z`) + minutes * 60_000, now));
 
-  const tables = await sql.begin(async (tx) => {
+  const tables = await db.transaction(async (tx) => {
     await removeSynthetic(tx);
     const stats: CopyStats[] = [];
     stats.push(
@@ -122,9 +124,10 @@ export async function seedSynthetic(sql: postgres.Sql, sizes: SeedSizes, { today
     );
     // Comment ids are chosen here so replies can name their parent; the table is locked so no
     // other writer takes one of them meanwhile, and the sequence moves past them afterwards.
-    await tx`lock table comments in share row exclusive mode`;
-    const [{ base }] = await tx<{ base: number }[]>`
-      select greatest((select coalesce(max(id), 0) from comments), (select last_value from comments_id_seq))::int as base`;
+    await tx.query("lock table comments in share row exclusive mode");
+    const [{ base }] = await tx.query<{ base: number }>(
+      "select greatest((select coalesce(max(id), 0) from comments), (select last_value from comments_id_seq))::int as base",
+    );
     let nextId = base + 1;
     stats.push(
       await copyRows(
@@ -145,45 +148,47 @@ export async function seedSynthetic(sql: postgres.Sql, sizes: SeedSizes, { today
         progress,
       ),
     );
-    if (nextId > base + 1) await tx`select setval('comments_id_seq', ${nextId - 1})`;
+    if (nextId > base + 1) await tx.query("select setval('comments_id_seq', $1)", [nextId - 1]);
     return stats;
   });
   // Fresh statistics, or the planner guesses from an empty table.
-  await sql`analyze users, papers, paper_authors, daily_entries, votes, comments`;
-  return { skipped: false, tables, seconds: (performance.now() - started) / 1000, counterDrift: await counterDrift(sql) };
+  await db.query("analyze users, papers, paper_authors, daily_entries, votes, comments");
+  return { skipped: false, tables, seconds: (performance.now() - started) / 1000, counterDrift: await counterDrift(target) };
 }
 
 /** Same counts, the list ending today, and the text these generators write (a sample paper's title). */
-async function alreadySeeded(sql: postgres.Sql, sizes: SeedSizes, today: Day, plan: PlannedPaper[]): Promise<boolean> {
-  const [row] = await sql<{ papers: number; users: number; votes: number; comments: number; last_day: string | null; sample_title: string | null }[]>`
-    select
-      (select count(*) from papers where id ~ ${SYNTHETIC_PAPER_PATTERN})::int as papers,
-      (select count(*) from users where email like ${`%@${SYNTHETIC_EMAIL_DOMAIN}`})::int as users,
-      (select count(*) from votes where paper_id ~ ${SYNTHETIC_PAPER_PATTERN})::int as votes,
-      (select count(*) from comments where paper_id ~ ${SYNTHETIC_PAPER_PATTERN})::int as comments,
-      (select max(day)::text from daily_entries where paper_id ~ ${SYNTHETIC_PAPER_PATTERN}) as last_day,
-      (select title from papers where id = ${plan[0]?.id ?? ""}) as sample_title`;
+async function alreadySeeded(db: SeedConnection, sizes: SeedSizes, today: Day, plan: PlannedPaper[]): Promise<boolean> {
+  const [row] = await db.query<{ papers: number; users: number; votes: number; comments: number; last_day: string | null; sample_title: string | null }>(
+    `select
+      (select count(*) from papers where id ~ $1)::int as papers,
+      (select count(*) from users where email like $2)::int as users,
+      (select count(*) from votes where paper_id ~ $1)::int as votes,
+      (select count(*) from comments where paper_id ~ $1)::int as comments,
+      (select max(day)::text from daily_entries where paper_id ~ $1) as last_day,
+      (select title from papers where id = $3) as sample_title`,
+    [SYNTHETIC_PAPER_PATTERN, `%@${SYNTHETIC_EMAIL_DOMAIN}`, plan[0]?.id ?? ""],
+  );
   const lastDay = sizes.papers > 0 ? today : null;
   const sampleTitle = plan[0] ? paperText(plan[0].index + 1).title : null;
   return row.sample_title === sampleTitle && row.papers === sizes.papers && row.users === sizes.users && row.votes === sizes.votes && row.comments === sizes.comments && row.last_day === lastDay;
 }
 
-async function removeSynthetic(tx: postgres.TransactionSql) {
+async function removeSynthetic(tx: SeedQueryable) {
   // Children first, each in one set-based statement, rather than row-by-row cascades.
-  await tx`delete from votes where paper_id ~ ${SYNTHETIC_PAPER_PATTERN}`;
-  await tx`delete from comments where paper_id ~ ${SYNTHETIC_PAPER_PATTERN}`;
-  await tx`delete from daily_entries where paper_id ~ ${SYNTHETIC_PAPER_PATTERN}`;
-  await tx`delete from papers where id ~ ${SYNTHETIC_PAPER_PATTERN}`;
-  await tx`delete from users where email like ${`%@${SYNTHETIC_EMAIL_DOMAIN}`}`;
+  await tx.query("delete from votes where paper_id ~ $1", [SYNTHETIC_PAPER_PATTERN]);
+  await tx.query("delete from comments where paper_id ~ $1", [SYNTHETIC_PAPER_PATTERN]);
+  await tx.query("delete from daily_entries where paper_id ~ $1", [SYNTHETIC_PAPER_PATTERN]);
+  await tx.query("delete from papers where id ~ $1", [SYNTHETIC_PAPER_PATTERN]);
+  await tx.query("delete from users where email like $1", [`%@${SYNTHETIC_EMAIL_DOMAIN}`]);
 }
 
 /** Papers whose counters differ from the rows they count (all papers, not only synthetic ones). */
-export async function counterDrift(sql: postgres.Sql): Promise<number> {
-  const [row] = await sql<{ drift: number }[]>`
+export async function counterDrift(target: SeedTarget): Promise<number> {
+  const [row] = await seedConnection(target).query<{ drift: number }>(`
     select count(*)::int as drift
     from papers p
     left join (select paper_id, count(*)::int as n from votes group by paper_id) v on v.paper_id = p.id
     left join (select paper_id, count(*)::int as n from comments where deleted_at is null and hidden_at is null group by paper_id) c on c.paper_id = p.id
-    where p.upvote_count <> coalesce(v.n, 0) or p.comment_count <> coalesce(c.n, 0)`;
+    where p.upvote_count <> coalesce(v.n, 0) or p.comment_count <> coalesce(c.n, 0)`);
   return row.drift;
 }
