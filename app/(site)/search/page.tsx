@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { paperExists, searchPapers } from "@/db/queries/search";
+import { paperExists } from "@/db/queries/search";
+import { searchPapersShared } from "@/db/queries/search-cache";
 import { paperPath } from "@/lib/arxiv-id";
 import { MAX_QUERY_LENGTH, parseSearchRequest, searchFormValues } from "@/lib/search-request";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -65,7 +66,7 @@ async function Outcome({ request }: { request: ReturnType<typeof parseSearchRequ
         </div>
       );
     case "search": {
-      const result = await searchPapers({ q: request.q, filters: request.filters });
+      const result = await searchPapersShared({ q: request.q, filters: request.filters });
       const { from, to, listedOnly } = request.filters;
       return <SearchResults q={request.q} result={result} filtered={Boolean(from || to || listedOnly)} />;
     }
