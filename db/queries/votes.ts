@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb, type Tx } from "../client";
 import { commentVotes, comments, papers, users, votes } from "../schema";
@@ -9,43 +9,46 @@ import { commentVotes, comments, papers, users, votes } from "../schema";
 
 export type VoteResult = { upvoted: boolean; changed: boolean; upvoteCount: number };
 
-/** Moves a paper's counter by `delta` (0: just reads it) and returns the new count. */
-async function settlePaperCount(tx: Tx, paperId: string, delta: -1 | 0 | 1): Promise<number> {
-  const [paper] =
-    delta === 0
-      ? await tx.select({ upvoteCount: papers.upvoteCount }).from(papers).where(eq(papers.id, paperId))
-      : await tx
-          .update(papers)
-          .set({ upvoteCount: sql`${papers.upvoteCount} + ${delta}` })
-          .where(eq(papers.id, paperId))
-          .returning({ upvoteCount: papers.upvoteCount });
-  return paper.upvoteCount;
-}
+// One statement each, so one round trip and one commit: the vote row and the counter move
+// together or not at all. Under concurrent votes the unique key decides which insert counts, and
+// the counter's row lock serialises the increments (each re-reads the row it waits for).
+const castStatement = (userId: string, paperId: string) => sql`
+  with paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
+  cast_vote as (
+    insert into ${votes} (user_id, paper_id) select ${userId}, id from paper
+    on conflict do nothing returning paper_id
+  ),
+  counted as (
+    update ${papers} set upvote_count = ${papers.upvoteCount} + 1 where ${papers.id} in (select paper_id from cast_vote) returning ${papers.upvoteCount} as upvote_count
+  )
+  select exists (select 1 from paper) as found, exists (select 1 from cast_vote) as changed,
+         coalesce((select upvote_count from counted), (select upvote_count from paper)) as upvote_count`;
 
-async function assertPaperExists(tx: Tx, paperId: string) {
-  const [paper] = await tx.select({ id: papers.id }).from(papers).where(eq(papers.id, paperId));
-  if (!paper) throw new AppError("not_found", { message: "That paper does not exist." });
+const removeStatement = (userId: string, paperId: string) => sql`
+  with paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
+  removed as (delete from ${votes} where ${votes.userId} = ${userId} and ${votes.paperId} = ${paperId} returning paper_id),
+  counted as (
+    update ${papers} set upvote_count = ${papers.upvoteCount} - 1 where ${papers.id} in (select paper_id from removed) returning ${papers.upvoteCount} as upvote_count
+  )
+  select exists (select 1 from paper) as found, exists (select 1 from removed) as changed,
+         coalesce((select upvote_count from counted), (select upvote_count from paper)) as upvote_count`;
+
+type VoteRow = { found: boolean; changed: boolean; upvote_count: number | null };
+
+async function settleVote(statement: SQL, upvoted: boolean): Promise<VoteResult> {
+  const result = await getDb().execute(statement);
+  // postgres.js returns the rows themselves; PGlite wraps them in `{ rows }`.
+  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: VoteRow[] }).rows) as VoteRow[];
+  if (!row?.found) throw new AppError("not_found", { message: "That paper does not exist." });
+  return { upvoted, changed: row.changed, upvoteCount: Number(row.upvote_count) };
 }
 
 export async function castPaperVote({ userId, paperId }: { userId: string; paperId: string }): Promise<VoteResult> {
-  return getDb().transaction(async (tx) => {
-    await assertPaperExists(tx, paperId);
-    const inserted = await tx.insert(votes).values({ userId, paperId }).onConflictDoNothing().returning({ paperId: votes.paperId });
-    const changed = inserted.length > 0;
-    return { upvoted: true, changed, upvoteCount: await settlePaperCount(tx, paperId, changed ? 1 : 0) };
-  });
+  return settleVote(castStatement(userId, paperId), true);
 }
 
 export async function removePaperVote({ userId, paperId }: { userId: string; paperId: string }): Promise<VoteResult> {
-  return getDb().transaction(async (tx) => {
-    await assertPaperExists(tx, paperId);
-    const deleted = await tx
-      .delete(votes)
-      .where(and(eq(votes.userId, userId), eq(votes.paperId, paperId)))
-      .returning({ paperId: votes.paperId });
-    const changed = deleted.length > 0;
-    return { upvoted: false, changed, upvoteCount: await settlePaperCount(tx, paperId, changed ? -1 : 0) };
-  });
+  return settleVote(removeStatement(userId, paperId), false);
 }
 
 /** Which of these papers the reader has upvoted. */
