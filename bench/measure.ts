@@ -10,6 +10,8 @@ export type Measurement = {
   latencyMs: { p50: number; p90: number; p99: number };
   requests: number;
   non2xx: number;
+  /** How many answers of each status other than 2xx, e.g. { "429": 12 }. */
+  otherStatuses?: Record<string, number>;
   errors: number;
 };
 
@@ -49,8 +51,14 @@ export async function measure(origin: string, target: Target, encoding: Encoding
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
     requests: result.requests.total,
     non2xx: result.non2xx,
+    otherStatuses: otherStatuses(result.statusCodeStats as Record<string, { count: number }> | undefined),
     errors: result.errors + result.timeouts,
   };
+}
+
+function otherStatuses(stats: Record<string, { count: number }> | undefined): Record<string, number> | undefined {
+  const other = Object.entries(stats ?? {}).filter(([code]) => !code.startsWith("2"));
+  return other.length > 0 ? Object.fromEntries(other.map(([code, { count }]) => [code, count])) : undefined;
 }
 
 export type PageWeight = { name: string; path: string; htmlBytes: number; htmlGzipBytes: number; scripts: number; firstLoadJsBytes: number; firstLoadJsGzipBytes: number };
