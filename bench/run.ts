@@ -37,7 +37,9 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
-  const env = (url: string) => ({ DATABASE_URL: url, AUTH_SECRET: secret, AUTH_URL: `http://127.0.0.1:${port}` });
+  // Configured as behind nginx (deploy/nginx.conf sets X-Real-IP), so voters can come from
+  // addresses of their own (bench/targets.ts).
+  const env = (url: string) => ({ DATABASE_URL: url, AUTH_SECRET: secret, AUTH_URL: `http://127.0.0.1:${port}`, TRUSTED_IP_HEADER: "x-real-ip" });
 
   // First start, through the SQL-capturing proxy: find the targets, add the bench's own rows,
   // weigh the pages and record what SQL the home and paper pages run.

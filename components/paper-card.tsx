@@ -8,21 +8,20 @@ import { UpvoteButton } from "./votes/upvote-button";
 /** What a list may put in place of the plain title and abstract, and below the card's details. */
 export type PaperCardSlots = { title?: React.ReactNode; summary?: React.ReactNode; extra?: React.ReactNode };
 
+// The card's styles are named classes (app/globals.css, "Lists"), not utility strings: a list
+// repeats them for every paper, twice (HTML and RSC payload), and they were a third of its bytes.
 export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; rank: number; slots?: PaperCardSlots }) {
   const extraAuthors = paper.authorCount - paper.authors.length;
   return (
-    <article
-      aria-labelledby={`paper-${paper.id}`}
-      className="flex gap-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
-    >
-      <div className="flex w-14 shrink-0 flex-col items-center gap-1 pt-0.5">
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+    <article aria-labelledby={`paper-${paper.id}`} className="paper-card">
+      <div className="paper-card-side">
+        <span className="paper-card-rank">
           <span className="sr-only">Rank </span>#{rank}
         </span>
         <UpvoteButton paperId={paper.id} count={paper.upvoteCount} />
       </div>
       <div className="min-w-0 flex-1">
-        <h2 id={`paper-${paper.id}`} className="text-base font-semibold leading-snug sm:text-lg">
+        <h2 id={`paper-${paper.id}`} className="paper-card-title">
           <Link href={paperPath(paper.id)} className="hover:underline">
             {slots.title ?? <MathText text={paper.title} />}
           </Link>
@@ -32,14 +31,14 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
             </span>
           )}
         </h2>
-        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+        <p className="paper-card-authors">
           {paper.authors.join(", ")}
           {extraAuthors > 0 && <span className="text-zinc-500 dark:text-zinc-400"> +{extraAuthors}</span>}
         </p>
-        <p className="mt-2 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="paper-card-summary">
           {slots.summary ?? <MathText text={excerpt(paper.abstract)} />}
         </p>
-        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <p className="paper-card-meta">
           <Link href={`${paperPath(paper.id)}#discussion`} className="hover:underline">
             {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
           </Link>

@@ -41,15 +41,10 @@ export function UpvoteButton({ paperId, count, size = "small" }: { paperId: stri
         onClick={onClick}
         aria-pressed={upvoted}
         aria-label={`${upvoted ? "Remove your upvote" : "Upvote"} (${shownCount} ${shownCount === 1 ? "upvote" : "upvotes"})`}
-        className={`flex flex-col items-center rounded-md border font-semibold tabular-nums transition-colors ${
-          size === "large" ? "min-w-14 px-3 py-1.5 text-base" : "min-w-10 px-2 py-1 text-sm"
-        } ${
-          upvoted
-            ? "border-accent-600 bg-accent-600 text-white dark:border-accent-300 dark:bg-accent-300 dark:text-zinc-950"
-            : "border-zinc-300 hover:border-accent-600 hover:text-accent-700 dark:border-zinc-700 dark:hover:border-accent-300 dark:hover:text-accent-300"
-        }`}
+        // Styled by .upvote (app/globals.css), pressed or not by aria-pressed: every card repeats it.
+        className={size === "large" ? "upvote upvote-large" : "upvote"}
       >
-        <span aria-hidden="true" className="text-xs leading-none">
+        <span aria-hidden="true" className="upvote-arrow">
           ▲
         </span>
         <span data-testid="upvote-count">{shownCount}</span>
