@@ -1,11 +1,12 @@
 import "server-only";
-import { consumeRateLimit } from "@/db/queries/rate-limits";
+import { consumeRateLimits } from "@/db/queries/rate-limits";
 import { AppError } from "./errors";
 import { ipLimit, userLimit, type LimitedAction } from "./rate-limit-rules";
 
 /**
  * Counts one attempt at `action` for the user and for the address, and throws `rate_limited`
- * (HTTP 429 with Retry-After) when either is over its limit. Call it before changing anything.
+ * (HTTP 429 with Retry-After) when either is over its limit (both are counted, in one statement).
+ * Call it before changing anything.
  */
 export async function enforceRateLimit({
   action,
@@ -20,13 +21,12 @@ export async function enforceRateLimit({
 }): Promise<void> {
   const checks = [{ key: `${action}:user:${user.id}`, ...userLimit(action, user.createdAt, now) }];
   if (ip) checks.push({ key: `${action}:ip:${ip}`, ...ipLimit(action) });
-  for (const check of checks) {
-    const outcome = await consumeRateLimit({ ...check, now });
-    if (!outcome.allowed) {
-      throw new AppError("rate_limited", {
-        message: `You are doing that too often. Try again in ${outcome.retryAfterSeconds} seconds.`,
-        retryAfterSeconds: outcome.retryAfterSeconds,
-      });
-    }
+  const outcomes = await consumeRateLimits(checks, now);
+  const refused = outcomes.find((outcome) => !outcome.allowed);
+  if (refused && !refused.allowed) {
+    throw new AppError("rate_limited", {
+      message: `You are doing that too often. Try again in ${refused.retryAfterSeconds} seconds.`,
+      retryAfterSeconds: refused.retryAfterSeconds,
+    });
   }
 }

@@ -5,6 +5,8 @@ import { rateLimitBuckets } from "../schema";
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+export type RateLimitCheck = { key: string; limit: number; windowSeconds: number };
+
 /**
  * Counts one hit against `key` and says whether it is allowed. A key's window starts at its first
  * hit and lasts `windowSeconds`; the first hit after that starts the next one. It is one
@@ -12,40 +14,46 @@ export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfterS
  * on one server process or many — and a burst never splits across two windows by accident of
  * the clock.
  */
-export async function consumeRateLimit({
-  key,
-  limit,
-  windowSeconds,
-  now = new Date(),
-}: {
-  key: string;
-  limit: number;
-  windowSeconds: number;
-  now?: Date;
-}): Promise<RateLimitOutcome> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const expired = sql`${rateLimitBuckets.windowStart} <= ${at} - make_interval(secs => ${windowSeconds})`;
-  const counted = await getDb()
-    .insert(rateLimitBuckets)
-    .values({ key, windowStart: now, hits: 1 })
-    .onConflictDoUpdate({
-      target: rateLimitBuckets.key,
-      set: {
-        windowStart: sql`case when ${expired} then ${at} else ${rateLimitBuckets.windowStart} end`,
-        hits: sql`case when ${expired} then 1 else ${rateLimitBuckets.hits} + 1 end`,
-      },
-      setWhere: sql`${expired} or ${rateLimitBuckets.hits} < ${limit}`,
-    })
-    .returning({ hits: rateLimitBuckets.hits });
-  if (counted.length > 0) return { allowed: true };
+export async function consumeRateLimit({ now = new Date(), ...check }: RateLimitCheck & { now?: Date }): Promise<RateLimitOutcome> {
+  return (await consumeRateLimits([check], now))[0];
+}
 
-  // Refused: the window is full, and ends windowSeconds after it started.
-  const [bucket] = await getDb()
-    .select({ windowStart: rateLimitBuckets.windowStart })
-    .from(rateLimitBuckets)
-    .where(sql`${rateLimitBuckets.key} = ${key}`);
-  const endsAt = (bucket?.windowStart.getTime() ?? now.getTime()) + windowSeconds * 1000;
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+/**
+ * One hit against each of several keys (a user's and their address's), in one statement: one
+ * round trip and one commit on the hot write paths. Every key is counted, refused or not.
+ */
+export async function consumeRateLimits(checks: RateLimitCheck[], now = new Date()): Promise<RateLimitOutcome[]> {
+  if (checks.length === 0) return [];
+  const at = sql`${now.toISOString()}::timestamptz`;
+  // One upsert per key, each a data-modifying CTE; a refused key's upsert returns no row.
+  const upserts = checks.map(({ key, limit, windowSeconds }, i) => {
+    const expired = sql`${rateLimitBuckets.windowStart} <= ${at} - make_interval(secs => ${windowSeconds})`;
+    return sql`${sql.raw(`hit${i}`)} as (
+      insert into ${rateLimitBuckets} (key, window_start, hits) values (${key}, ${at}, 1)
+      on conflict (key) do update set
+        window_start = case when ${expired} then ${at} else ${rateLimitBuckets.windowStart} end,
+        hits = case when ${expired} then 1 else ${rateLimitBuckets.hits} + 1 end
+      where ${expired} or ${rateLimitBuckets.hits} < ${limit}
+      returning 1
+    )`;
+  });
+  const allowed = checks.map((_, i) => sql`exists (select 1 from ${sql.raw(`hit${i}`)}) as ${sql.raw(`allowed${i}`)}`);
+  const result = await getDb().execute(sql`with ${sql.join(upserts, sql`, `)} select ${sql.join(allowed, sql`, `)}`);
+  // postgres.js returns the rows themselves; PGlite wraps them in `{ rows }`.
+  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: Record<string, boolean>[] }).rows) as Record<string, boolean>[];
+
+  return Promise.all(
+    checks.map(async ({ key, windowSeconds }, i): Promise<RateLimitOutcome> => {
+      if (row[`allowed${i}`]) return { allowed: true };
+      // Refused: the window is full, and ends windowSeconds after it started.
+      const [bucket] = await getDb()
+        .select({ windowStart: rateLimitBuckets.windowStart })
+        .from(rateLimitBuckets)
+        .where(sql`${rateLimitBuckets.key} = ${key}`);
+      const endsAt = (bucket?.windowStart.getTime() ?? now.getTime()) + windowSeconds * 1000;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+    }),
+  );
 }
 
 /** Drops buckets whose window ended long ago; cheap enough to call now and then. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consumeRateLimit } from "@/db/queries/rate-limits";
+import { consumeRateLimit, consumeRateLimits } from "@/db/queries/rate-limits";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { allowSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { SIGN_IN_PER_ACCOUNT, userLimit } from "@/lib/rate-limit-rules";
@@ -61,5 +61,28 @@ describe("rate limits held in Postgres", () => {
     expect(attempts.filter(Boolean)).toHaveLength(SIGN_IN_PER_ACCOUNT.limit);
     expect(await allowSignInAttempt({ email: "target@example.org", ip: "198.51.100.250" })).toBe(false); // case does not matter
     expect(await allowSignInAttempt({ email: "someone-else@example.org", ip: "198.51.100.250" })).toBe(true);
+  });
+
+  it("count a user's and an address's keys in one statement, each against its own limit", async () => {
+    const checks = [
+      { key: "test:pair:user", limit: 3, windowSeconds: 60 },
+      { key: "test:pair:ip", limit: 5, windowSeconds: 30 },
+    ];
+    const rounds = [];
+    for (let i = 0; i < 6; i++) rounds.push(await consumeRateLimits(checks, now));
+    expect(rounds.map(([user, ip]) => [user.allowed, ip.allowed])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+      [false, true], // the user's limit is full; the address still counts the attempt
+      [false, true],
+      [false, false],
+    ]);
+    expect(rounds[5]).toEqual([
+      { allowed: false, retryAfterSeconds: 60 },
+      { allowed: false, retryAfterSeconds: 30 },
+    ]);
+    // A minute on, both windows have ended: the next hit starts each afresh.
+    expect(await consumeRateLimits(checks, new Date(now.getTime() + 61_000))).toEqual([{ allowed: true }, { allowed: true }]);
   });
 });
