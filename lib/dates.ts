@@ -77,14 +77,14 @@ export function monthOf(day: Day): string {
   return day.slice(0, 7);
 }
 
+// Formatters are built once: toLocaleDateString with options builds a new Intl.DateTimeFormat on
+// every call, which was the costliest line of rendering a 50-result search page (~90 µs a date).
+const DAY_LONG = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const DAY_SHORT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+
 export function formatDay(day: Day, style: "long" | "short" = "long"): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    timeZone: "UTC",
-    weekday: style === "long" ? "long" : undefined,
-    day: "numeric",
-    month: style === "long" ? "long" : "short",
-    year: "numeric",
-  });
+  return (style === "long" ? DAY_LONG : DAY_SHORT).format(new Date(`${day}T00:00:00Z`));
 }
 
 function isoWeekOneMonday(year: number): Day {
@@ -104,5 +104,5 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function monthName(month: number): string {
-  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString("en-GB", { month: "long", timeZone: "UTC" });
+  return MONTH_NAME.format(new Date(Date.UTC(2000, month - 1, 1)));
 }
