@@ -41,7 +41,10 @@ export async function benchDatabase(serverUrl: string, sizes: SeedSizes): Promis
       await sql.end();
     }
     const name = `paperboard_bench_${process.pid}_${Date.now().toString(36)}`;
-    await admin.unsafe(`create database ${name} template ${template}`);
+    // FILE_COPY (PostgreSQL 15+) copies the files; the default WAL_LOG strategy writes the whole
+    // dataset (~0.7 GB) through the WAL, and the checkpoints that follow ran into the first targets.
+    const [{ version }] = await admin<{ version: number }[]>`select current_setting('server_version_num')::int as version`;
+    await admin.unsafe(`create database ${name} template ${template}${version >= 150000 ? " strategy file_copy" : ""}`);
     return {
       url: withDatabase(serverUrl, name),
       kind: "server",
