@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
+import { rowsOf } from "../rows";
 import { digestSends, subscriptions, type DigestFrequency } from "../schema";
 
 // The digest job's bookkeeping. A send moves pending → sent, or pending → failed → pending (a
@@ -81,7 +82,8 @@ export async function claimDigestSend({
   maxAttempts: number;
   now?: Date;
 }): Promise<{ id: number; attempts: number } | null> {
-  const rows = await rowsOf<{ id: number; attempts: number }>(sql`
+  const rows = rowsOf<{ id: number; attempts: number }>(
+    await getDb().execute(sql`
     insert into ${digestSends} (subscription_id, period, status, attempts, claimed_at)
     select ${subscriptions.id}, ${period}, 'pending', 1, ${now.toISOString()}::timestamptz
     from ${subscriptions}
@@ -89,7 +91,8 @@ export async function claimDigestSend({
     on conflict (subscription_id, period) do update
       set status = 'pending', attempts = ${digestSends.attempts} + 1, claimed_at = excluded.claimed_at
       where ${digestSends.status} = 'failed' and ${digestSends.attempts} < ${maxAttempts}
-    returning id, attempts`);
+    returning id, attempts`),
+  );
   return rows[0] ? { id: Number(rows[0].id), attempts: Number(rows[0].attempts) } : null;
 }
 
@@ -147,9 +150,4 @@ function interrupted(claimedBefore: Date): SQL | undefined {
   return and(eq(digestSends.status, "pending"), lt(digestSends.claimedAt, claimedBefore));
 }
 
-// drizzle's execute() returns rows as an array on postgres.js and as { rows } on PGlite.
-async function rowsOf<T>(query: SQL): Promise<T[]> {
-  const result = await getDb().execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
-}
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 
 // Readiness probes: they must answer quickly and never throw past the caller's timeout.
 
@@ -28,9 +29,4 @@ export async function getAppliedMigrationTimes(): Promise<number[]> {
   if (!exists[0]?.present) return [];
   const rows = rowsOf<{ created_at: string | number }>(await db.execute(sql`select created_at from drizzle.__drizzle_migrations`));
   return rows.map((row) => Number(row.created_at));
-}
-
-// postgres.js returns the rows themselves; PGlite wraps them in `{ rows }`.
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

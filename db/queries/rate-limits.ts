@@ -1,6 +1,7 @@
 import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { rowsOf } from "../rows";
 import { rateLimitBuckets } from "../schema";
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -38,9 +39,7 @@ export async function consumeRateLimits(checks: RateLimitCheck[], now = new Date
     )`;
   });
   const allowed = checks.map((_, i) => sql`exists (select 1 from ${sql.raw(`hit${i}`)}) as ${sql.raw(`allowed${i}`)}`);
-  const result = await getDb().execute(sql`with ${sql.join(upserts, sql`, `)} select ${sql.join(allowed, sql`, `)}`);
-  // postgres.js returns the rows themselves; PGlite wraps them in `{ rows }`.
-  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: Record<string, boolean>[] }).rows) as Record<string, boolean>[];
+  const [row] = rowsOf<Record<string, boolean>>(await getDb().execute(sql`with ${sql.join(upserts, sql`, `)} select ${sql.join(allowed, sql`, `)}`));
 
   return Promise.all(
     checks.map(async ({ key, windowSeconds }, i): Promise<RateLimitOutcome> => {

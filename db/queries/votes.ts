@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb, type Tx } from "../client";
+import { rowsOf } from "../rows";
 import { commentVotes, comments, papers, users, votes } from "../schema";
 
 // Votes are rows with a unique key; the counter moves in the same transaction, and only when a row
@@ -36,9 +37,7 @@ const removeStatement = (userId: string, paperId: string) => sql`
 type VoteRow = { found: boolean; changed: boolean; upvote_count: number | null };
 
 async function settleVote(statement: SQL, upvoted: boolean): Promise<VoteResult> {
-  const result = await getDb().execute(statement);
-  // postgres.js returns the rows themselves; PGlite wraps them in `{ rows }`.
-  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: VoteRow[] }).rows) as VoteRow[];
+  const [row] = rowsOf<VoteRow>(await getDb().execute(statement));
   if (!row?.found) throw new AppError("not_found", { message: "That paper does not exist." });
   return { upvoted, changed: row.changed, upvoteCount: Number(row.upvote_count) };
 }
@@ -76,7 +75,7 @@ export async function getReaderPaperVotes({ userId, paperIds }: { userId: string
     })
     .from(papers)
     .where(inArray(papers.id, paperIds));
-  return { upvoted: rows.filter((r) => r.upvoted).map((r) => r.id), counts: Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount])) };
+  return readerVotesOf(rows);
 }
 
 /** The same for one paper's comments: the reader's upvotes and every comment's count, in one statement. */
@@ -89,7 +88,12 @@ export async function getReaderCommentVotes({ userId, paperId }: { userId: strin
     })
     .from(comments)
     .where(eq(comments.paperId, paperId));
-  return { upvoted: rows.filter((r) => r.upvoted).map((r) => r.id), counts: Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount])) };
+  return readerVotesOf(rows);
+}
+
+/** Rows of (id, count, the reader's vote) as the reader's upvoted IDs and every row's count. */
+function readerVotesOf<Id extends string | number>(rows: { id: Id; upvoteCount: number; upvoted: boolean }[]): { upvoted: Id[]; counts: Record<Id, number> } {
+  return { upvoted: rows.filter((r) => r.upvoted).map((r) => r.id), counts: Object.fromEntries(rows.map((r) => [r.id, r.upvoteCount])) as Record<Id, number> };
 }
 
 /** The most recent upvoters of a paper, for the avatars on its page. */
