@@ -1,7 +1,7 @@
 import { getAppliedMigrationTimes, pingDatabase } from "@/db/queries/health";
 import journal from "@/db/migrations/meta/_journal.json";
 import { migrationStatus, pendingReason } from "@/lib/readiness";
-import { markDatabaseSuspect } from "@/lib/db-outage";
+import { markDatabaseSuspect, markDatabaseUp } from "@/lib/db-outage";
 
 // Short enough that a load balancer's probe (typically 2–5 s) gets our answer, not its own timeout.
 const PING_TIMEOUT_MS = 1_500;
@@ -18,6 +18,9 @@ export async function GET(): Promise<Response> {
     markDatabaseSuspect(); // so pages answer 503 too until a probe finds it back
     return notReady("database unreachable");
   }
+  // The pool itself just answered: pages need not wait for the outage gate's next probe (after a
+  // restart, one query on a connection the restart closed had marked the database down again).
+  markDatabaseUp();
   try {
     const status = migrationStatus(journal.entries, await getAppliedMigrationTimes());
     const migrations = { applied: status.applied, expected: status.expected };
