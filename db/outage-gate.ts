@@ -6,8 +6,8 @@ import { friendlyMessage } from "@/lib/errors";
 // Called first thing in proxy.ts. While the database is believed down (a request saw a
 // connection error, or a pooled connection closed), requests get a plain 503 here instead of a
 // render that would fail: Next 16 fixes a page's status before rendering, so only the proxy can
-// make a page answer 503. Recovery needs no restart: at most once a second one request probes
-// the database, and when it answers, requests flow again.
+// make a page answer 503. Recovery needs no restart: one request probes the database (at most once
+// a second while it stays down), and when it answers, requests flow again.
 
 const PROBE_INTERVAL_MS = 1_000;
 const PROBE_TIMEOUT_MS = 1_000;
@@ -17,8 +17,8 @@ const RETRY_AFTER_SECONDS = "5";
 // their own `unavailable` result, which the forms show in place.
 const PASS = /^\/api\/(health|ready)(\/|$)/;
 
-const probe = globalThis as unknown as { paperboardProbe?: { at: number; running: Promise<boolean> | null } };
-const probeState = (probe.paperboardProbe ??= { at: 0, running: null });
+const probe = globalThis as unknown as { paperboardProbe?: { failedAt: number; running: Promise<boolean> | null } };
+const probeState = (probe.paperboardProbe ??= { failedAt: 0, running: null });
 
 export async function databaseOutageResponse(
   request: Request,
@@ -32,20 +32,24 @@ export async function databaseOutageResponse(
   return pathname.startsWith("/api/") ? jsonUnavailable() : htmlUnavailable();
 }
 
-// Requests that arrive during a probe wait for it (at most PROBE_TIMEOUT_MS): a recycled
-// pooled connection also makes the database suspect, and must not 503 the requests around it.
+// Only a probe that failed holds off the next one (for PROBE_INTERVAL_MS), so a database that is
+// down is asked once a second, not once a request. A suspicion raised while the last probe
+// succeeded (a pooled connection the restart had closed, or one simply recycled) is checked at
+// once: it must not 503 the requests around it. Requests that arrive during a probe wait for it
+// (at most PROBE_TIMEOUT_MS).
 async function databaseAnswers(url: string): Promise<boolean> {
   if (probeState.running) return probeState.running;
-  if (Date.now() - probeState.at >= PROBE_INTERVAL_MS) {
-    probeState.at = Date.now();
-    probeState.running = probeServer({ url, timeoutMs: PROBE_TIMEOUT_MS }).then((up) => {
-      if (up) markDatabaseUp();
-      probeState.running = null;
-      return up;
-    });
-    return probeState.running;
-  }
-  return !databaseBelievedDown();
+  if (Date.now() - probeState.failedAt < PROBE_INTERVAL_MS) return false;
+  probeState.running = probeServer({ url, timeoutMs: PROBE_TIMEOUT_MS }).then((up) => {
+    // The log says when the gate starts and stops answering 503, not every probe in between.
+    if (up && probeState.failedAt) console.warn("outage gate: the database answers again; serving requests");
+    if (!up && !probeState.failedAt) console.error("outage gate: the database does not answer; requests get 503 until it does");
+    if (up) markDatabaseUp();
+    probeState.failedAt = up ? 0 : Date.now();
+    probeState.running = null;
+    return up;
+  });
+  return probeState.running;
 }
 
 const HEADERS = {

@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { migrateDatabase } from "@/db/migrator";
@@ -30,6 +31,15 @@ test.beforeAll(async () => {
     await sql`insert into daily_entries (paper_id, day) values (${id}, ${todayUtc()})`;
   }
   app = await startAppServer({ port: PORT, env: { DATABASE_URL: cluster.url() } });
+});
+
+// When it fails, the server's own log says which request saw what.
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && app) {
+    const log = testInfo.outputPath("next-start.log");
+    await writeFile(log, app.output());
+    await testInfo.attach("next-start.log", { path: log, contentType: "text/plain" });
+  }
 });
 
 test.afterAll(async () => {

@@ -42,4 +42,23 @@ describe("the outage gate", () => {
     expect(await databaseOutageResponse(get("/"), { databaseUrl: process.env.DATABASE_URL })).toBeNull();
     expect(databaseBelievedDown()).toBe(false);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)("checks a suspicion raised right after a successful probe at once, instead of answering 503 (server pass)", async () => {
+    await wait(1_100); // past any failed probe of the tests above
+    markDatabaseSuspect();
+    expect(await databaseOutageResponse(get("/"), { databaseUrl: process.env.DATABASE_URL })).toBeNull();
+    // A pooled connection the restart had closed is found a moment later: no failed probe since.
+    markDatabaseSuspect();
+    expect(await databaseOutageResponse(get("/api/votes/papers"), { databaseUrl: process.env.DATABASE_URL })).toBeNull();
+    expect(databaseBelievedDown()).toBe(false);
+  });
+
+  it("while a probe has just failed, answers 503 without asking again", async () => {
+    await wait(1_100);
+    markDatabaseSuspect();
+    expect((await databaseOutageResponse(get("/"), { databaseUrl: DOWN }))?.status).toBe(503);
+    // Even the server that is up is not asked within the interval: the answer is the failed one.
+    expect((await databaseOutageResponse(get("/"), { databaseUrl: process.env.DATABASE_URL ?? DOWN }))?.status).toBe(503);
+    expect(databaseBelievedDown()).toBe(true);
+  });
 });
