@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { rowsOf } from "../rows";
 import { rateLimitBuckets } from "../schema";
@@ -25,8 +25,20 @@ export async function consumeRateLimit({ now = new Date(), ...check }: RateLimit
  */
 export async function consumeRateLimits(checks: RateLimitCheck[], now = new Date()): Promise<RateLimitOutcome[]> {
   if (checks.length === 0) return [];
+  const hits = rateLimitHits(checks, now);
+  const [row] = rowsOf<Record<string, boolean>>(await getDb().execute(sql`with ${hits.ctes} select ${sql.join(hits.allowedColumns, sql`, `)}`));
+  return rateLimitOutcomes(checks, row, now);
+}
+
+/**
+ * The hits as data-modifying CTEs, for a statement that counts them and does its own work in the
+ * same round trip (a vote: db/queries/votes.ts). `allowedColumns` select `allowed0`, `allowed1`,
+ * …; `allAllowed` is true when every key let the hit through. The CTEs run whether or not the
+ * rest of the statement reads them, so every key is counted.
+ */
+export function rateLimitHits(checks: RateLimitCheck[], now: Date): { ctes: SQL; allowedColumns: SQL[]; allAllowed: SQL } {
   const at = sql`${now.toISOString()}::timestamptz`;
-  // One upsert per key, each a data-modifying CTE; a refused key's upsert returns no row.
+  // One upsert per key; a refused key's upsert returns no row.
   const upserts = checks.map(({ key, limit, windowSeconds }, i) => {
     const expired = sql`${rateLimitBuckets.windowStart} <= ${at} - make_interval(secs => ${windowSeconds})`;
     return sql`${sql.raw(`hit${i}`)} as (
@@ -38,9 +50,16 @@ export async function consumeRateLimits(checks: RateLimitCheck[], now = new Date
       returning 1
     )`;
   });
-  const allowed = checks.map((_, i) => sql`exists (select 1 from ${sql.raw(`hit${i}`)}) as ${sql.raw(`allowed${i}`)}`);
-  const [row] = rowsOf<Record<string, boolean>>(await getDb().execute(sql`with ${sql.join(upserts, sql`, `)} select ${sql.join(allowed, sql`, `)}`));
+  const passed = checks.map((_, i) => sql`exists (select 1 from ${sql.raw(`hit${i}`)})`);
+  return {
+    ctes: sql.join(upserts, sql`, `),
+    allowedColumns: passed.map((allowed, i) => sql`${allowed} as ${sql.raw(`allowed${i}`)}`),
+    allAllowed: passed.length > 0 ? sql.join(passed, sql` and `) : sql`true`,
+  };
+}
 
+/** What a statement built with rateLimitHits said of each key, with Retry-After for a refused one. */
+export async function rateLimitOutcomes(checks: RateLimitCheck[], row: Record<string, unknown>, now: Date): Promise<RateLimitOutcome[]> {
   return Promise.all(
     checks.map(async ({ key, windowSeconds }, i): Promise<RateLimitOutcome> => {
       if (row[`allowed${i}`]) return { allowed: true };

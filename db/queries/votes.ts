@@ -1,7 +1,9 @@
 import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { refuseIfLimited } from "@/lib/rate-limit";
 import { getDb, type Tx } from "../client";
+import { rateLimitHits, rateLimitOutcomes, type RateLimitCheck } from "./rate-limits";
 import { rowsOf } from "../rows";
 import { commentVotes, comments, papers, users, votes } from "../schema";
 
@@ -10,13 +12,14 @@ import { commentVotes, comments, papers, users, votes } from "../schema";
 
 export type VoteResult = { upvoted: boolean; changed: boolean; upvoteCount: number };
 
-// One statement each, so one round trip and one commit: the vote row and the counter move
-// together or not at all. Under concurrent votes the unique key decides which insert counts, and
-// the counter's row lock serialises the increments (each re-reads the row it waits for).
-const castStatement = (userId: string, paperId: string) => sql`
-  with paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
+// One statement each, so one round trip and one commit: the reader's rate-limit hits, the vote row
+// and the counter move together or not at all. Under concurrent votes the unique key decides which
+// insert counts, and the counter's row lock serialises the increments (each re-reads the row it
+// waits for). A refused hit leaves the vote untouched (`allowed` gates the insert or delete).
+const castStatement = (userId: string, paperId: string, allowed: SQL) => sql`
+  paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
   cast_vote as (
-    insert into ${votes} (user_id, paper_id) select ${userId}, id from paper
+    insert into ${votes} (user_id, paper_id) select ${userId}, id from paper where ${allowed}
     on conflict do nothing returning paper_id
   ),
   counted as (
@@ -25,29 +28,38 @@ const castStatement = (userId: string, paperId: string) => sql`
   select exists (select 1 from paper) as found, exists (select 1 from cast_vote) as changed,
          coalesce((select upvote_count from counted), (select upvote_count from paper)) as upvote_count`;
 
-const removeStatement = (userId: string, paperId: string) => sql`
-  with paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
-  removed as (delete from ${votes} where ${votes.userId} = ${userId} and ${votes.paperId} = ${paperId} returning paper_id),
+const removeStatement = (userId: string, paperId: string, allowed: SQL) => sql`
+  paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
+  removed as (delete from ${votes} where ${votes.userId} = ${userId} and ${votes.paperId} = ${paperId} and ${allowed} returning paper_id),
   counted as (
     update ${papers} set upvote_count = ${papers.upvoteCount} - 1 where ${papers.id} in (select paper_id from removed) returning ${papers.upvoteCount} as upvote_count
   )
   select exists (select 1 from paper) as found, exists (select 1 from removed) as changed,
          coalesce((select upvote_count from counted), (select upvote_count from paper)) as upvote_count`;
 
-type VoteRow = { found: boolean; changed: boolean; upvote_count: number | null };
+type VoteRow = { found: boolean; changed: boolean; upvote_count: number | null } & Record<string, unknown>;
 
-async function settleVote(statement: SQL, upvoted: boolean): Promise<VoteResult> {
-  const [row] = rowsOf<VoteRow>(await getDb().execute(statement));
+type PaperVote = { userId: string; paperId: string; rateLimits?: RateLimitCheck[]; now?: Date };
+
+async function settleVote(statement: (userId: string, paperId: string, allowed: SQL) => SQL, upvoted: boolean, { userId, paperId, rateLimits = [], now = new Date() }: PaperVote): Promise<VoteResult> {
+  const hits = rateLimits.length > 0 ? rateLimitHits(rateLimits, now) : null;
+  const body = statement(userId, paperId, hits?.allAllowed ?? sql`true`);
+  // The rate-limit columns go after the vote's: `select a, b, c, allowed0, allowed1`.
+  const withLimits = hits ? sql`with ${hits.ctes}, ${body}, ${sql.join(hits.allowedColumns, sql`, `)}` : sql`with ${body}`;
+  const [row] = rowsOf<VoteRow>(await getDb().execute(withLimits));
+  if (hits) refuseIfLimited(await rateLimitOutcomes(rateLimits, row, now));
   if (!row?.found) throw new AppError("not_found", { message: "That paper does not exist." });
   return { upvoted, changed: row.changed, upvoteCount: Number(row.upvote_count) };
 }
 
-export async function castPaperVote({ userId, paperId }: { userId: string; paperId: string }): Promise<VoteResult> {
-  return settleVote(castStatement(userId, paperId), true);
+/** Upvotes a paper, counting the hits in `rateLimits` first (lib/rate-limit.ts rateLimitChecks) in the same statement. */
+export async function castPaperVote(vote: PaperVote): Promise<VoteResult> {
+  return settleVote(castStatement, true, vote);
 }
 
-export async function removePaperVote({ userId, paperId }: { userId: string; paperId: string }): Promise<VoteResult> {
-  return settleVote(removeStatement(userId, paperId), false);
+/** Takes an upvote back, under the same rate limits as casting it. */
+export async function removePaperVote(vote: PaperVote): Promise<VoteResult> {
+  return settleVote(removeStatement, false, vote);
 }
 
 /** Which of these papers the reader has upvoted. */

@@ -97,4 +97,32 @@ describe("paper votes", () => {
     expect(Number(row.n)).toBe(0);
     await expect(removePaperVote({ userId: reader.id, paperId: "2501.99999" })).rejects.toBeInstanceOf(AppError);
   });
+
+  it("count their rate limits in the same statement: over the limit, nothing changes and the wait is given", async () => {
+    const reader = await makeUser();
+    const papers = ["2501.04001", "2501.04002", "2501.04003", "2501.04004", "2501.04005"];
+    for (const id of papers) await makePaper({ id });
+    const now = new Date();
+    const rateLimits = [
+      { key: `vote:user:${reader.id}`, limit: 3, windowSeconds: 60 },
+      { key: "vote:ip:198.51.100.7", limit: 100, windowSeconds: 60 },
+    ];
+    // Five at once against a limit of three: exactly three land, the others are refused whole.
+    const settled = await Promise.allSettled(papers.map((paperId) => castPaperVote({ userId: reader.id, paperId, rateLimits, now })));
+    const landed = settled.filter((s) => s.status === "fulfilled");
+    const refused = settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : []));
+    expect(landed).toHaveLength(3);
+    expect(refused).toHaveLength(2);
+    for (const error of refused) expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    for (const id of papers) expect((await counter(id)).counter).toBe((await counter(id)).rows);
+    const voted = await getUpvotedPaperIds({ userId: reader.id, paperIds: papers });
+    expect(voted).toHaveLength(3);
+    // Taking one back is refused too while the window lasts, and leaves the vote in place.
+    await expect(removePaperVote({ userId: reader.id, paperId: voted[0], rateLimits, now })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await getUpvotedPaperIds({ userId: reader.id, paperIds: papers })).toHaveLength(3);
+    // The address's bucket counted every attempt, refused or not.
+    const bucket = await getDb().execute(sql`select hits from rate_limit_buckets where key = 'vote:ip:198.51.100.7'`);
+    const [row] = (Array.isArray(bucket) ? bucket : (bucket as unknown as { rows: unknown[] }).rows) as { hits: number }[];
+    expect(Number(row.hits)).toBe(6);
+  });
 });
