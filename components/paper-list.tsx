@@ -7,8 +7,11 @@ export function PaperList<P extends ListedPaper>({
   empty,
   label = "Papers, highest ranked first",
   slots,
+  firstRank = 1,
 }: {
   papers: P[];
+  /** The first paper's number: 21 on a second page of 20. */
+  firstRank?: number;
   empty: React.ReactNode;
   label?: string;
   /** Per-paper replacements for parts of the card (search highlights, trending explanations). */
@@ -23,10 +26,10 @@ export function PaperList<P extends ListedPaper>({
   }
   return (
     <ReaderVotesScope paperIds={papers.map((p) => p.id)}>
-      <ol className="flex flex-col gap-3" aria-label={label}>
+      <ol className="flex flex-col gap-3" aria-label={label} start={firstRank}>
         {papers.map((paper, index) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} rank={index + 1} slots={slots?.(paper)} />
+            <PaperCard paper={paper} rank={firstRank + index} slots={slots?.(paper)} />
           </li>
         ))}
       </ol>

@@ -14,7 +14,7 @@ const PUBLIC_PAGES = [
   "/papers/2401.12509",
   "/papers/2411.00042",
   "/papers/date/2025-02-30",
-  "/search?q=diffusion",
+  "/search?q=model&page=2", // results with the pager
   "/trending",
   "/moderation",
   "/signin",

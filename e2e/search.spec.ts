@@ -48,12 +48,51 @@ test("the header search box finds papers, best match first, with the matches hig
   await screenshotBothWidths(page, testInfo, "search-results");
 });
 
+test("many matches come 20 to a page, with previous and next links that keep the query", async ({ page }, testInfo) => {
+  const matching = await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('english', 'model')`;
+  const total = matching[0].n;
+  expect(total).toBeGreaterThan(20); // the demo's papers: "model" is everywhere
+  const pages = Math.ceil(total / 20);
+
+  await page.goto("/search?q=model");
+  const status = page.getByRole("main").getByRole("status");
+  await expect(status).toHaveText(`${total} papers match “model”; showing 1–20, best first.`);
+  await expect(results(page)).toHaveCount(20);
+  const pager = page.getByRole("navigation", { name: "Search result pages" });
+  await expect(pager).toContainText(`Page 1 of ${pages}`);
+  await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  const firstPageIds = await results(page).locator("h2").evaluateAll((titles) => titles.map((t) => t.id));
+  await screenshotBothWidths(page, testInfo, "search-results-paged");
+
+  await pager.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/\/search\?q=model&page=2$/);
+  await expect(status).toHaveText(`${total} papers match “model”; showing 21–${Math.min(40, total)}, best first.`);
+  await expect(results(page)).toHaveCount(Math.min(20, total - 20));
+  const secondPageIds = await results(page).locator("h2").evaluateAll((titles) => titles.map((t) => t.id));
+  expect(secondPageIds.filter((id) => firstPageIds.includes(id))).toEqual([]);
+  await expect(page).toHaveTitle(/Search: model \(page 2\)/);
+
+  await pager.getByRole("link", { name: "Previous page" }).click();
+  await expect(page).toHaveURL(/\/search\?q=model$/);
+  await expect(results(page).first().locator("h2")).toHaveAttribute("id", firstPageIds[0]);
+
+  // A page past the end says so and offers the last one; nonsense reads as the first page.
+  await page.goto("/search?q=model&page=49");
+  await expect(status).toContainText(`there is no page 49`);
+  await page.getByRole("link", { name: `Go to page ${pages}` }).click();
+  await expect(page).toHaveURL(pages > 1 ? new RegExp(`page=${pages}$`) : /q=model$/);
+  await page.goto("/search?q=model&page=abc");
+  await expect(status).toContainText("showing 1–20");
+});
+
 test("quoted phrases, -exclusions and or work as the help says", async ({ page }) => {
   const count = async (q: string) =>
     Number((await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('english', ${q})`)[0].n);
   for (const q of ['"neural network"', "neural -network", "misinformation or fracture"]) {
     await page.goto(`/search?${new URLSearchParams({ q })}`);
-    await expect(results(page)).toHaveCount(await count(q));
+    const n = await count(q);
+    await expect(page.getByRole("main").getByRole("status")).toContainText(`${n} ${n === 1 ? "paper matches" : "papers match"}`);
+    await expect(results(page)).toHaveCount(Math.min(n, 20)); // 20 to a page
   }
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, parseSearchRequest, searchFormValues } from "./search-request";
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, parseSearchRequest, searchFormValues, searchPageHref } from "./search-request";
 
 const parse = (params: Record<string, string | string[] | undefined>) => parseSearchRequest(searchFormValues(params));
 
@@ -14,7 +14,22 @@ describe("parseSearchRequest", () => {
       kind: "search",
       q: '"graph neural" -survey',
       filters: { from: null, to: null, listedOnly: false },
+      page: 1,
     });
+  });
+
+  it("reads the page number, and anything but 1…MAX_SEARCH_PAGE as the first page", () => {
+    expect(parse({ q: "graphs", page: "3" })).toMatchObject({ kind: "search", page: 3 });
+    expect(parse({ q: "graphs", page: String(MAX_SEARCH_PAGE) })).toMatchObject({ page: MAX_SEARCH_PAGE });
+    for (const page of ["0", "-2", "2.5", "abc", "", String(MAX_SEARCH_PAGE + 1), "99999999999"]) {
+      expect(parse({ q: "graphs", page })).toMatchObject({ page: 1 });
+    }
+  });
+
+  it("links to another page with the same query and filters, leaving page 1 out", () => {
+    const values = searchFormValues({ q: "graph nets", from: "2025-01-01", listed: "1", page: "4" });
+    expect(searchPageHref(values, 5)).toBe("/search?q=graph+nets&from=2025-01-01&listed=1&page=5");
+    expect(searchPageHref(values, 1)).toBe("/search?q=graph+nets&from=2025-01-01&listed=1");
   });
 
   it("takes the first of repeated parameters", () => {

@@ -3,22 +3,39 @@ import type { SearchResult } from "@/db/queries/search";
 import { formatDay } from "@/lib/dates";
 import { snippetCuts } from "@/lib/highlight";
 import { dayPath } from "@/lib/paths";
+import { MAX_SEARCH_PAGE } from "@/lib/search-request";
 import { PaperList } from "../paper-list";
 import { HighlightedText } from "./highlighted-text";
 import { SearchHelp } from "./search-help";
 
-/** Ranked results with the matches highlighted, or what to try when there are none. */
-export function SearchResults({ q, result, filtered }: { q: string; result: SearchResult; filtered: boolean }) {
-  const { hits, total } = result;
+/** Which page of the ranked matches this is, and how to link to the others. */
+export type ResultsPage = { number: number; offset: number; size: number; href: (page: number) => string };
+
+/** Ranked results with the matches highlighted, a page at a time, or what to try when there are none. */
+export function SearchResults({ q, result, filtered, page }: { q: string; result: SearchResult; filtered: boolean; page: ResultsPage }) {
+  const { hits } = result;
+  const total = result.total.toLocaleString("en-US");
+  const pages = Math.min(Math.ceil(result.total / page.size), MAX_SEARCH_PAGE);
+  if (result.total > 0 && hits.length === 0) {
+    return (
+      <p role="status" className="rounded-lg border border-dashed border-zinc-300 p-6 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
+        {`${total} ${result.total === 1 ? "paper matches" : "papers match"} “${q}”, on ${pages} ${pages === 1 ? "page" : "pages"}; there is no page ${page.number}. `}
+        <Link href={page.href(pages)} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+          Go to page {pages}
+        </Link>
+      </p>
+    );
+  }
   return (
     <>
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {total === 0
+        {result.total === 0
           ? `No papers match “${q}”${filtered ? " with these filters" : ""}.`
-          : `${total} ${total === 1 ? "paper matches" : "papers match"} “${q}”${hits.length < total ? `; showing the best ${hits.length}` : ""}.`}
+          : `${total} ${result.total === 1 ? "paper matches" : "papers match"} “${q}”${hits.length < result.total ? `; showing ${page.offset + 1}–${page.offset + hits.length}, best first` : ""}.`}
       </p>
       <PaperList
         papers={hits}
+        firstRank={page.offset + 1}
         label="Search results, best match first"
         empty={
           <div className="flex flex-col gap-3 text-left">
@@ -54,6 +71,34 @@ export function SearchResults({ q, result, filtered }: { q: string; result: Sear
           };
         }}
       />
+      {pages > 1 && <SearchPager current={page.number} pages={pages} truncated={result.total > pages * page.size} href={page.href} />}
     </>
+  );
+}
+
+function SearchPager({ current, pages, truncated, href }: { current: number; pages: number; truncated: boolean; href: (page: number) => string }) {
+  const link = "rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  return (
+    <nav aria-label="Search result pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      {current > 1 ? (
+        <Link href={href(current - 1)} rel="prev" className={`${link} whitespace-nowrap`}>
+          ← Previous page
+        </Link>
+      ) : (
+        <span />
+      )}
+      {/* Its own line on a phone, between the links on wider screens. */}
+      <span className="order-first w-full text-center text-zinc-600 sm:order-none sm:w-auto dark:text-zinc-400">
+        Page {current} of {pages}
+        {truncated && " (the best matches only: refine the search to reach the rest)"}
+      </span>
+      {current < pages ? (
+        <Link href={href(current + 1)} rel="next" className={`${link} whitespace-nowrap`}>
+          Next page →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

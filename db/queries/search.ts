@@ -32,7 +32,7 @@ const ABSTRACT_HEADLINE = headlineOptions({ MaxFragments: 2, MinWords: 12, MaxWo
  * Papers matching a websearch-style query ("quoted phrases", -exclude, or), best first: by
  * weighted cover density, then upvotes, then arXiv ID so the order is stable.
  */
-export async function searchPapers({ q, filters, limit = 50 }: { q: string; filters: SearchFilters; limit?: number }): Promise<SearchResult> {
+export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: string; filters: SearchFilters; limit?: number; offset?: number }): Promise<SearchResult> {
   const db = getReadDb();
   const tsquery = sql`websearch_to_tsquery('english', ${q})`;
 
@@ -57,6 +57,7 @@ export async function searchPapers({ q, filters, limit = 50 }: { q: string; filt
     .where(sql`${papers.searchVector} @@ ${tsquery}`)
     .orderBy(desc(sql`rank`), desc(papers.upvoteCount), asc(papers.id))
     .limit(limit)
+    .offset(offset)
     .as("matches");
 
   // The markers are removed from the source text, so every marker in the output is a match.
@@ -78,6 +79,8 @@ export async function searchPapers({ q, filters, limit = 50 }: { q: string; filt
     .leftJoin(users, eq(users.id, matches.submittedById))
     .orderBy(desc(matches.rank), desc(papers.upvoteCount), asc(papers.id));
 
+  // Past the last page there are no rows to carry the total: count the matches alone.
+  if (rows.length === 0 && offset > 0) return { hits: [], total: await countMatches(q, filters), onlyStopWords: false };
   if (rows.length === 0) return { hits: [], total: 0, onlyStopWords: await hasNoSearchableWords(q) };
 
   const authors = await getAuthorPreviews(rows.map((r) => r.id));
@@ -90,6 +93,17 @@ export async function searchPapers({ q, filters, limit = 50 }: { q: string; filt
     submitter: submitterUsername || submitterName ? { username: submitterUsername, name: submitterName } : null,
   }));
   return { hits, total: rows[0].total, onlyStopWords: false };
+}
+
+/** How many papers match, with the same filters as searchPapers. */
+async function countMatches(q: string, filters: SearchFilters): Promise<number> {
+  const listing = firstVisibleListing({ from: filters.from, to: filters.to, alias: "listing" });
+  const matching = getReadDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(papers);
+  const joined = filters.listedOnly ? matching.innerJoin(listing, eq(listing.paperId, papers.id)) : matching;
+  const [row] = await joined.where(sql`${papers.searchVector} @@ websearch_to_tsquery('english', ${q})`);
+  return row.n;
 }
 
 /** True when the query has no words left to search for, e.g. "the" or "-", once stop words go. */

@@ -166,3 +166,20 @@ describe("paperExists", () => {
     expect(await paperExists({ id: "2401.12345" })).toBe(false);
   });
 });
+
+describe("pages of results", () => {
+  it("walks the ranking a page at a time: pages do not overlap, keep the order, and share the total", async () => {
+    const filters = { from: null, to: null, listedOnly: false };
+    const whole = await searchPapers({ q: "sparse", filters });
+    const first = await searchPapers({ q: "sparse", filters, limit: 3, offset: 0 });
+    const second = await searchPapers({ q: "sparse", filters, limit: 3, offset: 3 });
+    expect([...first.hits, ...second.hits].map((h) => h.id)).toEqual(whole.hits.map((h) => h.id));
+    expect([first.total, second.total]).toEqual([whole.total, whole.total]);
+    expect(second.hits).toHaveLength(whole.total - 3);
+  });
+
+  it("past the last page, finds nothing but still says how many match (with the filters)", async () => {
+    const beyond = await searchPapers({ q: "sparse", filters: { from: null, to: null, listedOnly: true }, limit: 3, offset: 30 });
+    expect(beyond).toEqual({ hits: [], total: 2, onlyStopWords: false });
+  });
+});

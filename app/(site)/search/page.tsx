@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { paperExists } from "@/db/queries/search";
 import { searchPapersShared } from "@/db/queries/search-cache";
 import { paperPath } from "@/lib/arxiv-id";
-import { MAX_QUERY_LENGTH, parseSearchRequest, searchFormValues } from "@/lib/search-request";
+import { MAX_QUERY_LENGTH, parseSearchRequest, SEARCH_PAGE_SIZE, searchFormValues, searchPageHref, type SearchFormValues } from "@/lib/search-request";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
@@ -13,8 +13,9 @@ import { SearchResults } from "@/components/search/search-results";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { q } = searchFormValues(await searchParams);
-  return { title: q && q.length <= MAX_QUERY_LENGTH ? `Search: ${q}` : "Search", robots: { index: false } };
+  const { q, page } = searchFormValues(await searchParams);
+  const title = q && q.length <= MAX_QUERY_LENGTH ? `Search: ${q}${page > 1 ? ` (page ${page})` : ""}` : "Search";
+  return { title, robots: { index: false } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -32,12 +33,12 @@ export default async function SearchPage({ searchParams }: Props) {
         Search papers
       </h1>
       <SearchForm values={values} errors={request.kind === "bad-filters" ? request.errors : undefined} />
-      <Outcome request={request} />
+      <Outcome request={request} values={values} />
     </section>
   );
 }
 
-async function Outcome({ request }: { request: ReturnType<typeof parseSearchRequest> }) {
+async function Outcome({ request, values }: { request: ReturnType<typeof parseSearchRequest>; values: SearchFormValues }) {
   switch (request.kind) {
     case "empty":
       return (
@@ -66,9 +67,17 @@ async function Outcome({ request }: { request: ReturnType<typeof parseSearchRequ
         </div>
       );
     case "search": {
-      const result = await searchPapersShared({ q: request.q, filters: request.filters });
+      const offset = (request.page - 1) * SEARCH_PAGE_SIZE;
+      const result = await searchPapersShared({ q: request.q, filters: request.filters, limit: SEARCH_PAGE_SIZE, offset });
       const { from, to, listedOnly } = request.filters;
-      return <SearchResults q={request.q} result={result} filtered={Boolean(from || to || listedOnly)} />;
+      return (
+        <SearchResults
+          q={request.q}
+          result={result}
+          filtered={Boolean(from || to || listedOnly)}
+          page={{ number: request.page, offset, size: SEARCH_PAGE_SIZE, href: (page) => searchPageHref(values, page) }}
+        />
+      );
     }
   }
 }
