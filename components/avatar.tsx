@@ -20,7 +20,7 @@ export function Avatar({
 }) {
   return (
     <span
-      className={clsx("inline-grid shrink-0 select-none place-items-center rounded-full font-semibold text-white", SIZES[size])}
+      className={clsx("avatar", SIZES[size])}
       style={{ backgroundColor: avatarColor(username ?? name ?? "") }}
       {...(label ? { role: "img", "aria-label": label } : { "aria-hidden": true })}
     >

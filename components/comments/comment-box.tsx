@@ -3,10 +3,12 @@
 import { useState } from "react";
 import { addCommentAction } from "@/app/(site)/papers/[...id]/actions";
 import { CommentForm } from "./comment-form";
+import { useRefreshCommentVotes } from "./use-viewer";
 
 /** A new top-level comment; once posted, a link to where it landed in the thread. */
 export function CommentBox({ paperId }: { paperId: string }) {
   const [postedId, setPostedId] = useState<number | null>(null);
+  const refreshCommentVotes = useRefreshCommentVotes(paperId);
   return (
     <div className="flex flex-col gap-2">
       <CommentForm
@@ -16,7 +18,10 @@ export function CommentBox({ paperId }: { paperId: string }) {
         pendingLabel="Posting…"
         fields={{ paperId }}
         submit={addCommentAction}
-        onSuccess={({ id }) => setPostedId(id)}
+        onSuccess={({ id }) => {
+          refreshCommentVotes(); // brings the new comment's source, for Edit
+          setPostedId(id);
+        }}
       />
       <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
         {postedId !== null && (

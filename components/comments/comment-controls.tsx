@@ -6,6 +6,7 @@ import { addCommentAction, editCommentAction } from "@/app/(site)/papers/[...id]
 import { CommentForm } from "./comment-form";
 import { CommentVoteButton, CommentVoteCount } from "./comment-vote-button";
 import { DeleteComment } from "./delete-comment";
+import { useRefreshCommentVotes } from "./use-viewer";
 
 export type CommentPermissions = { vote: boolean; reply: boolean; edit: boolean; delete: boolean };
 
@@ -30,6 +31,7 @@ type Props = {
  */
 export function CommentControls({ commentId, paperId, authorName, source, can, upvoted, upvoteCount, children }: Props) {
   const [mode, setMode] = useState<Mode>("reading");
+  const refreshCommentVotes = useRefreshCommentVotes(paperId);
   const toggles = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
 
   // Back to reading, with focus on the button that opened the form, so keyboard users stay put.
@@ -67,14 +69,17 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
           fields={{ commentId }}
           initialBody={source}
           submit={editCommentAction}
-          onSuccess={() => close("editing")}
+          onSuccess={() => {
+            refreshCommentVotes();
+            close("editing");
+          }}
           onCancel={() => close("editing")}
           autoFocus
         />
       ) : (
         children
       )}
-      <div className="flex flex-wrap items-center gap-1 text-sm">
+      <div className="comment-actions">
         {can.vote ? (
           // Keyed on the server's numbers, so a fresh render of the page resets the button to them.
           <CommentVoteButton key={`${upvoted}:${upvoteCount}`} commentId={commentId} authorName={authorName} upvoted={upvoted} count={upvoteCount} />
@@ -93,7 +98,10 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
           pendingLabel="Posting…"
           fields={{ paperId, parentId: commentId }}
           submit={addCommentAction}
-          onSuccess={() => close("replying")}
+          onSuccess={() => {
+            refreshCommentVotes();
+            close("replying");
+          }}
           onCancel={() => close("replying")}
           autoFocus
         />

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
-import type { CommentRow } from "@/db/queries/comments";
+import type { ThreadComment } from "@/db/queries/comments";
 import { canDeleteComment, canEditComment, canReplyTo, type Actor } from "@/lib/permissions";
 import { formatMoment, timeAgo } from "@/lib/relative-time";
 import { CommentControls } from "./comment-controls";
@@ -17,6 +17,8 @@ export type ThreadContext = {
   upvoted: Set<number>;
   /** Counts fresher than the cached page's, for readers who can vote. */
   liveCounts: Record<number, number>;
+  /** The Markdown of the reader's own comments, for editing them (only the author gets it). */
+  sources: Record<number, string>;
   now: Date;
   bodies: Record<number, React.ReactNode>;
 };
@@ -25,7 +27,7 @@ const REMOVED = { deleted: "[deleted]", hidden: "[removed by a moderator]" } as 
 
 function Moment({ commentId, at, now }: { commentId: number; at: Date; now: Date }) {
   return (
-    <a href={`#comment-${commentId}`} className="text-zinc-600 hover:underline dark:text-zinc-400">
+    <a href={`#comment-${commentId}`} className="comment-moment">
       <time dateTime={at.toISOString()} title={formatMoment(at)}>
         {timeAgo(at, now)}
       </time>
@@ -33,9 +35,9 @@ function Moment({ commentId, at, now }: { commentId: number; at: Date; now: Date
   );
 }
 
-export function CommentItem({ comment, context }: { comment: CommentRow; context: ThreadContext }) {
-  const { id, author, body } = comment;
-  if (comment.state !== "live" || !author || body === null) {
+export function CommentItem({ comment, context }: { comment: ThreadComment; context: ThreadContext }) {
+  const { id, author } = comment;
+  if (comment.state !== "live" || !author) {
     // The place in the thread stays, so replies keep their context; the words and name do not.
     return (
       <article id={`comment-${id}`} aria-label={comment.state === "hidden" ? "Removed comment" : "Deleted comment"} className="flex flex-wrap gap-x-2 text-sm">
@@ -56,11 +58,11 @@ export function CommentItem({ comment, context }: { comment: CommentRow; context
   };
 
   return (
-    <article id={`comment-${id}`} aria-label={`Comment by ${authorName}`} className="flex min-w-0 flex-col gap-1.5">
-      <header className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
+    <article id={`comment-${id}`} aria-label={`Comment by ${authorName}`} className="comment">
+      <header className="comment-header">
         <Avatar name={author.name} username={author.username} />
         {author.username ? (
-          <Link href={`/u/${author.username}`} className="font-semibold hover:underline">
+          <Link href={`/u/${author.username}`} className="comment-author">
             {authorName}
           </Link>
         ) : (
@@ -77,7 +79,7 @@ export function CommentItem({ comment, context }: { comment: CommentRow; context
         commentId={id}
         paperId={context.paperId}
         authorName={authorName}
-        source={can.edit ? body : undefined}
+        source={can.edit ? context.sources[id] : undefined}
         can={can}
         upvoted={context.upvoted.has(id)}
         upvoteCount={context.liveCounts[id] ?? comment.upvoteCount}

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import type { CommentRow } from "@/db/queries/comments";
+import type { ThreadComment } from "@/db/queries/comments";
 import type { ThreadNode } from "@/lib/comment-tree";
 import { CommentItem, type ThreadContext } from "./comment-item";
 
@@ -9,7 +9,7 @@ import { CommentItem, type ThreadContext } from "./comment-item";
 // reply (level 7) still has most of a 390 px screen; the lines on the left keep every level apart.
 const PHONE_FULL_STEPS = 4;
 
-export function CommentThread({ nodes, context, level = 0 }: { nodes: ThreadNode<CommentRow>[]; context: ThreadContext; level?: number }) {
+export function CommentThread({ nodes, context, level = 0 }: { nodes: ThreadNode<ThreadComment>[]; context: ThreadContext; level?: number }) {
   return (
     <ol
       className={clsx(

@@ -21,7 +21,7 @@ export function CommentVoteButton({ commentId, authorName, upvoted, count }: { c
             : "border-zinc-300 hover:border-accent-600 hover:text-accent-700 dark:border-zinc-700 dark:hover:border-accent-300 dark:hover:text-accent-300",
         )}
       >
-        <span aria-hidden="true" className="text-[0.625rem] leading-none">
+        <span aria-hidden="true" className="comment-score-arrow">
           ▲
         </span>
         <span data-testid="comment-upvote-count">{vote.count}</span>
@@ -38,8 +38,8 @@ export function CommentVoteButton({ commentId, authorName, upvoted, count }: { c
 /** What readers who cannot vote see: the count alone. */
 export function CommentVoteCount({ count }: { count: number }) {
   return (
-    <span className="inline-flex items-center gap-1 px-1 font-semibold tabular-nums text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden="true" className="text-[0.625rem] leading-none">
+    <span className="comment-score">
+      <span aria-hidden="true" className="comment-score-arrow">
         ▲
       </span>
       {count}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import type { CommentRow } from "@/db/queries/comments";
+import type { ThreadComment } from "@/db/queries/comments";
 import { paperPath } from "@/lib/arxiv-id";
 import { buildThread, type CommentSort } from "@/lib/comment-tree";
 import { parseCommentSort } from "@/lib/comment-sort";
@@ -13,7 +13,7 @@ import { useCommentVotes, useViewer } from "./use-viewer";
 
 type Props = {
   paperId: string;
-  comments: CommentRow[];
+  comments: ThreadComment[];
   /** Each live comment's rendered Markdown, by comment ID (rendered on the server). */
   bodies: Record<number, React.ReactNode>;
   /** When the page was rendered: "3 hours ago" is counted from here, on the server and in the browser alike. */
@@ -23,7 +23,7 @@ type Props = {
 export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Props) {
   const viewer = useViewer();
   const actor = viewer.status === "active" ? viewer.actor : null;
-  const { upvoted, counts } = useCommentVotes(paperId, actor !== null);
+  const { upvoted, counts, sources } = useCommentVotes(paperId, actor !== null);
   const [sort, setSort] = useSortFromAddress();
   const thread = useMemo(() => buildThread(comments, sort), [comments, sort]);
   const liveCount = comments.filter((c) => c.state === "live").length;
@@ -54,7 +54,7 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
       {thread.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Questions, errata and related work are all welcome.</p>
       ) : (
-        <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, now: renderedAt, bodies }} />
+        <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, sources, now: renderedAt, bodies }} />
       )}
     </section>
   );

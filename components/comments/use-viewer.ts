@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Actor } from "@/lib/permissions";
 import { useMe } from "@/components/use-me";
@@ -23,22 +23,30 @@ export function commentVotesKey(paperId: string) {
   return ["comment-votes", paperId] as const;
 }
 
-export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number> };
+export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number>; sources: Record<number, string> };
+
+type Answer = { upvoted: number[]; counts: Record<number, number>; sources: Record<number, string> };
 
 /**
- * The comments of this paper the reader has upvoted, and the live counts, asked only once we know
- * they can vote.
+ * The comments of this paper the reader has upvoted, the live counts, and the Markdown of the
+ * reader's own comments (to edit them), asked only once we know they can vote.
  */
 export function useCommentVotes(paperId: string, enabled: boolean): CommentVotes {
   const { data } = useQuery({
     queryKey: commentVotesKey(paperId),
     enabled,
     staleTime: 0,
-    queryFn: async (): Promise<{ upvoted: number[]; counts: Record<number, number> }> => {
+    queryFn: async (): Promise<Answer> => {
       const response = await fetch(`/api/me/comment-votes?paper=${encodeURIComponent(paperId)}`, { headers: { accept: "application/json" }, cache: "no-store" });
       if (!response.ok) throw new Error(`Could not load your comment votes (${response.status}).`);
       return response.json();
     },
   });
-  return useMemo(() => ({ upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {} }), [data]);
+  return useMemo(() => ({ upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {}, sources: data?.sources ?? {} }), [data]);
+}
+
+/** After the reader posts or edits a comment: ask again, so its source (for Edit) and counts are current. */
+export function useRefreshCommentVotes(paperId: string): () => void {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: commentVotesKey(paperId) });
 }

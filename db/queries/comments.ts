@@ -18,6 +18,13 @@ export type CommentRow = {
   author: { id: string; username: string | null; name: string | null; image: string | null } | null;
 };
 
+/**
+ * A comment as the cached paper page sends it to the browser: its rendered body travels apart
+ * (components/comments/discussion.tsx), and the Markdown source only to its author
+ * (getReaderCommentVotes), so no reader downloads every comment twice.
+ */
+export type ThreadComment = Omit<CommentRow, "body">;
+
 /** Every comment of a paper, flat; lib/comment-tree.ts builds the thread. */
 export async function getPaperComments({ paperId }: { paperId: string }): Promise<CommentRow[]> {
   const rows = await getDb()

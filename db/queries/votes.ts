@@ -90,17 +90,23 @@ export async function getReaderPaperVotes({ userId, paperIds }: { userId: string
   return readerVotesOf(rows);
 }
 
-/** The same for one paper's comments: the reader's upvotes and every comment's count, in one statement. */
-export async function getReaderCommentVotes({ userId, paperId }: { userId: string; paperId: string }): Promise<{ upvoted: number[]; counts: Record<number, number> }> {
+/**
+ * The same for one paper's comments, in one statement: the reader's upvotes, every comment's
+ * count, and the Markdown of the reader's own live comments (the cached page carries only the
+ * rendered bodies; the author needs the source to edit).
+ */
+export async function getReaderCommentVotes({ userId, paperId }: { userId: string; paperId: string }): Promise<{ upvoted: number[]; counts: Record<number, number>; sources: Record<number, string> }> {
   const rows = await getDb()
     .select({
       id: comments.id,
       upvoteCount: comments.upvoteCount,
       upvoted: sql<boolean>`exists (select 1 from ${commentVotes} where ${commentVotes.commentId} = ${comments.id} and ${commentVotes.userId} = ${userId})`,
+      ownSource: sql<string | null>`case when ${comments.authorId} = ${userId} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null then ${comments.body} end`,
     })
     .from(comments)
     .where(eq(comments.paperId, paperId));
-  return readerVotesOf(rows);
+  const sources = Object.fromEntries(rows.flatMap((r) => (r.ownSource === null ? [] : [[r.id, r.ownSource]])));
+  return { ...readerVotesOf(rows), sources };
 }
 
 /** Rows of (id, count, the reader's vote) as the reader's upvoted IDs and every row's count. */

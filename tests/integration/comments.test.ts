@@ -231,4 +231,17 @@ describe("comment votes", () => {
     expect((await row(id)).upvoteCount).toBe(0);
     expect(await commentVoteDrift()).toEqual([]);
   });
+
+  it("give each reader the Markdown of their own live comments only, to edit them", async () => {
+    const { id: mine } = await addComment({ actor: bob, paperId: BUSY_PAPER, parentId: null, body: "My **draft** with $x^2$" });
+    const { id: gone } = await addComment({ actor: bob, paperId: BUSY_PAPER, parentId: null, body: "Deleted words" });
+    await deleteComment({ actor: bob, commentId: gone });
+    const bobs = await getReaderCommentVotes({ userId: bob.id, paperId: BUSY_PAPER });
+    expect(bobs.sources[mine]).toBe("My **draft** with $x^2$");
+    expect(bobs.sources[gone]).toBeUndefined();
+    expect(bobs.sources[target]).toBeUndefined(); // Alice's
+    const alices = await getReaderCommentVotes({ userId: alice.id, paperId: BUSY_PAPER });
+    expect(alices.sources[mine]).toBeUndefined();
+    expect(alices.sources[target]).toBe("Vote on me");
+  });
 });
