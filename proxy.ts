@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
-import { explainNotFound, NOT_FOUND_PREFIX } from "@/lib/not-found-reason";
 import { homeRoute, isCachedPagePath } from "@/lib/cached-pages";
 import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
@@ -15,10 +14,10 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // The home page is the latest day's list, and "today" changes at midnight: it is rewritten to a
 // cacheable route per day, so every reader of one day shares one rendered page.
 //
-// A page that calls notFound() on a dynamic route gets an empty server-rendered body in Next 16
-// (the 404 text arrives only with JavaScript), while an unmatched URL renders app/not-found.tsx
-// on the server. So malformed dates and IDs, which need no database to recognise, are rewritten
-// to an unmatched URL here; the not-found page explains them from the address the reader sees.
+// A malformed or unknown date or arXiv ID reaches its route, which calls notFound(): the 404 is
+// part of that cached page and carries the deployment's nonce, so app/not-found.tsx runs and says
+// what was wrong. (Rewriting them to an unmatched URL served Next's build-time 404 instead, whose
+// scripts carry no nonce at all: the policy blocked them and the reason never appeared.)
 //
 // While the database is down every page (cached ones too: a cached page past its expiry would be
 // rendered again, and fail) answers a clear 503 from db/outage-gate.ts.
@@ -35,16 +34,8 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
 
-  let response: NextResponse;
-  if (/^\/papers\/./.test(pathname)) {
-    response = explainNotFound(pathname).malformed
-      ? NextResponse.rewrite(new URL(`${NOT_FOUND_PREFIX}${pathname}`, request.url), { request: { headers } })
-      : NextResponse.next({ request: { headers } });
-  } else if (pathname === "/") {
-    response = NextResponse.rewrite(new URL(homeRoute(), request.url), { request: { headers } });
-  } else {
-    response = NextResponse.next({ request: { headers } });
-  }
+  const response =
+    pathname === "/" ? NextResponse.rewrite(new URL(homeRoute(), request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
 
   const https = cameOverHttps({ forwardedProto: request.headers.get("x-forwarded-proto"), authUrl: env.AUTH_URL });
   for (const [name, value] of securityHeaders({ policy, https })) response.headers.set(name, value);

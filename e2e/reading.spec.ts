@@ -98,6 +98,12 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     ["/papers/2401.99999", /no paper with arXiv ID 2401.99999/],
     ["/papers/hep-th/9901001", /no paper with arXiv ID hep-th\/9901001/],
   ];
+  // The reason appears once the page runs, so its scripts must pass the CSP (a build-time 404
+  // carries no nonce: seen only on a freshly started server, before any page was re-rendered).
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/.test(message.text())) blocked.push(message.text());
+  });
   for (const [path, message] of cases) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
@@ -105,6 +111,7 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     expect(visit?.status()).toBe(404);
     await expect(page.getByRole("main")).toContainText(message);
   }
+  expect(blocked).toEqual([]);
   await page.goto("/papers/date/2025-02-30");
   await screenshotBothWidths(page, testInfo, "not-found");
 });

@@ -84,7 +84,7 @@ test("every page type sends the headers, with a nonce that Next puts on its scri
     }
     expect(first.headers()["strict-transport-security"], path).toBeUndefined(); // plain HTTP here
   }
-  // A malformed URL's 404 (the proxy's rewrite), the API and feeds get them too.
+  // A malformed URL's 404, the API and feeds get them too.
   for (const [path, status] of [["/papers/not-an-id", 404], ["/api/health", 200], ["/feed.xml", 200]] as const) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(status);

@@ -22,8 +22,8 @@ export function homeRoute(now: Date = new Date()): string {
   return `${HOME_ROUTE_PREFIX}/${todayUtc(now)}`;
 }
 
-// "/", the per-day home route, the period lists, and everything else under /papers/ (paper pages;
-// malformed addresses are rewritten to the not-found page, which carries the same nonce harmlessly).
+// "/", the per-day home route, the period lists, and everything else under /papers/ (paper pages,
+// and the 404s those routes answer for malformed or unknown dates and IDs).
 const CACHED_PAGE = /^\/(?:$|latest\/[^/]+$|papers\/.+)/;
 
 /** Whether this path is served from the page cache, and so must carry the deployment's nonce. */

@@ -1,14 +1,17 @@
 import { parseArxivId } from "./arxiv-id";
 import { parseDay, parseIsoWeek, parseMonth } from "./dates";
 
-/** proxy.ts rewrites malformed URLs under this prefix, which no route matches. */
-export const NOT_FOUND_PREFIX = "/_not-found-explained";
+/**
+ * Next's own route for addresses nothing matches, prerendered at build time: its HTML names this
+ * path, not the reader's, until the page runs in the browser.
+ */
+const INTERNAL_NOT_FOUND = "/_not-found";
 
 export type NotFoundReason = { title: string; detail: string; malformed: boolean };
 
 // Next's not-found page receives no props, so it re-derives from the URL what was wrong.
-export function explainNotFound(rawPathname: string): NotFoundReason {
-  const pathname = rawPathname.startsWith(NOT_FOUND_PREFIX) ? rawPathname.slice(NOT_FOUND_PREFIX.length) || "/" : rawPathname;
+export function explainNotFound(pathname: string): NotFoundReason {
+  if (pathname === INTERNAL_NOT_FOUND) return { title: "Page not found", detail: "There is nothing at this address.", malformed: false };
   const segments = pathname.split("/").filter(Boolean).map(safeDecode);
   const [root, kind, ...rest] = segments;
   if (root === "papers" && kind) {

@@ -3,7 +3,7 @@ import { parseDay } from "@/lib/dates";
 import { feedNotFound, serveFeed, splitFeedFile } from "@/lib/feeds/serve";
 
 // GET /feeds/daily/YYYY-MM-DD.xml (RSS 2.0) and .atom: one day of the list. Not under
-// /papers/date/…, where proxy.ts would take the extra segment for a malformed date.
+// /papers/date/…, where the route for a day takes one segment only.
 export async function GET(request: Request, ctx: { params: Promise<{ file: string }> }) {
   const file = splitFeedFile((await ctx.params).file);
   const day = file ? parseDay(file.stem) : null;
