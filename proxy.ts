@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
 import { homeRoute, isCachedPagePath } from "@/lib/cached-pages";
+import { explainNotFound, NOT_FOUND_EXPLAINED } from "@/lib/not-found-reason";
 import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
 // Routing and response headers only, never authorisation.
@@ -14,10 +15,11 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // The home page is the latest day's list, and "today" changes at midnight: it is rewritten to a
 // cacheable route per day, so every reader of one day shares one rendered page.
 //
-// A malformed or unknown date or arXiv ID reaches its route, which calls notFound(): the 404 is
-// part of that cached page and carries the deployment's nonce, so app/not-found.tsx runs and says
-// what was wrong. (Rewriting them to an unmatched URL served Next's build-time 404 instead, whose
-// scripts carry no nonce at all: the policy blocked them and the reason never appeared.)
+// A well-formed but unknown date or arXiv ID reaches its cached route, which calls notFound(); a
+// malformed one (which needs no database to recognise) is rewritten to a route rendered per request
+// (app/(site)/not-found-explained), so junk addresses make no cache entries. Either way the 404 runs
+// under a nonce it was rendered with, and app/not-found.tsx says in the browser what was wrong.
+// (An unmatched URL would get Next's build-time 404, whose scripts carry no nonce at all.)
 //
 // While the database is down every page (cached ones too: a cached page past its expiry would be
 // rendered again, and fail) answers a clear 503 from db/outage-gate.ts.
@@ -34,12 +36,19 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
 
-  const response =
-    pathname === "/" ? NextResponse.rewrite(new URL(homeRoute(), request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
+  const rewriteTo = rewriteTarget(pathname);
+  const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
 
   const https = cameOverHttps({ forwardedProto: request.headers.get("x-forwarded-proto"), authUrl: env.AUTH_URL });
   for (const [name, value] of securityHeaders({ policy, https })) response.headers.set(name, value);
   return response;
+}
+
+/** Where a path is rendered, when not at itself: the home page's day, or a malformed address's 404. */
+function rewriteTarget(pathname: string): string | null {
+  if (pathname === "/") return homeRoute();
+  if (/^\/papers\/./.test(pathname) && explainNotFound(pathname).malformed) return `${NOT_FOUND_EXPLAINED}${pathname}`;
+  return null;
 }
 
 export const config = {

@@ -47,6 +47,7 @@ describe("parseArxivId", () => {
     "javascript:alert(1)",
     "2401.12345; drop table papers",
     "../../etc/passwd",
+    "https://arxiv.org/abs/%", // a stray escape: refused, not thrown
   ])("rejects %j", (input) => {
     expect(parseArxivId(input)).toBeNull();
   });

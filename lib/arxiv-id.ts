@@ -33,7 +33,12 @@ function stripWrapping(raw: string): string | null {
     }
     if (!ARXIV_HOSTS.has(url.hostname.toLowerCase())) return null;
     const match = url.pathname.match(/^\/(?:abs|pdf|papers)\/(.+?)(?:\.pdf)?\/?$/);
-    return match ? decodeURIComponent(match[1]) : null;
+    if (!match) return null;
+    try {
+      return decodeURIComponent(match[1]);
+    } catch {
+      return null; // a stray % in the link: not an identifier
+    }
   }
   return raw.replace(/^arxiv:\s*/i, "");
 }

@@ -23,7 +23,7 @@ export function homeRoute(now: Date = new Date()): string {
 }
 
 // "/", the per-day home route, the period lists, and everything else under /papers/ (paper pages,
-// and the 404s those routes answer for malformed or unknown dates and IDs).
+// and 404s for unknown or malformed dates and IDs, whose per-request page shares the nonce harmlessly).
 const CACHED_PAGE = /^\/(?:$|latest\/[^/]+$|papers\/.+)/;
 
 /** Whether this path is served from the page cache, and so must carry the deployment's nonce. */

@@ -18,5 +18,6 @@ describe("explainNotFound", () => {
     expect(explainNotFound("/papers/date/2025-02-28").malformed).toBe(false);
     // The prerendered page for unmatched addresses, before it runs in the browser: no internal path shown.
     expect(explainNotFound("/_not-found")).toMatchObject({ title: "Page not found", detail: "There is nothing at this address." });
+    expect(explainNotFound("/not-found-explained/papers/date/2025-02-30")).toMatchObject({ detail: "There is nothing at this address." });
   });
 });

@@ -1,6 +1,9 @@
 import { parseArxivId } from "./arxiv-id";
 import { parseDay, parseIsoWeek, parseMonth } from "./dates";
 
+/** proxy.ts rewrites malformed addresses under /papers/ to this route (app/(site)/not-found-explained). */
+export const NOT_FOUND_EXPLAINED = "/not-found-explained";
+
 /**
  * Next's own route for addresses nothing matches, prerendered at build time: its HTML names this
  * path, not the reader's, until the page runs in the browser.
@@ -11,7 +14,10 @@ export type NotFoundReason = { title: string; detail: string; malformed: boolean
 
 // Next's not-found page receives no props, so it re-derives from the URL what was wrong.
 export function explainNotFound(pathname: string): NotFoundReason {
-  if (pathname === INTERNAL_NOT_FOUND) return { title: "Page not found", detail: "There is nothing at this address.", malformed: false };
+  // Before the page runs in the browser, the server saw the rewritten or internal address.
+  if (pathname === INTERNAL_NOT_FOUND || pathname.startsWith(NOT_FOUND_EXPLAINED)) {
+    return { title: "Page not found", detail: "There is nothing at this address.", malformed: false };
+  }
   const segments = pathname.split("/").filter(Boolean).map(safeDecode);
   const [root, kind, ...rest] = segments;
   if (root === "papers" && kind) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { decodeSegments } from "@/lib/api/http";
 import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
@@ -29,7 +30,8 @@ type Props = { params: Promise<{ id: string[] }> };
 const getPaperOnce = cache((id: string) => getPaper({ id }));
 
 async function loadPaper(params: Props["params"]) {
-  const raw = (await params).id.map(decodeURIComponent).join("/");
+  // Safely: /papers/%25 arrives as "%", which decodeURIComponent would throw on (a 500, not a 404).
+  const raw = decodeSegments((await params).id).join("/");
   const parsed = parseArxivId(raw);
   if (!parsed) return null;
   const paper = await getPaperOnce(parsed.id);

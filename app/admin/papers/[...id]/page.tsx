@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { decodeSegments } from "@/lib/api/http";
 import { getPaper } from "@/db/queries/papers";
 import { paperPath, parseArxivId } from "@/lib/arxiv-id";
 import { AdminForm, inputClass } from "@/components/admin/admin-form";
@@ -9,7 +10,7 @@ export const metadata = { title: "Edit paper" };
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string[] }> }) {
   if (!(await adminViewer())) return null; // the layout says why
-  const parsed = parseArxivId((await params).id.map(decodeURIComponent).join("/"));
+  const parsed = parseArxivId(decodeSegments((await params).id).join("/"));
   const paper = parsed ? await getPaper({ id: parsed.id, primary: true }) : null;
   if (!paper) {
     return (
