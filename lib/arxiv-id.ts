@@ -1,3 +1,4 @@
+import { decodeOrKeep } from "./uri";
 // arXiv identifiers, as documented at arxiv.org/help/arxiv_identifier:
 //  - new style since April 2007: YYMM.NNNN (to 2014-12) and YYMM.NNNNN (from 2015-01), optional vN;
 //  - old style before that: archive(.SUBJECT)/YYMMNNN, e.g. hep-th/9901001 or math.GT/0309136.
@@ -33,12 +34,8 @@ function stripWrapping(raw: string): string | null {
     }
     if (!ARXIV_HOSTS.has(url.hostname.toLowerCase())) return null;
     const match = url.pathname.match(/^\/(?:abs|pdf|papers)\/(.+?)(?:\.pdf)?\/?$/);
-    if (!match) return null;
-    try {
-      return decodeURIComponent(match[1]);
-    } catch {
-      return null; // a stray % in the link: not an identifier
-    }
+    // A stray % stays as written, and fails as an identifier below.
+    return match ? decodeOrKeep(match[1]) : null;
   }
   return raw.replace(/^arxiv:\s*/i, "");
 }

@@ -1,5 +1,6 @@
 import { parseArxivId } from "./arxiv-id";
 import { parseDay, parseIsoWeek, parseMonth } from "./dates";
+import { decodeOrKeep } from "./uri";
 
 /** proxy.ts rewrites malformed addresses under /papers/ to this route (app/(site)/not-found-explained). */
 export const NOT_FOUND_EXPLAINED = "/not-found-explained";
@@ -18,7 +19,7 @@ export function explainNotFound(pathname: string): NotFoundReason {
   if (pathname === INTERNAL_NOT_FOUND || pathname.startsWith(NOT_FOUND_EXPLAINED)) {
     return { title: "Page not found", detail: "There is nothing at this address.", malformed: false };
   }
-  const segments = pathname.split("/").filter(Boolean).map(safeDecode);
+  const segments = pathname.split("/").filter(Boolean).map(decodeOrKeep);
   const [root, kind, ...rest] = segments;
   if (root === "papers" && kind) {
     const periodParser = { date: parseDay, week: parseIsoWeek, month: parseMonth }[kind];
@@ -38,12 +39,4 @@ export function explainNotFound(pathname: string): NotFoundReason {
     }
   }
   return { title: "Page not found", detail: `There is nothing at ${pathname}.`, malformed: false };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

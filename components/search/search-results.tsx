@@ -13,13 +13,13 @@ export type ResultsPage = { number: number; offset: number; size: number; href: 
 
 /** Ranked results with the matches highlighted, a page at a time, or what to try when there are none. */
 export function SearchResults({ q, result, filtered, page }: { q: string; result: SearchResult; filtered: boolean; page: ResultsPage }) {
-  const { hits } = result;
-  const total = result.total.toLocaleString("en-US");
-  const pages = Math.min(Math.ceil(result.total / page.size), MAX_SEARCH_PAGE);
-  if (result.total > 0 && hits.length === 0) {
+  const { hits, total } = result;
+  const matching = `${total.toLocaleString("en-US")} ${total === 1 ? "paper matches" : "papers match"} “${q}”`;
+  const pages = Math.min(Math.ceil(total / page.size), MAX_SEARCH_PAGE);
+  if (total > 0 && hits.length === 0) {
     return (
       <p role="status" className="rounded-lg border border-dashed border-zinc-300 p-6 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
-        {`${total} ${result.total === 1 ? "paper matches" : "papers match"} “${q}”, on ${pages} ${pages === 1 ? "page" : "pages"}; there is no page ${page.number}. `}
+        {`${matching}, on ${pages} ${pages === 1 ? "page" : "pages"}; there is no page ${page.number}. `}
         <Link href={page.href(pages)} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
           Go to page {pages}
         </Link>
@@ -29,9 +29,9 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
   return (
     <>
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {result.total === 0
+        {total === 0
           ? `No papers match “${q}”${filtered ? " with these filters" : ""}.`
-          : `${total} ${result.total === 1 ? "paper matches" : "papers match"} “${q}”${hits.length < result.total ? `; showing ${page.offset + 1}–${page.offset + hits.length}, best first` : ""}.`}
+          : `${matching}${hits.length < total ? `; showing ${page.offset + 1}–${page.offset + hits.length}, best first` : ""}.`}
       </p>
       <PaperList
         papers={hits}
@@ -71,7 +71,7 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
           };
         }}
       />
-      {pages > 1 && <SearchPager current={page.number} pages={pages} truncated={result.total > pages * page.size} href={page.href} />}
+      {pages > 1 && <SearchPager current={page.number} pages={pages} truncated={total > pages * page.size} href={page.href} />}
     </>
   );
 }

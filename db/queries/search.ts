@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { headlineOptions, MARK_START, MARK_STOP } from "@/lib/highlight";
 import type { Day } from "@/lib/dates";
 import type { SearchFilters } from "@/lib/search-request";
@@ -34,7 +34,7 @@ const ABSTRACT_HEADLINE = headlineOptions({ MaxFragments: 2, MinWords: 12, MaxWo
  */
 export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: string; filters: SearchFilters; limit?: number; offset?: number }): Promise<SearchResult> {
   const db = getReadDb();
-  const tsquery = sql`websearch_to_tsquery('english', ${q})`;
+  const tsquery = tsqueryOf(q);
 
   // The first visible listing of each paper (in the date range, if any), for the card and the filter.
   const listing = firstVisibleListing({ from: filters.from, to: filters.to, alias: "listing" });
@@ -95,6 +95,11 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
   return { hits, total: rows[0].total, onlyStopWords: false };
 }
 
+/** The reader's words as the query every search statement here runs ("phrases", -exclusions, or). */
+function tsqueryOf(q: string): SQL {
+  return sql`websearch_to_tsquery('english', ${q})`;
+}
+
 /** How many papers match, with the same filters as searchPapers. */
 async function countMatches(q: string, filters: SearchFilters): Promise<number> {
   const listing = firstVisibleListing({ from: filters.from, to: filters.to, alias: "listing" });
@@ -102,14 +107,14 @@ async function countMatches(q: string, filters: SearchFilters): Promise<number> 
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(papers);
   const joined = filters.listedOnly ? matching.innerJoin(listing, eq(listing.paperId, papers.id)) : matching;
-  const [row] = await joined.where(sql`${papers.searchVector} @@ websearch_to_tsquery('english', ${q})`);
+  const [row] = await joined.where(sql`${papers.searchVector} @@ ${tsqueryOf(q)}`);
   return row.n;
 }
 
 /** True when the query has no words left to search for, e.g. "the" or "-", once stop words go. */
 async function hasNoSearchableWords(q: string): Promise<boolean> {
   const [row] = await getReadDb()
-    .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${q}))`.mapWith(Number) })
+    .select({ nodes: sql<number>`numnode(${tsqueryOf(q)})`.mapWith(Number) })
     .from(sql`(select 1) as one`);
   return row.nodes === 0;
 }

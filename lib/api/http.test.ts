@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { apiError, apiJson, apiRoute, decodeSegments } from "./http";
+import { decodeSegments } from "../uri";
+import { apiError, apiJson, apiRoute } from "./http";
 
 describe("API responses", () => {
   it("are public, briefly cacheable and open to any origin", async () => {

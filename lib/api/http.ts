@@ -35,14 +35,3 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
     }
   };
 }
-
-/** Route segments as the client wrote them: Next leaves %2F and friends encoded in catch-alls. */
-export function decodeSegments(segments: string[]): string[] {
-  return segments.map((segment) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  });
-}

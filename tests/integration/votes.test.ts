@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { castPaperVote, getReaderPaperVotes, getUpvotedPaperIds, removePaperVote } from "@/db/queries/votes";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -121,8 +122,7 @@ describe("paper votes", () => {
     await expect(removePaperVote({ userId: reader.id, paperId: voted[0], rateLimits, now })).rejects.toMatchObject({ code: "rate_limited" });
     expect(await getUpvotedPaperIds({ userId: reader.id, paperIds: papers })).toHaveLength(3);
     // The address's bucket counted every attempt, refused or not.
-    const bucket = await getDb().execute(sql`select hits from rate_limit_buckets where key = 'vote:ip:198.51.100.7'`);
-    const [row] = (Array.isArray(bucket) ? bucket : (bucket as unknown as { rows: unknown[] }).rows) as { hits: number }[];
+    const [row] = rowsOf<{ hits: number }>(await getDb().execute(sql`select hits from rate_limit_buckets where key = 'vote:ip:198.51.100.7'`));
     expect(Number(row.hits)).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { decodeSegments } from "@/lib/api/http";
+import { decodeSegments } from "@/lib/uri";
 import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";

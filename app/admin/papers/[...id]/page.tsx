@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { decodeSegments } from "@/lib/api/http";
+import { decodeSegments } from "@/lib/uri";
 import { getPaper } from "@/db/queries/papers";
 import { paperPath, parseArxivId } from "@/lib/arxiv-id";
 import { AdminForm, inputClass } from "@/components/admin/admin-form";

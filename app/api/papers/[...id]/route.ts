@@ -1,6 +1,7 @@
 import { getPaperComments } from "@/db/queries/comments";
 import { getApiPaper, getPaperTitle } from "@/db/queries/api";
-import { apiError, apiJson, apiRoute, decodeSegments } from "@/lib/api/http";
+import { apiError, apiJson, apiRoute } from "@/lib/api/http";
+import { decodeSegments } from "@/lib/uri";
 import { parsePaperPath } from "@/lib/api/paper-path";
 import { toApiComments, toApiPaper } from "@/lib/api/shape";
 import { thumbnailSvg } from "@/lib/api/thumbnail";

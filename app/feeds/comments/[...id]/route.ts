@@ -1,5 +1,5 @@
 import { loadCommentsFeed } from "@/app/feeds/load";
-import { decodeSegments } from "@/lib/api/http";
+import { decodeSegments } from "@/lib/uri";
 import { parseArxivId } from "@/lib/arxiv-id";
 import { feedNotFound, serveFeed, splitFeedFile } from "@/lib/feeds/serve";
 
