@@ -325,7 +325,9 @@ describe("the digest job", () => {
 
   it("runs as `npm run digest` does, printing the summary and exiting non-zero on failure", async () => {
     await unsubscribeEveryone();
-    // The CLI uses the real clock: list a paper yesterday and on every day of last week.
+    // The CLI uses the real clock: list a paper yesterday and on every day of last week. Both runs
+    // must see the same "yesterday" and "last week", so never start just before midnight UTC.
+    await waitOutMidnightUtc();
     const yesterday = addDays(todayUtc(), -1);
     for (let d = -8; d <= -1; d++) await listPaper({ paperId: "2502.00001", day: addDays(todayUtc(), d) });
     await subscribeConfirmed("cli@example.org", "daily");
@@ -343,8 +345,14 @@ describe("the digest job", () => {
     expect(second.stdout.trim()).toBe("digest: 1 sent, 0 skipped, 0 failed (retry next run)");
     expect(second.code).toBe(0);
     expect(digestsTo("cli-bounce@example.org")).toHaveLength(1);
-  });
+  }, 120_000);
 });
+
+/** Within a minute of midnight UTC, waits until just after it (the two CLI runs take seconds each). */
+async function waitOutMidnightUtc(margin = 60_000): Promise<void> {
+  const untilMidnight = Date.parse(`${addDays(todayUtc(), 1)}T00:00:00Z`) - Date.now();
+  if (untilMidnight < margin) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000));
+}
 
 /** The real CLI in a child process. An embedded directory has one opener at a time, so this test lets go of it meanwhile. */
 async function runCli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
