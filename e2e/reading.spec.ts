@@ -112,6 +112,10 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     await expect(page.getByRole("main")).toContainText(message);
   }
   expect(blocked).toEqual([]);
+  // A paper we do not have yet can be submitted from its 404, as from a search for its ID.
+  await page.goto("/papers/2401.99999v3");
+  await page.getByRole("link", { name: "Submit 2401.99999" }).click();
+  await expect(page).toHaveURL(/\/submit\?id=2401\.99999$/);
   await page.goto("/papers/date/2025-02-30");
   await screenshotBothWidths(page, testInfo, "not-found");
 });

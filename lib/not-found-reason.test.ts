@@ -10,8 +10,9 @@ describe("explainNotFound", () => {
 
   it("tells a malformed arXiv ID from an unknown one", () => {
     expect(explainNotFound("/papers/junk")).toMatchObject({ malformed: true, title: "Not an arXiv ID" });
-    expect(explainNotFound("/papers/2401.99999")).toMatchObject({ malformed: false, title: "Paper not found" });
-    expect(explainNotFound("/papers/hep-th/9901001")).toMatchObject({ malformed: false });
+    expect(explainNotFound("/papers/2401.99999v2")).toMatchObject({ malformed: false, title: "Paper not found", unknownPaperId: "2401.99999" });
+    expect(explainNotFound("/papers/hep-th/9901001")).toMatchObject({ malformed: false, unknownPaperId: "hep-th/9901001" });
+    expect(explainNotFound("/papers/junk").unknownPaperId).toBeUndefined();
   });
 
   it("leaves valid paths alone and reads through the rewrite prefix", () => {

@@ -11,7 +11,13 @@ export const NOT_FOUND_EXPLAINED = "/not-found-explained";
  */
 const INTERNAL_NOT_FOUND = "/_not-found";
 
-export type NotFoundReason = { title: string; detail: string; malformed: boolean };
+export type NotFoundReason = {
+  title: string;
+  detail: string;
+  malformed: boolean;
+  /** A well-formed arXiv ID we do not have: the page offers to submit it. */
+  unknownPaperId?: string;
+};
 
 // Next's not-found page receives no props, so it re-derives from the URL what was wrong.
 export function explainNotFound(pathname: string): NotFoundReason {
@@ -30,7 +36,7 @@ export function explainNotFound(pathname: string): NotFoundReason {
       const id = segments.slice(1).join("/");
       const parsed = parseArxivId(id);
       return parsed
-        ? { title: "Paper not found", detail: `We have no paper with arXiv ID ${parsed.id} yet.`, malformed: false }
+        ? { title: "Paper not found", detail: `We have no paper with arXiv ID ${parsed.id} yet.`, malformed: false, unknownPaperId: parsed.id }
         : {
             title: "Not an arXiv ID",
             detail: `“${id}” is not an arXiv identifier. They look like 2401.12345, 2401.12345v2 or hep-th/9901001.`,

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { paperExists } from "@/db/queries/search";
 import { searchPapersShared } from "@/db/queries/search-cache";
@@ -9,6 +8,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
+import { SubmitPaperOffer } from "@/components/submit-paper-offer";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -59,10 +59,7 @@ async function Outcome({ request, values }: { request: ReturnType<typeof parseSe
         <div role="status" className="flex flex-col items-start gap-2 rounded-lg border border-dashed border-zinc-300 p-6 dark:border-zinc-700">
           <p className="font-medium">We don&apos;t have {request.id} yet.</p>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            <Link href={`/submit?${new URLSearchParams({ id: request.id })}`} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
-              Submit {request.id}
-            </Link>{" "}
-            to add it to the catalogue and the daily list.
+            <SubmitPaperOffer paperId={request.id} />
           </p>
         </div>
       );
