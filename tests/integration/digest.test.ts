@@ -15,6 +15,7 @@ import { exitCodeOf, summaryLines } from "@/lib/digest/summary";
 import { hashToken } from "@/lib/digest/tokens";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
+import { waitOutMidnightUtc } from "../support/midnight";
 import { startMailInbox, type MailInbox, type ReceivedMail } from "../support/mail-inbox";
 import { createTestDatabase } from "../support/test-database";
 
@@ -327,7 +328,7 @@ describe("the digest job", () => {
     await unsubscribeEveryone();
     // The CLI uses the real clock: list a paper yesterday and on every day of last week. Both runs
     // must see the same "yesterday" and "last week", so never start just before midnight UTC.
-    await waitOutMidnightUtc();
+    await waitOutMidnightUtc(60_000); // the two CLI runs take seconds each
     const yesterday = addDays(todayUtc(), -1);
     for (let d = -8; d <= -1; d++) await listPaper({ paperId: "2502.00001", day: addDays(todayUtc(), d) });
     await subscribeConfirmed("cli@example.org", "daily");
@@ -347,12 +348,6 @@ describe("the digest job", () => {
     expect(digestsTo("cli-bounce@example.org")).toHaveLength(1);
   }, 120_000);
 });
-
-/** Within a minute of midnight UTC, waits until just after it (the two CLI runs take seconds each). */
-async function waitOutMidnightUtc(margin = 60_000): Promise<void> {
-  const untilMidnight = Date.parse(`${addDays(todayUtc(), 1)}T00:00:00Z`) - Date.now();
-  if (untilMidnight < margin) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000));
-}
 
 /** The real CLI in a child process. An embedded directory has one opener at a time, so this test lets go of it meanwhile. */
 async function runCli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
