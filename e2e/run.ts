@@ -5,7 +5,7 @@ import { prepareDatabase } from "./support/prepare-database";
 
 // `npm run test:e2e`: makes a fresh database, runs Playwright against `next build && next start`
 // on it, and removes the database afterwards. Arguments pass through to `playwright test`.
-const E2E_MIDNIGHT_MARGIN_MS = 12 * 60_000;
+const E2E_MIDNIGHT_MARGIN_MS = 15 * 60_000;
 // The demo seed lists papers "today" and the specs read "today" again later: a run that crossed
 // midnight UTC would look for the seeded list on the next day. The build and suite take minutes.
 await waitOutMidnightUtc(E2E_MIDNIGHT_MARGIN_MS, (message) => console.log(`e2e: ${message}`));
