@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { GET as dailyPapersRoute } from "@/app/api/daily_papers/route";
 import { GET as paperRoute } from "@/app/api/papers/[...id]/route";
 import { GET as searchRoute } from "@/app/api/papers/search/route";
@@ -179,6 +180,21 @@ describe("the route handlers", () => {
     const items = ApiDailyPaper.array().parse(await response.json());
     const week = await getRankedList({ start: "2025-03-03", end: "2025-03-09" });
     expect(items.map((i) => i.paper.id)).toEqual(ids(week).slice(3, 6));
+  });
+
+  it("answer a repeated list request from memory, as fresh as the pages (lib/shared-result-cache.ts)", async () => {
+    const path = "/api/daily_papers?date=2025-03-03&limit=5";
+    const upvotesOf = async () => {
+      const items = ApiDailyPaper.array().parse(await (await dailyPapersRoute(get(path))).json());
+      return items.find((i) => i.paper.id === "2503.00001")!.paper.upvotes;
+    };
+    const before = await upvotesOf();
+    await getDb().execute(sql`update papers set upvote_count = upvote_count + 1 where id = '2503.00001'`);
+    // Within its freshness the same request gets the remembered answer; another request reads anew.
+    expect(await upvotesOf()).toBe(before);
+    const other = ApiDailyPaper.array().parse(await (await dailyPapersRoute(get("/api/daily_papers?date=2025-03-03&limit=6"))).json());
+    expect(other.find((i) => i.paper.id === "2503.00001")!.paper.upvotes).toBe(before + 1);
+    await getDb().execute(sql`update papers set upvote_count = upvote_count - 1 where id = '2503.00001'`);
   });
 
   it("refuse bad parameters with a 400 naming them", async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { paperExists } from "@/db/queries/search";
-import { searchPapersShared } from "@/db/queries/search-cache";
+import { searchPapersShared } from "@/db/queries/shared-reads";
 import { paperPath } from "@/lib/arxiv-id";
 import { MAX_QUERY_LENGTH, parseSearchRequest, SEARCH_PAGE_SIZE, searchFormValues, searchPageHref, type SearchFormValues } from "@/lib/search-request";
 import { FormAlert } from "@/components/ui/form-alert";

@@ -1,12 +1,12 @@
 import { getApiPapers } from "@/db/queries/api";
 import { searchPapers } from "@/db/queries/search";
-import { searchResultCache } from "@/db/queries/search-cache";
+import { sharedRead } from "@/db/queries/shared-reads";
 import { apiError, apiJson, apiRoute } from "@/lib/api/http";
 import { parseSearchQuery } from "@/lib/api/params";
 import { toSearchResult } from "@/lib/api/shape";
 
 // The whole answer is the same for every client, and as fresh as /search.
-const searchAnswer = searchResultCache(async ({ q, limit }: { q: string; limit: number }) => {
+const searchAnswer = sharedRead(async ({ q, limit }: { q: string; limit: number }) => {
   const { hits } = await searchPapers({ q, filters: { from: null, to: null, listedOnly: true }, limit });
   const rows = await getApiPapers({ ids: hits.map((hit) => hit.id) });
   return rows.map(toSearchResult);
