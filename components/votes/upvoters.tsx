@@ -10,7 +10,7 @@ export function Upvoters({ upvoters, total }: { upvoters: Upvoter[]; total: numb
   return (
     <div className="flex items-center gap-2 text-sm">
       <span className="sr-only">Upvoted by</span>
-      <ul className="flex -space-x-1.5">
+      <ul className="flex -space-x-1">
         {upvoters.map((u, i) => (
           <li key={u.username ?? i}>
             {u.username ? (
