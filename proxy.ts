@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
-import { homeRoute, isCachedPagePath } from "@/lib/cached-pages";
+import { homeRoute, isCachedPagePath, TRENDING_ROUTE } from "@/lib/cached-pages";
 import { explainNotFound, NOT_FOUND_EXPLAINED } from "@/lib/not-found-reason";
 import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
@@ -13,7 +13,8 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // the cached public pages get the deployment's, the one baked into their cached HTML.
 //
 // The home page is the latest day's list, and "today" changes at midnight: it is rewritten to a
-// cacheable route per day, so every reader of one day shares one rendered page.
+// cacheable route per day, so every reader of one day shares one rendered page. /trending is
+// rewritten to its cacheable route for the same reason (lib/cached-pages.ts).
 //
 // A well-formed but unknown date or arXiv ID reaches its cached route, which calls notFound(); a
 // malformed one (which needs no database to recognise) is rewritten to a route rendered per request
@@ -44,9 +45,10 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Where a path is rendered, when not at itself: the home page's day, or a malformed address's 404. */
+/** Where a path is rendered, when not at itself: the home page's day, trending's cacheable route, or a malformed address's 404. */
 function rewriteTarget(pathname: string): string | null {
   if (pathname === "/") return homeRoute();
+  if (pathname === "/trending") return TRENDING_ROUTE;
   if (/^\/papers\/./.test(pathname) && explainNotFound(pathname).malformed) return `${NOT_FOUND_EXPLAINED}${pathname}`;
   return null;
 }

@@ -55,6 +55,19 @@ test("the lists are served from the cache, and another reader's vote shows withi
   await expect.poll(() => listedCount(request, path, paperId), WITHIN_DELAY).toBe(before + 1);
 });
 
+test("trending is served from the cache too, and a vote shows there within the documented delay", async ({ page, request }) => {
+  const paperId = await firstPaperOn(request, "/trending");
+  const again = await request.get("/trending");
+  expect(again.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+  const before = await listedCount(request, "/trending", paperId);
+
+  const voter = await seedReader(sql, "cache_trend_voter");
+  await signIn(page, voter.email);
+  await voteAs(page, paperId);
+
+  await expect.poll(() => listedCount(request, "/trending", paperId), WITHIN_DELAY).toBe(before + 1);
+});
+
 test("a reader sees their own vote at once, even on a page cached before they cast it", async ({ page, request }) => {
   const path = `/papers/date/${DAY}`;
   const paperId = await firstPaperOn(request, path);

@@ -32,7 +32,7 @@ const SIGNED_IN_PAGES = [
 ];
 
 // Served from the page cache (lib/cached-pages.ts), so their nonce is the deployment's.
-const CACHED_PAGES = new Set(["/", "/papers/date/2024-11-04", "/papers/week/2024-W45", `/papers/${MATH_PAPER.id}`]);
+const CACHED_PAGES = new Set(["/", "/papers/date/2024-11-04", "/papers/week/2024-W45", `/papers/${MATH_PAPER.id}`, "/trending"]);
 
 const NONCE = /script-src 'self' 'nonce-([A-Za-z0-9+/]+={0,2})';/;
 const CSP_MESSAGE = /Content Security Policy|Refused to/i;

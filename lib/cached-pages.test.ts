@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { homeRoute, isCachedPagePath, PAGE_EXPIRE_SECONDS, PAGE_REVALIDATE_SECONDS } from "./cached-pages";
 
 describe("cached pages", () => {
-  it("are the home page, its per-day route, the period lists and the paper pages", () => {
-    for (const path of ["/", "/latest/2026-11-28", "/papers/date/2024-11-04", "/papers/week/2024-W45", "/papers/month/2024-11", "/papers/2401.12509", "/papers/hep-th/9901001"]) {
+  it("are the home page, its per-day route, trending, the period lists and the paper pages", () => {
+    for (const path of ["/", "/latest/2026-11-28", "/trending", "/trending/now", "/papers/date/2024-11-04", "/papers/week/2024-W45", "/papers/month/2024-11", "/papers/2401.12509", "/papers/hep-th/9901001"]) {
       expect(isCachedPagePath(path), path).toBe(true);
     }
   });
 
   it("are not the pages rendered per reader or per query", () => {
-    for (const path of ["/search", "/trending", "/submit", "/admin", "/signin", "/u/alice", "/moderation", "/api/me", "/papers", "/latest"]) {
+    for (const path of ["/search", "/trending/feed.xml", "/submit", "/admin", "/signin", "/u/alice", "/moderation", "/api/me", "/papers", "/latest"]) {
       expect(isCachedPagePath(path), path).toBe(false);
     }
   });
@@ -24,7 +24,7 @@ describe("cached pages", () => {
 
 describe("the cache's freshness, as configured", () => {
   // Route segment config must be a literal, so each cached page repeats the number.
-  const pages = ["latest/[day]", "papers/date/[day]", "papers/week/[week]", "papers/month/[month]", "papers/[...id]"].map((route) =>
+  const pages = ["latest/[day]", "trending/[view]", "papers/date/[day]", "papers/week/[week]", "papers/month/[month]", "papers/[...id]"].map((route) =>
     path.join(__dirname, "..", "app", "(site)", route, "page.tsx"),
   );
 

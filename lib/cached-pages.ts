@@ -1,7 +1,7 @@
 import { todayUtc } from "./dates";
 
 // The public pages Next renders once and serves from its cache to everyone (ISR): the daily list
-// on the home page, the day, week and month lists, and the paper pages. Their HTML must not
+// on the home page, the day, week and month lists, trending, and the paper pages. Their HTML must not
 // depend on who asks, so the reader's identity and own votes come from small JSON requests the
 // browser makes (/api/me, /api/me/votes), and their CSP nonce is the deployment's, not the
 // request's (lib/security-headers.ts).
@@ -22,9 +22,13 @@ export function homeRoute(now: Date = new Date()): string {
   return `${HOME_ROUTE_PREFIX}/${todayUtc(now)}`;
 }
 
-// "/", the per-day home route, the period lists, and everything else under /papers/ (paper pages,
-// and 404s for unknown or malformed dates and IDs, whose per-request page shares the nonce harmlessly).
-const CACHED_PAGE = /^\/(?:$|latest\/[^/]+$|papers\/.+)/;
+/** Where /trending is rendered: a cacheable route, so it is not rendered at build time. */
+export const TRENDING_VIEW = "now";
+export const TRENDING_ROUTE = `/trending/${TRENDING_VIEW}`;
+
+// "/", the per-day home route, trending (and its route), the period lists, and everything else under /papers/ (paper
+// pages, and 404s for unknown or malformed dates and IDs, whose per-request page shares the nonce harmlessly).
+const CACHED_PAGE = new RegExp(`^/(?:$|latest/[^/]+$|trending(?:/${TRENDING_VIEW})?$|papers/.+)`);
 
 /** Whether this path is served from the page cache, and so must carry the deployment's nonce. */
 export function isCachedPagePath(pathname: string): boolean {

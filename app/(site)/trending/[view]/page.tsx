@@ -1,16 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { getTrending } from "@/db/queries/trending";
 import { TRENDING } from "@/lib/trending";
+import { TRENDING_VIEW } from "@/lib/cached-pages";
 import { PaperList } from "@/components/paper-list";
 import { TrendingFormula } from "@/components/trending/trending-formula";
 import { WhyHere } from "@/components/trending/why-here";
 
 export const metadata: Metadata = { title: "Trending papers" };
 
-export default async function TrendingPage() {
-  await connection(); // scores depend on the hour, so they are computed per request
+// /trending. The same for every reader, so proxy.ts rewrites it here and it is rendered once and
+// served from the page cache like the daily lists (lib/cached-pages.ts says how fresh): scores
+// move by the hour, and a render seconds old ranks them as of then. (Rendered per request it was
+// the slowest page a reader could open.) Not rendered at build time, like the home page's route:
+// a build has no database to read and no nonce to give its scripts.
+export const revalidate = 5;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ view: string }> };
+
+export default async function TrendingPage({ params }: Props) {
+  if ((await params).view !== TRENDING_VIEW) notFound();
   const papers = await getTrending({ now: new Date() });
   return (
     <section aria-labelledby="list-heading" className="flex flex-col gap-4">
