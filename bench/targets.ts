@@ -75,6 +75,7 @@ export function benchTargets({
     { name: "week page", path: weekPath(isoWeekOf(todayUtc())), kind: "page" },
     { name: "paper page (200 comments)", path: `/papers/${fixtures.discussedPaperId}`, kind: "page" },
     { name: "search page", path: `/search?q=${SEARCH_QUERY}`, kind: "page" },
+    { name: "trending", path: "/trending", kind: "page" },
     { name: "/api/papers/search", path: `/api/papers/search?q=${SEARCH_QUERY}`, kind: "json" },
     { name: "/api/daily_papers", path: "/api/daily_papers", kind: "json" },
     {
