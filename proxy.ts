@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
-import { homeRoute, isCachedPagePath, TRENDING_ROUTE } from "@/lib/cached-pages";
+import { homeRoute, isCachedPagePath, isJunkUnderCachedRoute, TRENDING_ROUTE } from "@/lib/cached-pages";
 import { explainNotFound, NOT_FOUND_EXPLAINED } from "@/lib/not-found-reason";
 import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
@@ -17,8 +17,9 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // rewritten to its cacheable route for the same reason (lib/cached-pages.ts).
 //
 // A well-formed but unknown date or arXiv ID reaches its cached route, which calls notFound(); a
-// malformed one (which needs no database to recognise) is rewritten to a route rendered per request
-// (app/(site)/not-found-explained), so junk addresses make no cache entries. Either way the 404 runs
+// malformed one (which needs no database to recognise), and junk under the home page's and
+// trending's routes, is rewritten to a route rendered per request (app/(site)/not-found-explained),
+// so junk addresses make no cache entries. Either way the 404 runs
 // under a nonce it was rendered with, and app/not-found.tsx says in the browser what was wrong.
 // (An unmatched URL would get Next's build-time 404, whose scripts carry no nonce at all.)
 //
@@ -50,6 +51,7 @@ function rewriteTarget(pathname: string): string | null {
   if (pathname === "/") return homeRoute();
   if (pathname === "/trending") return TRENDING_ROUTE;
   if (/^\/papers\/./.test(pathname) && explainNotFound(pathname).malformed) return `${NOT_FOUND_EXPLAINED}${pathname}`;
+  if (isJunkUnderCachedRoute(pathname)) return `${NOT_FOUND_EXPLAINED}${pathname}`;
   return null;
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { homeRoute, isCachedPagePath, PAGE_EXPIRE_SECONDS, PAGE_REVALIDATE_SECONDS } from "./cached-pages";
+import { homeRoute, isCachedPagePath, isJunkUnderCachedRoute, PAGE_EXPIRE_SECONDS, PAGE_REVALIDATE_SECONDS } from "./cached-pages";
 
 describe("cached pages", () => {
   it("are the home page, its per-day route, trending, the period lists and the paper pages", () => {
@@ -13,6 +13,15 @@ describe("cached pages", () => {
   it("are not the pages rendered per reader or per query", () => {
     for (const path of ["/search", "/trending/feed.xml", "/submit", "/admin", "/signin", "/u/alice", "/moderation", "/api/me", "/papers", "/latest"]) {
       expect(isCachedPagePath(path), path).toBe(false);
+    }
+  });
+
+  it("tells junk under the home page's and trending's routes from their real addresses and files", () => {
+    for (const path of ["/latest/junk", "/latest/2026-02-30", "/latest/%00", "/trending/junk", "/trending/%00", "/trending/feed.json"]) {
+      expect(isJunkUnderCachedRoute(path), path).toBe(true);
+    }
+    for (const path of ["/latest/2026-11-28", "/trending", "/trending/now", "/trending/feed.xml", "/trending/feed.atom", "/papers/junk", "/latest/a/b"]) {
+      expect(isJunkUnderCachedRoute(path), path).toBe(false);
     }
   });
 

@@ -1,4 +1,5 @@
-import { todayUtc } from "./dates";
+import { parseDay, todayUtc } from "./dates";
+import { decodeOrKeep } from "./uri";
 
 // The public pages Next renders once and serves from its cache to everyone (ISR): the daily list
 // on the home page, the day, week and month lists, trending, and the paper pages. Their HTML must not
@@ -33,4 +34,21 @@ const CACHED_PAGE = new RegExp(`^/(?:$|latest/[^/]+$|trending(?:/${TRENDING_VIEW
 /** Whether this path is served from the page cache, and so must carry the deployment's nonce. */
 export function isCachedPagePath(pathname: string): boolean {
   return CACHED_PAGE.test(pathname);
+}
+
+// What else lives under the cached routes' own folders: trending's feeds (app/trending/feed.*).
+const TRENDING_CHILDREN = new Set([TRENDING_VIEW, "feed.xml", "feed.atom"]);
+const LATEST_CHILD = new RegExp(`^${HOME_ROUTE_PREFIX}/([^/]+)$`);
+const TRENDING_CHILD = /^\/trending\/([^/]+)$/;
+
+/**
+ * An address the home page's and trending's cached routes would answer with a 404: not a date, or
+ * not trending's view. proxy.ts sends these to a 404 rendered per request, as it does malformed
+ * /papers/ addresses, so junk anyone types makes no entry in the page cache.
+ */
+export function isJunkUnderCachedRoute(pathname: string): boolean {
+  const day = LATEST_CHILD.exec(pathname)?.[1];
+  if (day !== undefined) return !parseDay(decodeOrKeep(day)).ok;
+  const child = TRENDING_CHILD.exec(pathname)?.[1];
+  return child !== undefined && !TRENDING_CHILDREN.has(child);
 }

@@ -34,7 +34,7 @@ const TARGETS = [
   "/api/daily_papers?submitter=X", "/api/daily_papers?sort=X", "/api/daily_papers?month=2024-11&sort=trending&submitter=X",
   "/api/papers/search?q=X", "/api/papers/search?q=diffusion&limit=X", "/api/papers/X", "/api/papers/X/comments", "/api/me/votes?papers=X",
   "/search?q=X", "/search?q=diffusion&from=X&to=X", "/search?q=diffusion&listed=X",
-  "/papers/date/X", "/papers/week/X", "/papers/month/X", "/papers/X", "/papers/2411.00042?sort=X",
+  "/papers/date/X", "/papers/week/X", "/papers/month/X", "/papers/X", "/papers/2411.00042?sort=X", "/latest/X", "/trending/X",
   "/u/X", "/moderation?action=X", "/moderation?target=X", "/moderation?id=X", "/moderation?before=X",
   "/feeds/daily/X.xml", "/feeds/comments/X.atom", "/subscribe/confirm?token=X", "/unsubscribe/confirm?token=X", "/subscribe/confirmed?frequency=X",
   "/signin?callbackUrl=X", "/signin?error=X&code=X",
