@@ -16,12 +16,12 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // cacheable route per day, so every reader of one day shares one rendered page. /trending is
 // rewritten to its cacheable route for the same reason (lib/cached-pages.ts).
 //
-// A well-formed but unknown date or arXiv ID reaches its cached route, which calls notFound(); a
-// malformed one (which needs no database to recognise), and junk under the home page's and
-// trending's routes, is rewritten to a route rendered per request (app/(site)/not-found-explained),
-// so junk addresses make no cache entries. Either way the 404 runs
-// under a nonce it was rendered with, and app/not-found.tsx says in the browser what was wrong.
-// (An unmatched URL would get Next's build-time 404, whose scripts carry no nonce at all.)
+// A well-formed but unknown date or arXiv ID reaches its cached route, which calls notFound();
+// junk under a cached route (a malformed date or ID, a home-page route that is not a date, see
+// isJunkUnderCachedRoute) is rewritten to a route rendered per request
+// (app/(site)/not-found-explained), so junk addresses make no cache entries. Either way the 404
+// runs under a nonce it was rendered with, and app/not-found.tsx says in the browser what was
+// wrong. (An unmatched URL would get Next's build-time 404, whose scripts carry no nonce at all.)
 //
 // While the database is down every page (cached ones too: a cached page past its expiry would be
 // rendered again, and fail) answers a clear 503 from db/outage-gate.ts.
@@ -46,12 +46,12 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Where a path is rendered, when not at itself: the home page's day, trending's cacheable route, or a malformed address's 404. */
+/** Where a path is rendered, when not at itself: the home page's day, trending's cacheable route, or junk's 404. */
 function rewriteTarget(pathname: string): string | null {
   if (pathname === "/") return homeRoute();
   if (pathname === "/trending") return TRENDING_ROUTE;
-  if (/^\/papers\/./.test(pathname) && explainNotFound(pathname).malformed) return `${NOT_FOUND_EXPLAINED}${pathname}`;
-  if (isJunkUnderCachedRoute(pathname)) return `${NOT_FOUND_EXPLAINED}${pathname}`;
+  const malformedPaperAddress = pathname.startsWith("/papers/") && explainNotFound(pathname).malformed;
+  if (malformedPaperAddress || isJunkUnderCachedRoute(pathname)) return `${NOT_FOUND_EXPLAINED}${pathname}`;
   return null;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { explainNotFound } from "@/lib/not-found-reason";
+import { explainNotFound, NOTHING_HERE } from "@/lib/not-found-reason";
 import { SubmitPaperOffer } from "./submit-paper-offer";
 
 /**
@@ -10,7 +10,7 @@ import { SubmitPaperOffer } from "./submit-paper-offer";
  */
 export function NotFoundReason() {
   const pathname = usePathname();
-  const { title, detail, unknownPaperId } = pathname ? explainNotFound(pathname) : { title: "Page not found", detail: "There is nothing at this address.", unknownPaperId: undefined };
+  const { title, detail, unknownPaperId } = pathname ? explainNotFound(pathname) : NOTHING_HERE;
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">{title}</h1>

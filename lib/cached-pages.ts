@@ -27,8 +27,9 @@ export function homeRoute(now: Date = new Date()): string {
 export const TRENDING_VIEW = "now";
 export const TRENDING_ROUTE = `/trending/${TRENDING_VIEW}`;
 
-// "/", the per-day home route, trending (and its route), the period lists, and everything else under /papers/ (paper
-// pages, and 404s for unknown or malformed dates and IDs, whose per-request page shares the nonce harmlessly).
+// "/", the per-day home route, trending (and its route), the period lists, and everything else
+// under /papers/ (paper pages, and 404s for unknown or malformed dates and IDs, whose per-request
+// page shares the nonce harmlessly).
 const CACHED_PAGE = new RegExp(`^/(?:$|latest/[^/]+$|trending(?:/${TRENDING_VIEW})?$|papers/.+)`);
 
 /** Whether this path is served from the page cache, and so must carry the deployment's nonce. */
@@ -43,8 +44,9 @@ const TRENDING_CHILD = /^\/trending\/([^/]+)$/;
 
 /**
  * An address the home page's and trending's cached routes would answer with a 404: not a date, or
- * not trending's view. proxy.ts sends these to a 404 rendered per request, as it does malformed
- * /papers/ addresses, so junk anyone types makes no entry in the page cache.
+ * not trending's view or a feed. proxy.ts sends these to a 404 rendered per request, as it does
+ * malformed /papers/ addresses (lib/not-found-reason.ts), so junk anyone types makes no entry in
+ * the page cache.
  */
 export function isJunkUnderCachedRoute(pathname: string): boolean {
   const day = LATEST_CHILD.exec(pathname)?.[1];

@@ -2,7 +2,7 @@ import { parseArxivId } from "./arxiv-id";
 import { parseDay, parseIsoWeek, parseMonth } from "./dates";
 import { decodeOrKeep } from "./uri";
 
-/** proxy.ts rewrites malformed addresses under /papers/ to this route (app/(site)/not-found-explained). */
+/** proxy.ts rewrites junk under the cached routes to this route (app/(site)/not-found-explained). */
 export const NOT_FOUND_EXPLAINED = "/not-found-explained";
 
 /**
@@ -19,12 +19,13 @@ export type NotFoundReason = {
   unknownPaperId?: string;
 };
 
+/** What a 404 says when the address itself tells us nothing more. */
+export const NOTHING_HERE: NotFoundReason = { title: "Page not found", detail: "There is nothing at this address.", malformed: false };
+
 // Next's not-found page receives no props, so it re-derives from the URL what was wrong.
 export function explainNotFound(pathname: string): NotFoundReason {
   // Before the page runs in the browser, the server saw the rewritten or internal address.
-  if (pathname === INTERNAL_NOT_FOUND || pathname.startsWith(NOT_FOUND_EXPLAINED)) {
-    return { title: "Page not found", detail: "There is nothing at this address.", malformed: false };
-  }
+  if (pathname === INTERNAL_NOT_FOUND || pathname.startsWith(NOT_FOUND_EXPLAINED)) return NOTHING_HERE;
   const segments = pathname.split("/").filter(Boolean).map(decodeOrKeep);
   const [root, kind, ...rest] = segments;
   if (root === "papers" && kind) {

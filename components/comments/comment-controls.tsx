@@ -39,6 +39,11 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
     setMode("reading");
     toggles.current[from]?.focus();
   };
+  // A reply or an edit was saved: the reader's own sources (for Edit) and counts are asked again.
+  const saved = (from: Mode) => {
+    refreshCommentVotes();
+    close(from);
+  };
   const toggle = (to: Mode) => (mode === to ? close(to) : setMode(to));
 
   const toggleButton = (to: Mode, label: string) => (
@@ -69,10 +74,7 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
           fields={{ commentId }}
           initialBody={source}
           submit={editCommentAction}
-          onSuccess={() => {
-            refreshCommentVotes();
-            close("editing");
-          }}
+          onSuccess={() => saved("editing")}
           onCancel={() => close("editing")}
           autoFocus
         />
@@ -98,10 +100,7 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
           pendingLabel="Posting…"
           fields={{ paperId, parentId: commentId }}
           submit={addCommentAction}
-          onSuccess={() => {
-            refreshCommentVotes();
-            close("replying");
-          }}
+          onSuccess={() => saved("replying")}
           onCancel={() => close("replying")}
           autoFocus
         />
