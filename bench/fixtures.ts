@@ -4,7 +4,8 @@ import { commentText } from "./seed/text";
 import { sessionCookie } from "./sessions";
 
 // The bench's own rows in its own database: signed-in readers (with a few upvotes on the list),
-// voters who have never voted, and one paper on today's list discussed by exactly 200 comments.
+// voters who have never voted (and as many again who warm the vote endpoint up, never counted),
+// and one paper on today's list discussed by exactly 200 comments.
 
 export const DISCUSSION_COMMENTS = 200;
 
@@ -13,15 +14,18 @@ export type BenchFixtures = {
   readerCookies: string[];
   /** Session cookies of accounts with no votes, one per vote request in rotation. */
   voterCookies: string[];
+  /** The same for the warm-up before votes are measured: other accounts, so every measured vote is new. */
+  warmUpVoterCookies: string[];
   discussedPaperId: string;
 };
 
 export async function addBenchFixtures(
   sql: postgres.Sql,
-  { listedPaperIds, readers, voters, secret }: { listedPaperIds: string[]; readers: number; voters: number; secret: string },
+  { listedPaperIds, readers, voters, warmUpVoters, secret }: { listedPaperIds: string[]; readers: number; voters: number; warmUpVoters: number; secret: string },
 ): Promise<BenchFixtures> {
   const readerIds = await makeUsers(sql, "bench_reader", readers);
   const voterIds = await makeUsers(sql, "bench_voter", voters);
+  const warmUpVoterIds = await makeUsers(sql, "bench_warmup", warmUpVoters);
 
   await sql.begin(async (tx) => {
     // Each reader upvotes every third paper of the list; counters follow the rows.
@@ -34,6 +38,7 @@ export async function addBenchFixtures(
   return {
     readerCookies: await Promise.all(readerIds.map((userId) => sessionCookie({ userId, secret }))),
     voterCookies: await Promise.all(voterIds.map((userId) => sessionCookie({ userId, secret }))),
+    warmUpVoterCookies: await Promise.all(warmUpVoterIds.map((userId) => sessionCookie({ userId, secret }))),
     discussedPaperId,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seqScansOf, explainable } from "./explain";
 import { scriptSources } from "./measure";
 import { inlineParams, messageReader, type CapturedQuery } from "./sql-capture";
-import { mePath, paperIdsOnPage, votePair } from "./targets";
+import { benchTargets, mePath, paperIdsOnPage, votePair } from "./targets";
 
 const message = (type: string, body: Buffer) => {
   const header = Buffer.alloc(5);
@@ -72,5 +72,18 @@ describe("vote rotation", () => {
       seen.add(`${voter}:${paper}`);
     }
     expect(seen.size).toBe(30 * 7);
+  });
+
+  it("warms the vote endpoint up with other voters from other addresses than the measured ones", () => {
+    const fixtures = { readerCookies: ["r=1"], voterCookies: ["v=1", "v=2", "v=3"], warmUpVoterCookies: ["w=1", "w=2"], discussedPaperId: "2401.00001" };
+    const [vote] = benchTargets({ origin: "http://x", homeHtml: "", listedPaperIds: ["2401.00001", "2401.00002"], fixtures }).filter((t) => t.kind === "write");
+    const requests = (make: NonNullable<typeof vote.vary>, n: number) => Array.from({ length: n }, (_, i) => make(i));
+    const measured = requests(vote.vary!, 6);
+    const warmUp = requests(vote.warmUp!, 4);
+    const of = (list: typeof measured, header: string) => new Set(list.map((r) => r.headers[header]));
+    expect(of(measured, "cookie")).toEqual(new Set(fixtures.voterCookies));
+    expect(of(warmUp, "cookie")).toEqual(new Set(fixtures.warmUpVoterCookies));
+    expect([...of(warmUp, "x-real-ip")].filter((ip) => of(measured, "x-real-ip").has(ip))).toEqual([]);
+    expect(new Set(measured.map((r) => `${r.headers.cookie} ${r.body}`)).size).toBe(6);
   });
 });

@@ -12,6 +12,8 @@ export type Target = {
   method?: "GET" | "POST";
   /** Request i's own headers and body (a different reader or voter per request), when they vary. */
   vary?: (i: number) => { headers: Record<string, string>; body?: string };
+  /** For a write: the requests that warm it up, which must not repeat the measured ones (`vary`). */
+  warmUp?: (i: number) => { headers: Record<string, string>; body?: string };
   /** Only these encodings are worth measuring (a vote's answer is a few bytes). */
   encodings?: Encoding[];
 };
@@ -67,7 +69,17 @@ export function benchTargets({
 }): Target[] {
   const onHome = paperIdsOnPage(homeHtml);
   const readerHeaders = (i: number) => ({ headers: { cookie: rotate(fixtures.readerCookies, i) } });
-  const votable = listedPaperIds;
+  // Request i of a vote load: voter i's upvote (in rotation) on a paper they have not upvoted yet.
+  // Each voter from an address of their own, as nginx reports it (TRUSTED_IP_HEADER, set by
+  // bench/run.ts): from one address the per-address limit (600 a minute) would be measured
+  // instead of the endpoint. `firstAddress` keeps two groups of voters on different addresses.
+  const voteRequest = (i: number, cookies: string[], firstAddress: number) => {
+    const { voter, paper } = votePair(i, cookies.length, listedPaperIds.length);
+    return {
+      headers: { cookie: cookies[voter], origin, "content-type": "application/json", "x-real-ip": voterAddress(firstAddress + voter) },
+      body: JSON.stringify({ paperId: listedPaperIds[paper], upvoted: true }),
+    };
+  };
   return [
     { name: "home (anonymous)", path: "/", kind: "page" },
     { name: HOME_SIGNED_IN, path: "/", kind: "page", vary: readerHeaders },
@@ -84,16 +96,9 @@ export function benchTargets({
       kind: "write",
       method: "POST",
       encodings: ["identity"],
-      vary: (i) => {
-        const { voter, paper } = votePair(i, fixtures.voterCookies.length, votable.length);
-        return {
-          // Each voter from an address of their own, as nginx reports it (TRUSTED_IP_HEADER, set by
-          // bench/run.ts): from one address the per-address limit (600 a minute) would be measured
-          // instead of the endpoint.
-          headers: { cookie: fixtures.voterCookies[voter], origin, "content-type": "application/json", "x-real-ip": voterAddress(voter) },
-          body: JSON.stringify({ paperId: votable[paper], upvoted: true }),
-        };
-      },
+      vary: (i) => voteRequest(i, fixtures.voterCookies, 0),
+      // Other accounts from other addresses: the measured voters start with no votes at all.
+      warmUp: (i) => voteRequest(i, fixtures.warmUpVoterCookies, fixtures.voterCookies.length),
     },
     { name: "static file (ceiling)", path: STATIC_PATH, kind: "static" },
   ];
