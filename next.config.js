@@ -10,6 +10,14 @@ const nextConfig = {
   // A cached page nobody has opened for this long is rendered afresh for its next reader instead
   // of being served stale once (lib/cached-pages.ts PAGE_EXPIRE_SECONDS).
   expireTime: 10,
+  // proxy.ts rewrites `/` and `/trending` to their cached routes with `new URL(path, request.url)`.
+  // Normalised, `request.url` always names `localhost`, while Next's router compares the rewrite
+  // with the address the server was started on: under `next start -H 127.0.0.1` the two differ,
+  // so Next took every such rewrite for an external one and proxied it over HTTP to itself (the
+  // request ran twice, and behind TLS with `X-Forwarded-Proto: https` it failed with a 500;
+  // vercel/next.js#94745). Unnormalised, `request.url` carries the server's own origin. The option
+  // only changes /_next/data URLs otherwise, which belong to the Pages Router this app does not use.
+  skipProxyUrlNormalize: true,
 };
 
 export default nextConfig;

@@ -122,6 +122,18 @@ test("nginx never hands one reader's page to another", async () => {
   expect(bobsHome).not.toContain(alice.username);
 });
 
+test("a server bound to 127.0.0.1 behind a TLS proxy renders its rewritten pages itself", async () => {
+  // These servers listen on -H 127.0.0.1, as behind nginx on one host. There Next takes proxy.ts's
+  // rewrites for external ones unless next.config.js sets skipProxyUrlNormalize: it fetched the
+  // page from itself over HTTP, and over https when nginx said the client came over TLS — a 500.
+  for (const url of ["/", "/trending"]) {
+    const response = await fetch(`${a.origin}${url}`, { headers: { "x-forwarded-proto": "https" } });
+    await response.text();
+    expect(response.status, url).toBe(200);
+    expect(response.headers.get("x-middleware-rewrite"), url).toMatch(/^\/(latest|trending)\//);
+  }
+});
+
 /** At most four a second, whatever the server's speed. */
 async function paced<T>(request: Promise<T>): Promise<T> {
   const [response] = await Promise.all([request, new Promise((resolve) => setTimeout(resolve, 250))]);
