@@ -15,10 +15,21 @@ const SESSION = "authjs.session-token=eyJhbGciOi.x.y";
 
 type Upstream = { name: string; server: http.Server; port: number; hits: Map<string, number>; seen: http.IncomingHttpHeaders[] };
 
+// A request carrying `x-drop-first: <token>` has its connection dropped by whichever stand-in gets
+// it first, as a stopping server drops an idle keep-alive connection nginx has just sent a request
+// on; later attempts with that token are answered. Attempts are counted per token.
+const dropAttempts = new Map<string, number>();
+
 function startUpstream(name: string): Promise<Upstream> {
   const hits = new Map<string, number>();
   const seen: http.IncomingHttpHeaders[] = [];
   const server = http.createServer(async (req, res) => {
+    const token = req.headers["x-drop-first"];
+    if (typeof token === "string") {
+      const attempt = (dropAttempts.get(token) ?? 0) + 1;
+      dropAttempts.set(token, attempt);
+      if (attempt === 1) return req.socket.destroy();
+    }
     const url = new URL(req.url ?? "/", "http://upstream");
     const key = url.pathname.replace(/^\/api\//, "/");
     hits.set(key, (hits.get(key) ?? 0) + 1);
@@ -46,6 +57,7 @@ function startUpstream(name: string): Promise<Upstream> {
         res.setHeader("content-type", "application/json");
         res.setHeader("cache-control", "public, max-age=60");
         return res.end(JSON.stringify({ name, hit: hits.get(key) }));
+      case "/votes/papers":
       case "/echo":
         res.setHeader("content-type", "application/json");
         res.setHeader("cache-control", "no-store");
@@ -201,5 +213,17 @@ describe.skipIf(!installed)("deploy/nginx.conf", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("<!doctype html><p>static</p>");
     expect(a.seen.length + b.seen.length).toBe(before);
+  });
+
+  it("retries a vote on the other server when the first drops the connection, and no other POST", async () => {
+    const post = (url: string, token: string) => fetch(`${nginx.origin}${url}`, { method: "POST", headers: { "x-drop-first": token }, body: "{}" });
+    // A vote states the reader's vote ({ paperId, upvoted }): sending it twice changes nothing.
+    const vote = await post("/api/votes/papers", "vote");
+    expect(vote.status).toBe(200);
+    expect(dropAttempts.get("vote")).toBe(2);
+    // Any other POST might not be safe to repeat (a comment would be posted twice): not retried.
+    const other = await post("/api/echo", "other");
+    expect(other.status).toBe(502);
+    expect(dropAttempts.get("other")).toBe(1);
   });
 });
