@@ -4,7 +4,7 @@ import { commentText } from "./seed/text";
 import { sessionCookie } from "./sessions";
 
 // The bench's own rows in its own database: signed-in readers (with a few upvotes on the list),
-// voters who have never voted (and as many again who warm the vote endpoint up, never counted),
+// voters who have never voted (and a few hundred more who warm the vote endpoint up, never counted),
 // and one paper on today's list discussed by exactly 200 comments.
 
 export const DISCUSSION_COMMENTS = 200;

@@ -4,6 +4,9 @@ import type { BenchFixtures } from "./fixtures";
 
 export type Encoding = "identity" | "gzip";
 
+/** One request's own headers and body, when requests to a target differ. */
+export type OwnRequest = { headers: Record<string, string>; body?: string };
+
 export type Target = {
   name: string;
   path: string;
@@ -11,9 +14,9 @@ export type Target = {
   kind: "page" | "json" | "static" | "write";
   method?: "GET" | "POST";
   /** Request i's own headers and body (a different reader or voter per request), when they vary. */
-  vary?: (i: number) => { headers: Record<string, string>; body?: string };
+  vary?: (i: number) => OwnRequest;
   /** For a write: the requests that warm it up, which must not repeat the measured ones (`vary`). */
-  warmUp?: (i: number) => { headers: Record<string, string>; body?: string };
+  warmUp?: (i: number) => OwnRequest;
   /** Only these encodings are worth measuring (a vote's answer is a few bytes). */
   encodings?: Encoding[];
 };
@@ -73,7 +76,7 @@ export function benchTargets({
   // Each voter from an address of their own, as nginx reports it (TRUSTED_IP_HEADER, set by
   // bench/run.ts): from one address the per-address limit (600 a minute) would be measured
   // instead of the endpoint. `firstAddress` keeps two groups of voters on different addresses.
-  const voteRequest = (i: number, cookies: string[], firstAddress: number) => {
+  const voteRequest = (i: number, cookies: string[], firstAddress: number): OwnRequest => {
     const { voter, paper } = votePair(i, cookies.length, listedPaperIds.length);
     return {
       headers: { cookie: cookies[voter], origin, "content-type": "application/json", "x-real-ip": voterAddress(firstAddress + voter) },
