@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
-import { homeRoute, isCachedPagePath, isJunkUnderCachedRoute, TRENDING_ROUTE } from "@/lib/cached-pages";
+import { homeRoute, isCachedPagePath, isJunkUnderCachedRoute, TRENDING_PATH, TRENDING_ROUTE } from "@/lib/cached-pages";
 import { explainNotFound, NOT_FOUND_EXPLAINED } from "@/lib/not-found-reason";
 import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
@@ -49,7 +49,7 @@ export async function proxy(request: NextRequest) {
 /** Where a path is rendered, when not at itself: the home page's day, trending's cacheable route, or junk's 404. */
 function rewriteTarget(pathname: string): string | null {
   if (pathname === "/") return homeRoute();
-  if (pathname === "/trending") return TRENDING_ROUTE;
+  if (pathname === TRENDING_PATH) return TRENDING_ROUTE;
   const malformedPaperAddress = pathname.startsWith("/papers/") && explainNotFound(pathname).malformed;
   if (malformedPaperAddress || isJunkUnderCachedRoute(pathname)) return `${NOT_FOUND_EXPLAINED}${pathname}`;
   return null;

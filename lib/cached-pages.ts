@@ -23,14 +23,15 @@ export function homeRoute(now: Date = new Date()): string {
   return `${HOME_ROUTE_PREFIX}/${todayUtc(now)}`;
 }
 
+export const TRENDING_PATH = "/trending";
 /** Where /trending is rendered: a cacheable route, so it is not rendered at build time. */
 export const TRENDING_VIEW = "now";
-export const TRENDING_ROUTE = `/trending/${TRENDING_VIEW}`;
+export const TRENDING_ROUTE = `${TRENDING_PATH}/${TRENDING_VIEW}`;
 
 // "/", the per-day home route, trending (and its route), the period lists, and everything else
 // under /papers/ (paper pages, and 404s for unknown or malformed dates and IDs, whose per-request
 // page shares the nonce harmlessly).
-const CACHED_PAGE = new RegExp(`^/(?:$|latest/[^/]+$|trending(?:/${TRENDING_VIEW})?$|papers/.+)`);
+const CACHED_PAGE = new RegExp(`^(?:/$|${HOME_ROUTE_PREFIX}/[^/]+$|${TRENDING_PATH}(?:/${TRENDING_VIEW})?$|/papers/.+)`);
 
 /** Whether this path is served from the page cache, and so must carry the deployment's nonce. */
 export function isCachedPagePath(pathname: string): boolean {
@@ -40,7 +41,7 @@ export function isCachedPagePath(pathname: string): boolean {
 // What else lives under the cached routes' own folders: trending's feeds (app/trending/feed.*).
 const TRENDING_CHILDREN = new Set([TRENDING_VIEW, "feed.xml", "feed.atom"]);
 const LATEST_CHILD = new RegExp(`^${HOME_ROUTE_PREFIX}/([^/]+)$`);
-const TRENDING_CHILD = /^\/trending\/([^/]+)$/;
+const TRENDING_CHILD = new RegExp(`^${TRENDING_PATH}/([^/]+)$`);
 
 /**
  * An address the home page's and trending's cached routes would answer with a 404: not a date, or
