@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThread, wilsonLowerBound, type FlatComment } from "./comment-tree";
+import { buildThread, pruneRemovedLeaves, wilsonLowerBound, type FlatComment } from "./comment-tree";
 
 const c = (id: number, parentId: number | null, minute: number, upvoteCount = 0): FlatComment => ({
   id,
@@ -35,5 +35,23 @@ describe("buildThread", () => {
 
   it("keeps orphans visible at the top level", () => {
     expect(buildThread([c(7, 99, 0)], "new").map((n) => n.id)).toEqual([7]);
+  });
+});
+
+describe("pruneRemovedLeaves", () => {
+  type Stated = FlatComment & { removed: boolean };
+  const s = (id: number, parentId: number | null, minute: number, removed = false): Stated => ({ ...c(id, parentId, minute), removed });
+  const ids = (nodes: ReturnType<typeof buildThread<Stated>>): unknown[] => nodes.map((n) => (n.replies.length ? [n.id, ids(n.replies)] : n.id));
+  const isRemoved = (comment: Stated) => comment.removed;
+
+  it("drops removed comments with nothing live beneath them, at any depth", () => {
+    // 1 ← 2 (removed) ← 3 (removed): both go; 4 (removed) ← 5 stays for 5's sake; 6 (removed) goes.
+    const flat = [s(1, null, 0), s(2, 1, 1, true), s(3, 2, 2, true), s(4, null, 3, true), s(5, 4, 4), s(6, null, 5, true)];
+    expect(ids(pruneRemovedLeaves(buildThread(flat, "new"), isRemoved))).toEqual([[4, [5]], 1]);
+  });
+
+  it("keeps every live comment", () => {
+    const flat = [s(1, null, 0), s(2, 1, 1), s(3, null, 2)];
+    expect(ids(pruneRemovedLeaves(buildThread(flat, "new"), isRemoved))).toEqual([3, [1, [2]]]);
   });
 });

@@ -53,3 +53,17 @@ export function buildThread<T extends FlatComment>(comments: T[], sort: CommentS
   sortDeep(roots);
   return roots;
 }
+
+/**
+ * The thread without removed comments that nothing live hangs from: a deleted comment keeps its
+ * place only so its replies keep their context. Without live replies beneath it, a "[deleted]"
+ * stub would say nothing, and the reader who just deleted a reply would see it come back as one
+ * on the next visit. (The caller decides what counts as removed: moderators' removals stay
+ * visible as such, so readers can see that moderation happened.)
+ */
+export function pruneRemovedLeaves<T extends FlatComment>(nodes: ThreadNode<T>[], isRemoved: (comment: T) => boolean): ThreadNode<T>[] {
+  return nodes.flatMap((node) => {
+    const replies = pruneRemovedLeaves(node.replies, isRemoved);
+    return replies.length === 0 && isRemoved(node) ? [] : [{ ...node, replies }];
+  });
+}

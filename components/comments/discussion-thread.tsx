@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { ThreadComment } from "@/db/queries/comments";
 import { paperPath } from "@/lib/arxiv-id";
-import { buildThread, type CommentSort } from "@/lib/comment-tree";
+import { buildThread, pruneRemovedLeaves, type CommentSort } from "@/lib/comment-tree";
 import { parseCommentSort } from "@/lib/comment-sort";
 import { CommentBox } from "./comment-box";
 import { CommentThread } from "./comment-thread";
@@ -25,7 +25,7 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
   const actor = viewer.status === "active" ? viewer.actor : null;
   const { upvoted, counts, sources } = useCommentVotes(paperId, actor !== null);
   const [sort, setSort] = useSortFromAddress();
-  const thread = useMemo(() => buildThread(comments, sort), [comments, sort]);
+  const thread = useMemo(() => pruneRemovedLeaves(buildThread(comments, sort), (c) => c.state === "deleted"), [comments, sort]);
   const liveCount = comments.filter((c) => c.state === "live").length;
   const signIn = `/signin?${new URLSearchParams({ callbackUrl: `${paperPath(paperId)}#discussion` })}`;
 
