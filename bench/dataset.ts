@@ -28,7 +28,7 @@ export async function benchDatabase(serverUrl: string, sizes: SeedSizes): Promis
     await migrateDatabase({ kind: "server", url: templateUrl });
     connectDb({ kind: "server", url: templateUrl, poolMax: 1 });
     try {
-      await seedDemo(getDb(), { today: todayUtc() });
+      await seedDemo(getDb());
     } finally {
       await closeDb();
     }

@@ -42,12 +42,17 @@ export const demoEmail = (username: string) => `${username}@demo.paperboard.loca
 
 export type SeedSummary = { papers: number; users: number; votes: number; days: Day[] };
 
-export async function seedDemo(db: Db, { today = todayUtc() }: { today?: Day } = {}): Promise<SeedSummary> {
+/** `now` decides which day is today; no demo entry is dated after it. */
+export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<SeedSummary> {
+  const today = todayUtc(now);
   const seedPapers = z.array(SeedPaper).parse(seedPapersJson);
   const paperIds = seedPapers.map((p) => p.arxivId);
 
   // Hashed outside the transaction: argon2 is deliberately slow and the transaction need not wait.
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+
+  // A month before the list starts: older than the demo's activity, and past new accounts' tighter limits.
+  const joined = new Date(`${addDays(today, -30)}T00:00:00Z`);
 
   return db.transaction(async (tx) => {
     await tx
@@ -57,12 +62,14 @@ export async function seedDemo(db: Db, { today = todayUtc() }: { today?: Day } =
           username,
           name,
           email: demoEmail(username),
-          emailVerified: new Date(`${addDays(today, -30)}T00:00:00Z`),
+          emailVerified: joined,
           passwordHash: passwordHashes[index],
+          createdAt: joined,
         })),
       )
-      // A re-run resets the demo password (and gives databases seeded before accounts existed one).
-      .onConflictDoUpdate({ target: users.username, set: { passwordHash: sql`excluded.password_hash` } });
+      // A re-run resets the demo password (and gives databases seeded before accounts existed one),
+      // and moves the join date with the list, so no reader joined after their own submissions.
+      .onConflictDoUpdate({ target: users.username, set: { passwordHash: sql`excluded.password_hash`, createdAt: sql`excluded.created_at` } });
     const demoUsers = await tx
       .select({ id: users.id, username: users.username })
       .from(users)
@@ -95,12 +102,10 @@ export async function seedDemo(db: Db, { today = todayUtc() }: { today?: Day } =
         seedPapers.map((paper, index) => {
           const day = days[index % DEMO_DAYS];
           const minutes = 6 * 60 + Math.floor(index / DEMO_DAYS) * 47; // spread over the morning
-          return {
-            paperId: paper.arxivId,
-            day,
-            submittedById: demoUserIds[index % demoUserIds.length],
-            submittedAt: new Date(Date.parse(`${day}T00:00:00Z`) + minutes * 60_000),
-          };
+          const dayStart = Date.parse(`${day}T00:00:00Z`);
+          // Early in the day, today's entries are squeezed in before now: feeds must not carry future dates.
+          const at = Math.max(dayStart, Math.min(dayStart + minutes * 60_000, now.getTime() - (seedPapers.length - index) * 1000));
+          return { paperId: paper.arxivId, day, submittedById: demoUserIds[index % demoUserIds.length], submittedAt: new Date(at) };
         }),
       )
       .onConflictDoNothing();

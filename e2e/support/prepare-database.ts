@@ -9,7 +9,6 @@ import { closeDb, connectDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { seedDemo } from "@/db/seed/demo";
 import { paperAuthors, papers, dailyEntries } from "@/db/schema";
-import { todayUtc } from "@/lib/dates";
 import { MATH_PAPER } from "./math-paper";
 
 export type PreparedDatabase = { url: string; kind: "server" | "embedded"; teardown: () => Promise<void> };
@@ -25,7 +24,7 @@ export async function prepareDatabase(): Promise<PreparedDatabase> {
   await migrateDatabase({ kind: "server", url: prepared.url });
   connectDb({ kind: "server", url: prepared.url, poolMax: 1 });
   try {
-    await seedDemo(getDb(), { today: todayUtc() });
+    await seedDemo(getDb());
     await getDb().insert(papers).values({ id: MATH_PAPER.id, title: MATH_PAPER.title, abstract: MATH_PAPER.abstract, upvoteCount: 0 });
     await getDb().insert(paperAuthors).values([
       { paperId: MATH_PAPER.id, position: 0, name: "Emmy Noether" },

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { getLatestListedDay, getRankedList } from "@/db/queries/daily-list";
 import { searchPapers } from "@/db/queries/search";
 import { DEMO_DAYS, seedDemo } from "@/db/seed/demo";
+import { rowsOf } from "@/db/rows";
 import { addDays } from "@/lib/dates";
 import { createTestDatabase } from "../support/test-database";
 
@@ -39,7 +40,7 @@ async function counterMismatches() {
 describe("seedDemo", () => {
   it("loads the 55 papers over the seven days ending today, with votes", async () => {
     const today = "2026-11-28";
-    const summary = await seedDemo(getDb(), { today });
+    const summary = await seedDemo(getDb(), { now: new Date("2026-11-28T09:00:00Z") });
     expect(summary.papers).toBe(55);
     expect(summary.days).toHaveLength(DEMO_DAYS);
     expect(summary.days.at(-1)).toBe(today);
@@ -54,17 +55,31 @@ describe("seedDemo", () => {
 
   it("is idempotent: a second run changes nothing", async () => {
     const before = await tableCounts();
-    await seedDemo(getDb(), { today: "2026-11-28" });
+    await seedDemo(getDb(), { now: new Date("2026-11-28T09:00:00Z") });
     expect(await tableCounts()).toEqual(before);
     expect(await counterMismatches()).toBe(0);
   });
 
   it("moves the demo list when run on a later day, without duplicating it", async () => {
     const before = await tableCounts();
-    await seedDemo(getDb(), { today: "2026-12-02" });
+    await seedDemo(getDb(), { now: new Date("2026-12-02T00:30:00Z") });
     expect(await tableCounts()).toEqual(before);
     expect(await getLatestListedDay({ onOrBefore: "2026-12-02" })).toBe("2026-12-02");
     expect(await getRankedList({ start: "2026-11-22", end: "2026-11-25" })).toEqual([]);
+  });
+
+  it("dates nothing after now, and no reader joined after their own submissions", async () => {
+    const now = new Date("2026-12-02T00:30:00Z"); // early in the day: the morning's entries are still to come
+    await seedDemo(getDb(), { now });
+    const rows = rowsOf<{ latest: string; early_joiners: number; on_their_day: boolean }>(
+      await getDb().execute(sql`
+        select (select max(submitted_at) from daily_entries)::text as latest,
+               (select count(*)::int from users u where u.created_at > (select min(e.submitted_at) from daily_entries e where e.submitted_by_id = u.id)) as early_joiners,
+               (select bool_and((submitted_at at time zone 'UTC')::date = day) from daily_entries) as on_their_day`),
+    );
+    expect(new Date(rows[0].latest).getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(rows[0].early_joiners).toBe(0);
+    expect(rows[0].on_their_day).toBe(true);
   });
 
   it("leaves every demo paper findable by its authors (search_vector follows paper_authors)", async () => {
