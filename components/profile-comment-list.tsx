@@ -2,16 +2,19 @@ import Link from "next/link";
 import type { ProfileComment } from "@/db/queries/users";
 import { paperPath } from "@/lib/arxiv-id";
 import { formatDay } from "@/lib/dates";
+import { CommentBody } from "./comments/comment-body";
 import { MathText } from "./math-text";
 
-/** A profile's latest comments, as plain text (React escapes it) with a link to the paper. */
+/** A profile's latest comments, rendered as on the paper page (Markdown and math), with a link to each. */
 export function ProfileCommentList({ comments }: { comments: ProfileComment[] }) {
   if (comments.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No comments yet.</p>;
   return (
     <ol className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
       {comments.map((comment) => (
         <li key={comment.id} className="flex flex-col gap-1 py-2">
-          <p className="line-clamp-4 whitespace-pre-line break-words text-sm">{comment.body}</p>
+          <div className="line-clamp-4 break-words text-sm">
+            <CommentBody source={comment.body} />
+          </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {formatDay(comment.createdAt.toISOString().slice(0, 10), "short")} on{" "}
             <Link href={`${paperPath(comment.paperId)}#comment-${comment.id}`} className="underline">

@@ -262,11 +262,14 @@ test("the thread sorts by best or newest, nests replies, and reads well on a pho
   const gone = await seedComment(sql, { paperId, author: cyd, body: "Retracted.", parentId: old, depth: 1, minutesAgo: 200 });
   await seedComment(sql, { paperId, author: ada, body: "Agreed, thanks.", parentId: gone, depth: 2, minutesAgo: 190 });
   await sql`update comments set deleted_at = now() where id = ${gone}`;
+  // A deleted reply with nothing beneath it leaves no "[deleted]" stub behind.
+  const withdrawn = await seedComment(sql, { paperId, author: cyd, body: "Never mind.", parentId: old, depth: 1, minutesAgo: 150 });
+  await sql`update comments set deleted_at = now() where id = ${withdrawn}`;
   const removed = await seedComment(sql, { paperId, author: ben, body: "Buy cheap watches", minutesAgo: 100 });
   await sql`update comments set hidden_at = now(), hidden_reason = 'spam' where id = ${removed}`;
-  await sql`update papers set comment_count = comment_count - 2 where id = ${paperId}`;
+  await sql`update papers set comment_count = comment_count - 3 where id = ${paperId}`;
   await seedComment(sql, { paperId, author: cyd, body: "Code is at `github.com/example/repo`:\n\n```python\nprint(sum(range(11)))\n```", minutesAgo: 5 });
-  expect(await commentCount(paperId)).toBe(10); // twelve rows, one deleted and one hidden
+  expect(await commentCount(paperId)).toBe(10); // thirteen rows, two deleted and one hidden
 
   await signIn(page, cyd.email);
   await page.goto(paperUrl(paperId));
@@ -274,6 +277,7 @@ test("the thread sorts by best or newest, nests replies, and reads well on a pho
   await expect(topLevel.first()).toHaveAttribute("id", `comment-${old}`);
   await expect(page.getByRole("article", { name: "Removed comment" })).toHaveText(/\[removed by a moderator\]/);
   await expect(page.getByRole("article", { name: "Deleted comment" })).toHaveText(/\[deleted\]/);
+  await expect(page.locator(`#comment-${withdrawn}`)).toHaveCount(0);
 
   await page.getByRole("group", { name: "Sort comments" }).getByRole("button", { name: "Newest" }).click();
   await expect(page).toHaveURL(/\?sort=new$/);
@@ -294,4 +298,18 @@ test("the thread sorts by best or newest, nests replies, and reads well on a pho
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
+});
+
+test("a reader's profile shows their comments rendered, as the paper page does", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Profiled discussion");
+  const ada = await seedReader(sql, "profiled");
+  await seedComment(sql, { paperId, author: ada, body: "**Nice paper.** Euler: $e^{i\\pi}+1=0$ and a <script>alert(1)</script> tag." });
+
+  await page.goto(`/u/${ada.username}`);
+  const recent = page.getByRole("region", { name: "Recent comments" });
+  await expect(recent.locator("strong")).toHaveText("Nice paper.");
+  await expect(recent.locator(".katex")).toHaveCount(1);
+  await expect(recent).not.toContainText("**");
+  await expect(recent).not.toContainText("$e^");
+  await expect(recent.locator("script")).toHaveCount(0);
 });
