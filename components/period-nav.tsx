@@ -2,8 +2,11 @@ import Link from "next/link";
 
 export type NavLink = { href: string; label: string };
 
-/** Previous/next links around a day, week or month, plus links to the other views of it. */
-export function PeriodNav({ previous, next, views }: { previous: NavLink | null; next: NavLink | null; views: NavLink[] }) {
+/** Links to the periods within this one: a week's days, a month's weeks. */
+export type NavParts = { label: string; links: NavLink[] };
+
+/** Previous/next links around a day, week or month, links to the other views of it, and to its parts. */
+export function PeriodNav({ previous, next, views, parts }: { previous: NavLink | null; next: NavLink | null; views: NavLink[]; parts?: NavParts }) {
   const linkClass =
     "rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900";
   return (
@@ -24,7 +27,7 @@ export function PeriodNav({ previous, next, views }: { previous: NavLink | null;
           </Link>
         ) : null}
       </div>
-      <ul className="flex gap-3 text-zinc-600 dark:text-zinc-400">
+      <ul className="flex flex-wrap gap-3 text-zinc-600 dark:text-zinc-400">
         {views.map((view) => (
           <li key={view.href}>
             <Link href={view.href} className="underline-offset-2 hover:underline">
@@ -33,6 +36,17 @@ export function PeriodNav({ previous, next, views }: { previous: NavLink | null;
           </li>
         ))}
       </ul>
+      {parts && parts.links.length > 0 && (
+        <ul aria-label={parts.label} className="flex w-full flex-wrap gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
+          {parts.links.map((part) => (
+            <li key={part.href}>
+              <Link href={part.href} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+                {part.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </nav>
   );
 }

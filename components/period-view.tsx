@@ -1,6 +1,6 @@
 import { getNeighbourDays, getRankedList } from "@/db/queries/daily-list";
-import type { DayRange } from "@/lib/dates";
-import type { NavLink } from "./period-nav";
+import { formatDay, type DayRange } from "@/lib/dates";
+import type { NavLink, NavParts } from "./period-nav";
 import { PaperList } from "./paper-list";
 import { PeriodNav } from "./period-nav";
 
@@ -10,12 +10,15 @@ export async function PeriodView({
   heading,
   linkTo,
   views,
+  parts,
 }: {
   range: DayRange;
   heading: string;
   /** Builds the link to the period that contains a given day (for previous/next). */
   linkTo: (day: string) => NavLink;
   views: NavLink[];
+  /** The days of a week or the weeks of a month, up to today. */
+  parts: NavParts;
 }) {
   const [papers, neighbours] = await Promise.all([getRankedList(range), getNeighbourDays(range)]);
   return (
@@ -25,16 +28,17 @@ export async function PeriodView({
           {heading}
         </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          <time dateTime={range.start}>{range.start}</time> to <time dateTime={range.end}>{range.end}</time> · ranked
-          by upvotes
+          <time dateTime={range.start}>{formatDay(range.start, "short")}</time> to{" "}
+          <time dateTime={range.end}>{formatDay(range.end, "short")}</time> · ranked by upvotes
         </p>
       </div>
       <PeriodNav
         previous={neighbours.previous ? linkTo(neighbours.previous) : null}
         next={neighbours.next ? linkTo(neighbours.next) : null}
         views={views}
+        parts={parts}
       />
-      <PaperList papers={papers} empty={`No papers between ${range.start} and ${range.end} yet.`} />
+      <PaperList papers={papers} empty={`No papers between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")} yet.`} />
     </section>
   );
 }

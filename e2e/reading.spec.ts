@@ -63,9 +63,23 @@ test("week and month views list their papers ranked together", async ({ page }, 
   expect([...votes].sort((a, b) => b - a)).toEqual(votes);
   await screenshotBothWidths(page, testInfo, "week");
 
+  // A week leads to its days so far, the last of them today.
+  const days = page.getByRole("list", { name: "Days of this week" }).getByRole("link");
+  await expect(days.last()).toHaveAttribute("href", `/papers/date/${todayUtc()}`);
+  await days.last().click();
+  await expect(page).toHaveURL(`/papers/date/${todayUtc()}`);
+
   await page.goto("/papers/month/2024-11");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Papers of November 2024");
+  await expect(page.getByText("1 Nov 2024 to 30 Nov 2024")).toBeVisible();
   await expect(page.locator("main ol > li h2")).toHaveCount(1);
+  // A month leads to its weeks, and a week says its dates as the rest of the site writes them.
+  const weeks = page.getByRole("list", { name: "Weeks of this month" }).getByRole("link");
+  await expect(weeks).toHaveText(["Week 44", "Week 45", "Week 46", "Week 47", "Week 48"]);
+  await weeks.nth(1).click();
+  await expect(page).toHaveURL("/papers/week/2024-W45");
+  await expect(page.getByText("4 Nov 2024 to 10 Nov 2024")).toBeVisible();
+  await screenshotBothWidths(page, testInfo, "week-2024-W45");
 });
 
 test("a paper page shows title, authors, abstract, links and rendered math", async ({ page }, testInfo) => {

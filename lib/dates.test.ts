@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isoWeekOf, parseDay, parseIsoWeek, parseMonth, todayUtc } from "./dates";
+import { addDays, daysOf, formatWeekday, isoWeekOf, isoWeeksOf, parseDay, parseIsoWeek, parseMonth, todayUtc } from "./dates";
 
 describe("parseDay", () => {
   it("accepts real calendar days", () => {
@@ -72,5 +72,22 @@ describe("day arithmetic", () => {
     expect(addDays("2024-12-31", 1)).toBe("2025-01-01");
     expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
     expect(todayUtc(new Date("2026-11-28T23:59:59-05:00"))).toBe("2026-11-29");
+  });
+});
+
+describe("the parts of a week or month", () => {
+  it("lists a week's seven days, Monday first", () => {
+    const week = parseIsoWeek("2026-W48");
+    if (!week.ok) throw new Error(week.reason);
+    expect(daysOf(week.value)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
+    expect(formatWeekday("2026-11-23")).toBe("Mon 23");
+  });
+
+  it("lists the ISO weeks a month touches, across a year's end", () => {
+    const november = parseMonth("2026-11");
+    const december = parseMonth("2026-12");
+    if (!november.ok || !december.ok) throw new Error("not a month");
+    expect(isoWeeksOf(november.value)).toEqual(["2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"]);
+    expect(isoWeeksOf(december.value)).toEqual(["2026-W49", "2026-W50", "2026-W51", "2026-W52", "2026-W53"]);
   });
 });

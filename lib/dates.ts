@@ -73,6 +73,18 @@ export function isoWeekOf(day: Day): string {
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
+/** Every day of a range, in order. */
+export function daysOf({ start, end }: DayRange): Day[] {
+  const days: Day[] = [];
+  for (let day = start; day <= end; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** The ISO weeks (YYYY-Www) a range touches, in order: a month's four to six weeks. */
+export function isoWeeksOf(range: DayRange): string[] {
+  return [...new Set(daysOf(range).map(isoWeekOf))];
+}
+
 export function monthOf(day: Day): string {
   return day.slice(0, 7);
 }
@@ -82,6 +94,12 @@ export function monthOf(day: Day): string {
 const DAY_LONG = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const DAY_SHORT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const WEEKDAY_SHORT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric" });
+
+/** "Mon 23": a day within a week that is already named. */
+export function formatWeekday(day: Day): string {
+  return WEEKDAY_SHORT.format(new Date(`${day}T00:00:00Z`));
+}
 
 export function formatDay(day: Day, style: "long" | "short" = "long"): string {
   return (style === "long" ? DAY_LONG : DAY_SHORT).format(new Date(`${day}T00:00:00Z`));

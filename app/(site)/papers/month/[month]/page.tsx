@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
-import { monthOf, parseMonth } from "@/lib/dates";
-import { monthPath } from "@/lib/paths";
+import { isoWeeksOf, monthOf, parseIsoWeek, parseMonth, todayUtc } from "@/lib/dates";
+import { monthPath, weekPath } from "@/lib/paths";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -27,6 +27,15 @@ export default async function MonthPage({ params }: Props) {
       heading={`Papers of ${month.label}`}
       linkTo={(day) => ({ href: monthPath(monthOf(day)), label: monthOf(day) })}
       views={[]}
+      parts={{ label: "Weeks of this month", links: weeksUpToToday(month) }}
     />
   );
+}
+
+/** The month's weeks that have begun, as "Week 48" links. */
+function weeksUpToToday(month: { start: string; end: string }) {
+  return isoWeeksOf(month).flatMap((week) => {
+    const parsed = parseIsoWeek(week);
+    return parsed.ok && parsed.value.start <= todayUtc() ? [{ href: weekPath(week), label: `Week ${week.slice(6)}` }] : [];
+  });
 }
