@@ -6,6 +6,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { startMailInbox, type MailInbox } from "@/tests/support/mail-inbox";
 import { testSql } from "./support/db";
 import { seedReader, signIn } from "./support/readers";
+import { extraPort, startAppServer } from "./support/app-server";
 import { DESKTOP, PHONE } from "./support/screenshots";
 
 // The email digest in a real browser against `next build && next start`. The app mails the SMTP
@@ -178,3 +179,23 @@ function runDigestCli(): Promise<{ code: number | null; stdout: string; stderr: 
     child.on("exit", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+test("a production server without a mail server offers no digest", async ({ page }) => {
+  const port = extraPort(40);
+  // The run's server has SMTP_URL (a stand-in inbox); this one has none, and runs as production.
+  const server = await startAppServer({ port, env: { SMTP_URL: undefined, NODE_ENV: "production", AUTH_URL: `http://localhost:${port}` } });
+  try {
+    // Pages rendered per request by this server (the cached ones may come from the shared .next cache).
+    await page.goto(`${server.origin}/search?q=transformer`);
+    await expect(page.getByRole("banner").getByRole("search")).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: /email/i })).toHaveCount(0);
+    await page.goto(`${server.origin}/subscribe`);
+    await expect(page.getByRole("note")).toHaveText(/not available on this server/);
+    await expect(page.getByRole("button", { name: "Subscribe" })).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+  // The run's own server, which can send mail, still offers it.
+  await page.goto("/search?q=transformer");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Get trending papers in your email inbox" })).toBeVisible();
+});

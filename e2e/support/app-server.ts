@@ -20,10 +20,13 @@ export type AppServer = {
   stop: () => Promise<void>;
 };
 
-export async function startAppServer({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<AppServer> {
+/** `env` is laid over the run's environment; a variable given as undefined is removed from it. */
+export async function startAppServer({ port, env = {} }: { port: number; env?: Record<string, string | undefined> }): Promise<AppServer> {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   // The binary itself, not `npx`, so that signals reach the server.
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

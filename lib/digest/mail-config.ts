@@ -14,6 +14,14 @@ export type DigestMailConfig = {
 
 const DEFAULT_SITE_URL = "http://localhost:3000";
 
+/**
+ * Whether readers can subscribe: with a mail server, or outside production, where confirmation
+ * links go to the server log. Where it is false the site offers no digest at all.
+ */
+export function digestsAvailable(env: Pick<Env, "SMTP_URL" | "NODE_ENV">): boolean {
+  return Boolean(env.SMTP_URL) || env.NODE_ENV !== "production";
+}
+
 export function mailConfigFromEnv(env: Env): DigestMailConfig {
   return {
     smtpUrl: env.SMTP_URL ?? null,

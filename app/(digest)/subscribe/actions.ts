@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { parseInput } from "@/lib/action-core";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/client-ip";
-import { mailConfigFromEnv } from "@/lib/digest/mail-config";
+import { digestsAvailable, mailConfigFromEnv } from "@/lib/digest/mail-config";
 import { smtpMailer } from "@/lib/digest/mailer";
 import { SubscribeInput } from "@/lib/digest/schemas";
 import { requestSubscription, type SubscribeOutcome } from "@/lib/digest/subscribe";
@@ -24,7 +24,7 @@ export async function subscribe(_previous: SubscribeFormState, form: FormData): 
 
   const env = getEnv();
   const config = mailConfigFromEnv(env);
-  if (!config.smtpUrl && env.NODE_ENV === "production") {
+  if (!digestsAvailable(env)) {
     return { error: { code: "internal", message: "Email digests are not available on this server." }, values };
   }
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findSubscriptionByEmail } from "@/db/queries/subscriptions";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { digestsAvailable } from "@/lib/digest/mail-config";
 import { getEnv } from "@/lib/env";
 import { SubscribeForm } from "./subscribe-form";
 
@@ -9,8 +10,7 @@ export const metadata: Metadata = { title: "Get trending papers by email" };
 
 export default async function SubscribePage() {
   const user = await getCurrentUser();
-  const env = getEnv();
-  const available = Boolean(env.SMTP_URL) || env.NODE_ENV !== "production";
+  const available = digestsAvailable(getEnv());
   // Only an address the reader has proven is theirs may show its subscription: anyone can sign
   // up claiming any address.
   const verifiedEmail = user?.email && user.emailVerified && !user.bannedAt ? user.email : null;
