@@ -29,6 +29,7 @@ import {
   UnhideEntryInput,
 } from "@/lib/admin-schemas";
 import { ensurePaperInCatalogue } from "@/lib/submissions/catalogue";
+import { countOf } from "@/lib/plural";
 
 // Every admin Server Action. Each goes through adminAction (session from the database, role,
 // zod), and the data layer checks the role again and writes the audit row in the same
@@ -89,7 +90,7 @@ const guarded = {
   }),
   ban: adminAction(BanInput, async ({ userId, reason, hideContent }, admin) => {
     const hidden = await setUserBanned({ actor: admin, userId, banned: true, reason, hideContent });
-    return done(hideContent ? `Banned; hid ${hidden.comments} comments and ${hidden.entries} submissions.` : "Banned.");
+    return done(hideContent ? `Banned; hid ${countOf(hidden.comments, "comment")} and ${countOf(hidden.entries, "submission")}.` : "Banned.");
   }),
   unban: adminAction(UnbanInput, async ({ userId, reason }, admin) => {
     await setUserBanned({ actor: admin, userId, banned: false, reason });
