@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { assertAdmin } from "@/lib/admin-guard";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
@@ -111,14 +111,14 @@ export async function setUserRole({ actor, userId, role, reason }: { actor: Acto
   });
 }
 
-/** People, for the admin's user list: search by username, name or email. */
+/** People, for the admin's user list, newest first: search by username, name or email. */
 export async function searchUsers({ query, limit = 50 }: { query: string; limit?: number }) {
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return getDb()
     .select({ id: users.id, username: users.username, name: users.name, email: users.email, role: users.role, bannedAt: users.bannedAt, createdAt: users.createdAt })
     .from(users)
     .where(query ? or(ilike(users.username, pattern), ilike(users.name, pattern), ilike(users.email, pattern)) : undefined)
-    .orderBy(desc(users.createdAt))
+    .orderBy(desc(users.createdAt), asc(users.username)) // newest first; accounts made together, by name
     .limit(limit);
 }
 

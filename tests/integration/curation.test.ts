@@ -16,7 +16,7 @@ import {
   updatePaperDetails,
 } from "@/db/queries/curation";
 import { getRankedList } from "@/db/queries/daily-list";
-import { promoteFromCommandLine, setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
+import { promoteFromCommandLine, searchUsers, setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
 import type { Actor } from "@/lib/permissions";
 import { createTestDatabase } from "../support/test-database";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
@@ -174,5 +174,15 @@ describe("moderating people", () => {
     const unknown = run("nobody-at-all");
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("No user with the email or username");
+  });
+});
+
+describe("the admin's user list", () => {
+  it("lists the newest accounts first, and accounts made at the same moment by name", async () => {
+    const together = new Date("2025-06-01T08:00:00Z");
+    for (const username of ["listed_carol", "listed_alice", "listed_bob"]) await makeUser({ username, createdAt: together });
+    await makeUser({ username: "listed_dave", createdAt: new Date("2025-06-01T09:00:00Z") });
+    const people = await searchUsers({ query: "listed_" });
+    expect(people.map((p) => p.username)).toEqual(["listed_dave", "listed_alice", "listed_bob", "listed_carol"]);
   });
 });

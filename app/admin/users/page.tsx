@@ -2,6 +2,7 @@ import Link from "next/link";
 import { searchUsers } from "@/db/queries/moderation";
 import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
 import { adminViewer } from "@/lib/admin-page";
+import { formatDay } from "@/lib/dates";
 import { banUserAction, setRoleAction, unbanUserAction } from "../actions";
 
 export const metadata = { title: "Users" };
@@ -30,14 +31,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <li key={person.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             <p className="font-medium">
               {person.username ? (
-                <Link href={`/u/${person.username}`} className="hover:underline">
+                <Link href={`/u/${person.username}`} className="underline underline-offset-2">
                   {person.username}
                 </Link>
               ) : (
                 person.id
               )}{" "}
               <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
-                {person.name} · {person.email} · {person.role}
+                {person.name} · {person.email} · {person.role} · joined {formatDay(person.createdAt.toISOString().slice(0, 10), "short")}
                 {person.bannedAt && <strong className="ml-2 text-red-800 dark:text-red-300">banned</strong>}
               </span>
             </p>
