@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { MATH_PAPER } from "./support/math-paper";
 import { testSql } from "./support/db";
+import { seedPaper } from "./support/discussion";
 import { PHONE, screenshotBothWidths } from "./support/screenshots";
 
 const sql = testSql();
@@ -93,7 +94,15 @@ test("a paper page shows title, authors, abstract, links and rendered math", asy
   await expect(abstract).not.toContainText("$$");
   await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", `https://arxiv.org/pdf/${MATH_PAPER.id}`);
   await expect(page.getByRole("link", { name: "4 Nov 2024" })).toHaveAttribute("href", "/papers/date/2024-11-04");
+  // Its categories were never recorded: the page leaves the line out rather than say so.
+  await expect(page.getByRole("term").filter({ hasText: "Categories" })).toHaveCount(0);
   await screenshotBothWidths(page, testInfo, "paper");
+
+  const categorised = await seedPaper(sql, "A categorised paper");
+  await sql`update papers set categories = ${["cs.LG", "stat.ML"]} where id = ${categorised}`;
+  await page.goto(`/papers/${categorised}`);
+  await expect(page.getByRole("term").filter({ hasText: "Categories" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "cs.LG, stat.ML" })).toBeVisible();
 });
 
 test("a seed paper page, and a versioned ID, route to the paper", async ({ page }) => {

@@ -116,8 +116,12 @@ export default async function PaperPage({ params }: Props) {
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="font-medium text-zinc-600 dark:text-zinc-400">Published</dt>
         <dd>{published ?? (issuedMonth ? `${issuedMonth} (from the arXiv ID)` : "unknown")}</dd>
-        <dt className="font-medium text-zinc-600 dark:text-zinc-400">Categories</dt>
-        <dd>{paper.categories.length > 0 ? paper.categories.join(", ") : "not recorded"}</dd>
+        {paper.categories.length > 0 && (
+          <>
+            <dt className="font-medium text-zinc-600 dark:text-zinc-400">Categories</dt>
+            <dd>{paper.categories.join(", ")}</dd>
+          </>
+        )}
         <dt className="font-medium text-zinc-600 dark:text-zinc-400">On the daily list</dt>
         <dd>
           {paper.listings.length === 0 ? (
