@@ -155,6 +155,8 @@ test("empty, no-result and too-long searches say what to try", async ({ page }, 
 
   await page.goto("/search?q=the");
   await expect(page.getByRole("main")).toContainText("has only very common words");
+  await page.goto(`/search?q=${encodeURIComponent("% -")}`);
+  await expect(page.getByRole("main")).toContainText("“% -” has no words in it.");
 
   await page.goto(`/search?q=${"a".repeat(251)}`);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Your search is 251 characters long; searches can be at most 250.");

@@ -41,7 +41,9 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
           <div className="flex flex-col gap-3 text-left">
             <p className="font-medium text-zinc-800 dark:text-zinc-200">
               {result.onlyStopWords
-                ? `“${q}” has only very common words, which search ignores. Add a more specific word.`
+                ? /[\p{L}\p{N}]/u.test(q)
+                  ? `“${q}” has only very common words, which search ignores. Add a more specific word.`
+                  : `“${q}” has no words in it. Search for words from a title, an abstract or an author's name.`
                 : filtered
                   ? "Nothing found. Try fewer words, or widen the dates or clear the filters."
                   : "Nothing found. Try fewer or different words, or check the spelling."}
