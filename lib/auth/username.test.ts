@@ -10,6 +10,11 @@ describe("Username", () => {
     expect(isValidUsername(name)).toBe(false);
   });
 
+  it("says one thing about an empty or short name: its length", () => {
+    for (const name of ["", "A!"]) expect(Username.safeParse(name).error?.issues.map((i) => i.message)).toEqual(["Use at least 3 characters."]);
+    expect(Username.safeParse("Ab!").error?.issues.map((i) => i.message)).toEqual(["Use lowercase letters, digits, hyphens and underscores, starting with a letter or digit."]);
+  });
+
   it("explains a reserved name", () => {
     const result = Username.safeParse("admin");
     expect(result.success).toBe(false);

@@ -19,8 +19,10 @@ export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
 export const Username = z
   .string()
   .trim()
-  .min(USERNAME_MIN_LENGTH, `Use at least ${USERNAME_MIN_LENGTH} characters.`)
-  .max(USERNAME_MAX_LENGTH, `Use at most ${USERNAME_MAX_LENGTH} characters.`)
+  // A wrong length is the one thing to say: an empty or too-short name also fails the pattern,
+  // and two messages for one mistake read as two mistakes.
+  .min(USERNAME_MIN_LENGTH, { message: `Use at least ${USERNAME_MIN_LENGTH} characters.`, abort: true })
+  .max(USERNAME_MAX_LENGTH, { message: `Use at most ${USERNAME_MAX_LENGTH} characters.`, abort: true })
   .regex(USERNAME_PATTERN, "Use lowercase letters, digits, hyphens and underscores, starting with a letter or digit.")
   .refine((name) => !RESERVED_USERNAMES.has(name), "That username is reserved.");
 
