@@ -15,6 +15,10 @@ export default async function AdminCommentsPage() {
       <h1 id="comments-heading" className="text-2xl font-bold tracking-tight">
         Recent comments
       </h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Each comment as its author wrote it, in Markdown source: including anything the published page strips (raw HTML,
+        unsafe links), so you judge what was written, not what survived.
+      </p>
       {comments.length === 0 && <p>No comments yet.</p>}
       <ul className="flex flex-col gap-3">
         {comments.map((comment) => (
@@ -28,7 +32,7 @@ export default async function AdminCommentsPage() {
               {comment.deletedAt && <strong className="ml-2">deleted by author</strong>}
               {comment.hiddenAt && <strong className="ml-2 text-red-800 dark:text-red-300">hidden: {comment.hiddenReason}</strong>}
             </p>
-            <p className="mt-1 line-clamp-3 whitespace-pre-wrap text-sm">{comment.body}</p>
+            <p className="mt-1 line-clamp-3 whitespace-pre-wrap break-words font-mono text-xs">{comment.body}</p>
             <div className="mt-2">
               {comment.hiddenAt ? (
                 <AdminForm action={unhideCommentAction} submitLabel="Unhide">
