@@ -49,7 +49,12 @@ async function settleVote(statement: (userId: string, paperId: string, allowed: 
   const [row] = rowsOf<VoteRow>(await getDb().execute(withLimits));
   if (hits) refuseIfLimited(await rateLimitOutcomes(rateLimits, row, now));
   if (!row?.found) throw new AppError("not_found", { message: "That paper does not exist." });
-  return { upvoted, changed: row.changed, upvoteCount: Number(row.upvote_count) };
+  if (row.changed) return { upvoted, changed: true, upvoteCount: Number(row.upvote_count) };
+  // Nothing changed, often because the same vote was being cast at the same moment (a double
+  // click): this statement's count was read before that vote committed, so it is one behind. A
+  // new statement sees the committed count. Only repeats pay for the second round trip.
+  const [paper] = await getDb().select({ upvoteCount: papers.upvoteCount }).from(papers).where(eq(papers.id, paperId));
+  return { upvoted, changed: false, upvoteCount: paper?.upvoteCount ?? Number(row.upvote_count) };
 }
 
 /** Upvotes a paper, counting the hits in `rateLimits` first (lib/rate-limit.ts rateLimitChecks) in the same statement. */

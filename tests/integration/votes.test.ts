@@ -48,6 +48,8 @@ describe("paper votes", () => {
     const reader = await makeUser();
     const results = await Promise.all(Array.from({ length: 50 }, () => castPaperVote({ userId: reader.id, paperId: "2501.00050" })));
     expect(results.filter((r) => r.changed)).toHaveLength(1);
+    // Each answer, the repeats' too, gives the committed count (a double click must not show one less).
+    expect(results.map((r) => r.upvoteCount)).toEqual(results.map(() => 1));
     expect(await counter("2501.00050")).toEqual({ counter: 1, rows: 1 });
     expect(await getUpvotedPaperIds({ userId: reader.id, paperIds: ["2501.00050", "2501.00200"] })).toEqual(["2501.00050"]);
   });
@@ -87,6 +89,7 @@ describe("paper votes", () => {
     await castPaperVote({ userId: reader.id, paperId: "2501.00002" });
     const results = await Promise.all([1, 2, 3].map(() => removePaperVote({ userId: reader.id, paperId: "2501.00002" })));
     expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect(results.map((r) => r.upvoteCount)).toEqual([0, 0, 0]);
     expect(await counter("2501.00002")).toEqual({ counter: 0, rows: 0 });
   });
 
