@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { ThreadComment } from "@/db/queries/comments";
 import { paperPath } from "@/lib/arxiv-id";
+import { DISCUSSION_ANCHOR } from "@/lib/discussion-anchor";
 import { buildThread, pruneRemovedLeaves, type CommentSort } from "@/lib/comment-tree";
 import { parseCommentSort } from "@/lib/comment-sort";
 import { CommentBox } from "./comment-box";
@@ -27,10 +28,10 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
   const [sort, setSort] = useSortFromAddress();
   const thread = useMemo(() => pruneRemovedLeaves(buildThread(comments, sort), (c) => c.state === "deleted"), [comments, sort]);
   const liveCount = comments.filter((c) => c.state === "live").length;
-  const signIn = `/signin?${new URLSearchParams({ callbackUrl: `${paperPath(paperId)}#discussion` })}`;
+  const signIn = `/signin?${new URLSearchParams({ callbackUrl: `${paperPath(paperId)}#${DISCUSSION_ANCHOR}` })}`;
 
   return (
-    <section id="discussion" aria-labelledby="discussion-heading" className="flex flex-col gap-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+    <section id={DISCUSSION_ANCHOR} aria-labelledby="discussion-heading" className="flex flex-col gap-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="discussion-heading" className="text-lg font-semibold">
           Discussion ({liveCount})

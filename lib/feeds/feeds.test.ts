@@ -76,6 +76,12 @@ describe.each([
     expect(feed.items[1].authors.map((a) => a.name).join(", ")).toContain("Ada Lovelace");
   });
 
+  it("links each paper's comments to the discussion section of its page", () => {
+    // The section's id, as the paper page renders it (e2e/discussion.spec.ts finds it by "#discussion").
+    expect(xml).toContain(`${ORIGIN}/papers/2502.00001#discussion`);
+    expect(xml).not.toContain("#comments");
+  });
+
   it("escapes a title full of markup instead of passing it through", () => {
     expect(textsOf(xml, "title")[1]).toBe(NASTY);
     expect(xml).not.toContain("<script>");

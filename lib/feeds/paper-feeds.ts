@@ -1,6 +1,7 @@
 import type { CommentRowInput, ListedPaperRow } from "../api/shape";
 import { paperPath } from "../arxiv-id";
 import { formatDay, type Day } from "../dates";
+import { DISCUSSION_ANCHOR } from "../discussion-anchor";
 import { dayPath } from "../paths";
 import { absoluteUrl } from "../site-url";
 import { textToHtml } from "./html";
@@ -29,7 +30,7 @@ function paperItem(origin: string, row: ListedPaperRow, guid: string): FeedItem 
     authors: row.authors,
     summary: row.abstract,
     html: textToHtml(row.abstract),
-    comments: `${link}#comments`,
+    comments: `${link}#${DISCUSSION_ANCHOR}`,
   };
 }
 
@@ -101,7 +102,7 @@ export function commentsFeed({
         authors: [comment.author?.name ?? who],
         summary: comment.body ?? "",
         html: renderHtml(comment.body ?? ""),
-        comments: `${paperUrl}#comments`,
+        comments: `${paperUrl}#${DISCUSSION_ANCHOR}`,
       };
     }),
   };
