@@ -21,7 +21,8 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // isJunkUnderCachedRoute) is rewritten to a route rendered per request
 // (app/(site)/not-found-explained), so junk addresses make no cache entries. Either way the 404
 // runs under a nonce it was rendered with, and app/not-found.tsx says in the browser what was
-// wrong. (An unmatched URL would get Next's build-time 404, whose scripts carry no nonce at all.)
+// wrong. (Addresses no route serves reach app/(site)/[...unmatched], rendered per request too:
+// Next's own build-time 404 carries no nonce at all.)
 //
 // While the database is down every page (cached ones too: a cached page past its expiry would be
 // rendered again, and fail) answers a clear 503 from db/outage-gate.ts.

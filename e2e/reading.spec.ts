@@ -122,6 +122,9 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     ["/papers/hep-th/9901001", /no paper with arXiv ID hep-th\/9901001/],
     ["/trending/junk", /There is nothing at \/trending\/junk/],
     ["/latest/2025-02-30", /There is nothing at \/latest\/2025-02-30/],
+    // Addresses no route serves at all get the same page, run under the request's nonce.
+    ["/no-such-page", /There is nothing at \/no-such-page/],
+    ["/feeds", /There is nothing at \/feeds/],
   ];
   const WELL_FORMED_UNKNOWN = new Set(["/papers/2401.99999", "/papers/hep-th/9901001"]);
   // The reason appears once the page runs, so its scripts must pass the CSP (a build-time 404
@@ -141,6 +144,13 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     await expect(page.getByRole("main")).toContainText(message);
   }
   expect(blocked).toEqual([]);
+  // Its page runs: the header offers to sign in, and its feed links name this server.
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  for (const href of await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")))) {
+    expect(href?.startsWith(origin), `${href} on ${origin}`).toBe(true);
+  }
   // A paper we do not have yet can be submitted from its 404, as from a search for its ID.
   await page.goto("/papers/2401.99999v3");
   await page.getByRole("link", { name: "Submit 2401.99999" }).click();
