@@ -138,6 +138,19 @@ test("a suspended reader cannot sign in", async ({ page }) => {
   await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 
+test("the header's Sign in comes back to the same search, query and all", async ({ page }) => {
+  const reader = await seedReader(`returning_${run}`);
+  await page.goto("/search?q=chaotic+dynamics");
+  await accountNav(page).getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsearch%3Fq%3Dchaotic%2Bdynamics$/);
+  await page.getByLabel("Email", { exact: true }).fill(reader.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/search\?q=chaotic\+dynamics$/);
+  await expect(page.getByRole("main").getByRole("searchbox")).toHaveValue("chaotic dynamics");
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+});
+
 test("after sign-in only our own paths are followed", async ({ page }) => {
   const reader = await seedReader(`redirect_${run}`);
   await signInWithPassword(page, reader.email, PASSWORD, `?callbackUrl=${encodeURIComponent("//evil.example/steal")}`);

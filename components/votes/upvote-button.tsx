@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter } from "next/navigation";
+import { useRouter } from "next/navigation";
+import { signInAddress } from "@/lib/sign-in-address";
 import { useReaderVotes } from "./reader-votes";
 import { paperCountKey, useUpvote, VoteError } from "./use-upvote";
 
 export function UpvoteButton({ paperId, count, size = "small" }: { paperId: string; count: number; size?: "small" | "large" }) {
   const router = useRouter();
-  const pathname = usePathname();
   const { votes } = useReaderVotes();
   const upvote = useUpvote(paperId);
   // Seeded with the count the page was rendered with; the vote response keeps it current.
@@ -20,7 +20,7 @@ export function UpvoteButton({ paperId, count, size = "small" }: { paperId: stri
   const upvoted = votes?.upvoted.includes(paperId) ?? false;
 
   // Signed-out readers go to sign-in and come back to this page afterwards.
-  const signIn = () => router.push(`/signin?callbackUrl=${encodeURIComponent(pathname)}`);
+  const signIn = () => router.push(signInAddress(window.location.pathname, window.location.search));
 
   function onClick() {
     // No shortcut on a cached "signed out": the reader may have signed in since. The server's
