@@ -313,3 +313,36 @@ test("a reader's profile shows their comments rendered, as the paper page does",
   await expect(recent).not.toContainText("$e^");
   await expect(recent.locator("script")).toHaveCount(0);
 });
+
+test("from the keyboard, focus lands somewhere useful after a refusal, a post and a deletion", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Keyboard discussion");
+  const reader = await seedReader(sql, "keys");
+  await signIn(page, reader.email);
+  await page.goto(paperUrl(paperId));
+  const box = page.getByLabel("Add a comment");
+  const post = page.getByRole("button", { name: "Post comment" });
+
+  // Refused (only spaces): back in the text, to fix it.
+  await box.fill("   ");
+  await post.focus();
+  await page.keyboard.press("Enter");
+  await expect(discussion(page).getByText("Write something before posting.")).toBeVisible();
+  await expect(box).toBeFocused();
+
+  // Posted: back in the (now empty) text, with the notice beside it.
+  await box.fill("Typed without a mouse.");
+  await post.focus();
+  await page.keyboard.press("Enter");
+  await expect(discussion(page).getByRole("status")).toContainText("Your comment is posted.");
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue("");
+
+  // Deleted: to the discussion's heading, and the notice pointing at it goes too.
+  const mine = commentBy(page, reader);
+  await mine.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("button", { name: "Delete comment" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(mine).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Discussion (0)" })).toBeFocused();
+  await expect(discussion(page).getByRole("status")).not.toContainText("Your comment is posted.");
+});

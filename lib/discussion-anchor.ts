@@ -3,3 +3,6 @@
  * and sign-in links point at `#discussion`, so they must agree with the page on it.
  */
 export const DISCUSSION_ANCHOR = "discussion";
+
+/** Its heading ("Discussion (12)"), where focus goes after a comment is deleted. */
+export const DISCUSSION_HEADING_ID = "discussion-heading";

@@ -5,8 +5,11 @@ import { addCommentAction } from "@/app/(site)/papers/[...id]/actions";
 import { CommentForm } from "./comment-form";
 import { useRefreshCommentVotes } from "./use-viewer";
 
-/** A new top-level comment; once posted, a link to where it landed in the thread. */
-export function CommentBox({ paperId }: { paperId: string }) {
+/**
+ * A new top-level comment; once posted, a link to where it landed in the thread (until the reader
+ * deletes it: `isRemoved`, from the thread's own comments).
+ */
+export function CommentBox({ paperId, isRemoved }: { paperId: string; isRemoved: (commentId: number) => boolean }) {
   const [postedId, setPostedId] = useState<number | null>(null);
   const refreshCommentVotes = useRefreshCommentVotes(paperId);
   return (
@@ -24,7 +27,7 @@ export function CommentBox({ paperId }: { paperId: string }) {
         }}
       />
       <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-        {postedId !== null && (
+        {postedId !== null && !isRemoved(postedId) && (
           <>
             Your comment is posted.{" "}
             <a href={`#comment-${postedId}`} className="font-medium text-accent-700 underline dark:text-accent-300">

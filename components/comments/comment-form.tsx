@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/action-core";
 import { MAX_COMMENT_LENGTH } from "@/lib/comment-rules";
@@ -27,13 +27,25 @@ const numberFormat = new Intl.NumberFormat("en");
 /** A Markdown textarea with a live length count, posting to a Server Action and showing its refusal. */
 export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
   const [body, setBody] = useState(initialBody);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
     const result = await submit(form);
+    keepFocusInForm();
     if (!result.ok) return result.error;
     setBody(initialBody);
     onSuccess?.(result.data);
     return null;
   }, null);
+
+  // The submit button is disabled while sending, which drops keyboard focus to the page itself.
+  // Once the answer is in, focus goes back to the text: to fix what was refused, or to write the
+  // next comment. Not when the form closes on success (a reply, an edit: its opener takes focus),
+  // nor when the reader has moved on.
+  const keepFocusInForm = () =>
+    requestAnimationFrame(() => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && textarea.current?.isConnected) textarea.current.focus();
+    });
 
   // The server trims before checking the length, so the count does too.
   const length = body.trim().length;
@@ -62,6 +74,7 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
         id={ids.body}
         name="body"
         rows={4}
+        ref={textarea}
         value={body}
         onChange={(event) => setBody(event.target.value)}
         autoFocus={autoFocus}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { ThreadComment } from "@/db/queries/comments";
 import { paperPath } from "@/lib/arxiv-id";
-import { DISCUSSION_ANCHOR } from "@/lib/discussion-anchor";
+import { DISCUSSION_ANCHOR, DISCUSSION_HEADING_ID } from "@/lib/discussion-anchor";
 import { buildThread, pruneRemovedLeaves, type CommentSort } from "@/lib/comment-tree";
 import { parseCommentSort } from "@/lib/comment-sort";
 import { CommentBox } from "./comment-box";
@@ -31,9 +31,9 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
   const signIn = `/signin?${new URLSearchParams({ callbackUrl: `${paperPath(paperId)}#${DISCUSSION_ANCHOR}` })}`;
 
   return (
-    <section id={DISCUSSION_ANCHOR} aria-labelledby="discussion-heading" className="flex flex-col gap-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+    <section id={DISCUSSION_ANCHOR} aria-labelledby={DISCUSSION_HEADING_ID} className="flex flex-col gap-5 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="discussion-heading" className="text-lg font-semibold">
+        <h2 id={DISCUSSION_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
           Discussion ({liveCount})
         </h2>
         {thread.length > 0 && <SortSwitch sort={sort} onChange={setSort} />}
@@ -42,7 +42,7 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
         // Holds the place of the comment box or the sign-in link until we know which it is.
         <p aria-hidden="true" className="h-5" />
       ) : viewer.status === "active" ? (
-        <CommentBox paperId={paperId} />
+        <CommentBox paperId={paperId} isRemoved={(id) => comments.some((c) => c.id === id && c.state !== "live")} />
       ) : viewer.status === "suspended" ? (
         <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">Your account is suspended, so you cannot comment or vote.</p>
       ) : (
