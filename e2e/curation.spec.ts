@@ -52,9 +52,15 @@ test("an admin curates today's list and the public page and moderation log follo
   await entryCard(page, first).getByRole("button", { name: "Hide" }).click();
   await expect(entryCard(page, first)).toContainText("Hidden: Duplicate of an earlier listing");
 
-  // Pin the third, then the second, then move the second up.
-  await entryCard(page, third).getByRole("button", { name: "Pin to top" }).click();
+  // Pin the third (from the keyboard: focus follows the entry), then the second, then move the second up.
+  const pinThird = entryCard(page, third).getByRole("button", { name: "Pin to top" });
+  // Every entry has a "Pin to top": each is described by its own entry's heading.
+  const thirdHeading = (await entryCard(page, third).getByRole("heading", { level: 2 }).textContent())!.trim();
+  await expect(pinThird).toHaveAccessibleDescription(thirdHeading);
+  await pinThird.focus();
+  await page.keyboard.press("Enter");
   await expect(entryCard(page, third)).toContainText("Pinned #1");
+  await expect(entryCard(page, third).getByRole("heading", { level: 2 })).toBeFocused();
   await entryCard(page, second).getByRole("button", { name: "Pin to top" }).click();
   await expect(entryCard(page, second)).toContainText("Pinned #2");
   await entryCard(page, second).getByRole("button", { name: "Move up" }).click();

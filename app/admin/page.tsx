@@ -4,7 +4,7 @@ import { addDays, formatDay, parseDay, todayUtc } from "@/lib/dates";
 import { paperPath } from "@/lib/arxiv-id";
 import { dayPath } from "@/lib/paths";
 import { AdminForm, inputClass } from "@/components/admin/admin-form";
-import { EntryControls } from "@/components/admin/entry-controls";
+import { EntryControls, entryHeadingId } from "@/components/admin/entry-controls";
 import { adminViewer } from "@/lib/admin-page";
 import { addToDayAction } from "./actions";
 import { countOf } from "@/lib/plural";
@@ -23,7 +23,7 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
     <section aria-labelledby="curate-heading" className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 id="curate-heading" className="text-2xl font-bold tracking-tight">
+          <h1 id="curate-heading" tabIndex={-1} className="text-2xl font-bold tracking-tight">
             Curate {formatDay(day)}
           </h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -65,14 +65,15 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
         <ol className="flex flex-col gap-3">
           {entries.map((entry, index) => (
             <li key={entry.entryId} className={`rounded-lg border p-3 ${entry.hiddenAt ? "border-dashed border-zinc-300 opacity-80 dark:border-zinc-700" : "border-zinc-200 dark:border-zinc-800"}`}>
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="font-semibold">
+              {/* The link keeps its place at the right, however long the title. */}
+              <div className="flex items-baseline justify-between gap-3">
+                <h2 id={entryHeadingId(entry.entryId)} tabIndex={-1} className="min-w-0 break-words font-semibold">
                   <span className="mr-2 text-sm text-zinc-600 dark:text-zinc-400">#{index + 1}</span>
                   <Link href={paperPath(entry.paperId)} className="hover:underline">
                     {entry.title}
                   </Link>
                 </h2>
-                <Link href={`/admin/papers/${entry.paperId}`} className="text-sm underline">
+                <Link href={`/admin/papers/${entry.paperId}`} className="shrink-0 text-sm underline">
                   Edit details
                 </Link>
               </div>

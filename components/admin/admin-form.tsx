@@ -12,11 +12,27 @@ type Props = {
   confirm?: string;
   variant?: "primary" | "quiet" | "danger";
   className?: string;
+  /** The element that says what the button acts on (an entry's heading), for its description. */
+  describedBy?: string;
+  /**
+   * Where keyboard focus goes once the action is done, if it was lost: pinning or hiding an
+   * entry replaces this very form, and focus would fall to the page itself.
+   */
+  focusAfter?: string;
 };
 
 /** One admin action as a small form: inputs, a button, and the outcome announced beside it. */
-export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className, describedBy, focusAfter }: Props) {
+  const [state, formAction, pending] = useActionState(async (previous: AdminFormState, form: FormData) => {
+    const next = await action(previous, form);
+    if (next?.ok && focusAfter) {
+      requestAnimationFrame(() => {
+        const lost = document.activeElement === null || document.activeElement === document.body;
+        if (lost) document.getElementById(focusAfter)?.focus();
+      });
+    }
+    return next;
+  }, null);
   const errors = state && !state.ok ? [state.error.message, ...Object.values(state.error.fieldErrors ?? {}).flat()] : [];
   return (
     <form
@@ -30,6 +46,7 @@ export function AdminForm({ action, submitLabel, children, confirm, variant = "q
       <button
         type="submit"
         disabled={pending}
+        aria-describedby={describedBy}
         className={clsx(
           "rounded-md px-2.5 py-1 text-sm font-medium disabled:opacity-60",
           variant === "primary" && "bg-accent-600 text-white hover:bg-accent-700",
