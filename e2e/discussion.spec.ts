@@ -346,3 +346,18 @@ test("from the keyboard, focus lands somewhere useful after a refusal, a post an
   await expect(page.getByRole("heading", { name: "Discussion (0)" })).toBeFocused();
   await expect(discussion(page).getByRole("status")).not.toContainText("Your comment is posted.");
 });
+
+test("a long thread can be skipped from the keyboard", async ({ page }) => {
+  const paperId = await seedPaper(sql, "A long discussion");
+  const talker = await seedReader(sql, "talker");
+  for (let i = 0; i < 12; i++) await seedComment(sql, { paperId, author: talker, body: `Point number ${i}.`, minutesAgo: 60 - i });
+  await page.goto(paperUrl(paperId));
+  const skip = discussion(page).getByRole("link", { name: "Skip the 12 comments" });
+  await skip.focus();
+  await expect(skip).toBeVisible(); // hidden until focused, then shown
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#after-discussion")).toBeFocused();
+  // The next Tab leaves the thread behind: it is not on one of its comments.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#discussion article")))).toBe(false);
+});

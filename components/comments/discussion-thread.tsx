@@ -12,6 +12,10 @@ import { CommentThread } from "./comment-thread";
 import { SortSwitch } from "./sort-switch";
 import { useCommentVotes, useViewer } from "./use-viewer";
 
+/** More comments than this, and the thread offers a link past itself. */
+const SKIPPABLE_COMMENTS = 10;
+const AFTER_DISCUSSION_ID = "after-discussion";
+
 type Props = {
   paperId: string;
   comments: ThreadComment[];
@@ -55,7 +59,16 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
       {thread.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Questions, errata and related work are all welcome.</p>
       ) : (
-        <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, sources, now: renderedAt, bodies }} />
+        <>
+          {/* A long thread is hundreds of tab stops; keyboard users can step over it. */}
+          {liveCount > SKIPPABLE_COMMENTS && (
+            <a href={`#${AFTER_DISCUSSION_ID}`} className="sr-only text-sm font-medium focus:not-sr-only focus:self-start focus:rounded-md focus:bg-zinc-100 focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+              Skip the {liveCount} comments
+            </a>
+          )}
+          <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, sources, now: renderedAt, bodies }} />
+          <span id={AFTER_DISCUSSION_ID} tabIndex={-1} />
+        </>
       )}
     </section>
   );
