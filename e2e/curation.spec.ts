@@ -205,3 +205,18 @@ test("every admin Server Action in the build refuses a plain reader and a visito
   expect((await sql`select count(*)::int as n, max(id) as last from audit_log`)[0]).toEqual(before);
   await anonymous.close();
 });
+
+test("the users page finds people by name, and its search box looks like one", async ({ page }) => {
+  const admin = await seedAdmin();
+  const wanted = await seedReader(sql, "findme");
+  await signIn(page, admin.email);
+  await page.goto("/admin/users");
+  const find = page.getByRole("textbox", { name: "Find", exact: true });
+  // Styled like the other admin inputs (its class once came through as an error message).
+  await expect(find).toHaveCSS("border-top-style", "solid");
+  await find.fill(wanted.username);
+  await find.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/admin/users\\?q=${wanted.username}$`));
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("main").getByRole("link", { name: wanted.username })).toHaveAttribute("href", `/u/${wanted.username}`);
+});

@@ -3,7 +3,8 @@ import { getDayForCuration } from "@/db/queries/curation";
 import { addDays, formatDay, parseDay, todayUtc } from "@/lib/dates";
 import { paperPath } from "@/lib/arxiv-id";
 import { dayPath } from "@/lib/paths";
-import { AdminForm, inputClass } from "@/components/admin/admin-form";
+import { AdminForm } from "@/components/admin/admin-form";
+import { inputClass } from "@/components/admin/input-class";
 import { EntryControls, entryHeadingId } from "@/components/admin/entry-controls";
 import { adminViewer } from "@/lib/admin-page";
 import { addToDayAction } from "./actions";
@@ -33,8 +34,8 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
             </Link>
           </p>
         </div>
-        <form className="flex items-end gap-2" action="/admin">
-          <Link className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, -1)}`}>
+        <form className="flex flex-wrap items-end gap-2" action="/admin">
+          <Link className="whitespace-nowrap rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, -1)}`}>
             ← Previous day
           </Link>
           <label className="flex flex-col text-sm">
@@ -44,7 +45,7 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
           <button className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" type="submit">
             Show
           </button>
-          <Link className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, 1)}`}>
+          <Link className="whitespace-nowrap rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, 1)}`}>
             Next day →
           </Link>
         </form>

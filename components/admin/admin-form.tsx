@@ -73,6 +73,3 @@ export function AdminForm({ action, submitLabel, children, confirm, variant = "q
 export function HiddenField({ name, value }: { name: string; value: string | number }) {
   return <input type="hidden" name={name} value={value} />;
 }
-
-export const inputClass =
-  "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";

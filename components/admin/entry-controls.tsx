@@ -1,6 +1,7 @@
 import type { CurationEntry } from "@/db/queries/curation";
 import { hideEntryAction, moveEntryAction, movePinAction, pinEntryAction, unhideEntryAction, unpinEntryAction } from "@/app/admin/actions";
-import { AdminForm, HiddenField, inputClass } from "./admin-form";
+import { AdminForm, HiddenField } from "./admin-form";
+import { inputClass } from "./input-class";
 
 /** The curation buttons for one entry of a day. */
 export function EntryControls({ entry }: { entry: CurationEntry }) {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { recentComments } from "@/db/queries/moderation";
 import { paperPath } from "@/lib/arxiv-id";
-import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
+import { AdminForm, HiddenField } from "@/components/admin/admin-form";
+import { inputClass } from "@/components/admin/input-class";
 import { adminViewer } from "@/lib/admin-page";
 import { hideCommentAction, unhideCommentAction } from "../actions";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { searchUsers } from "@/db/queries/moderation";
-import { AdminForm, HiddenField, inputClass } from "@/components/admin/admin-form";
+import { AdminForm, HiddenField } from "@/components/admin/admin-form";
+import { inputClass } from "@/components/admin/input-class";
 import { adminViewer } from "@/lib/admin-page";
 import { formatDay } from "@/lib/dates";
 import { banUserAction, setRoleAction, unbanUserAction } from "../actions";
@@ -18,9 +19,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         Users
       </h1>
       <form role="search" action="/admin/users" className="flex gap-2">
-        <label className="flex items-center gap-2 text-sm">
+        <label className="flex min-w-0 flex-1 items-center gap-2 text-sm sm:flex-none">
           Find
-          <input name="q" defaultValue={query} placeholder="username, name or email" className={inputClass} />
+          <input name="q" defaultValue={query} placeholder="username, name or email" className={`${inputClass} min-w-0 flex-1 sm:w-64`} />
         </label>
         <button type="submit" className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700">
           Search

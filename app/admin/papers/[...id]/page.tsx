@@ -2,7 +2,8 @@ import Link from "next/link";
 import { decodeSegments } from "@/lib/uri";
 import { getPaper } from "@/db/queries/papers";
 import { paperPath, parseArxivId } from "@/lib/arxiv-id";
-import { AdminForm, inputClass } from "@/components/admin/admin-form";
+import { AdminForm } from "@/components/admin/admin-form";
+import { inputClass } from "@/components/admin/input-class";
 import { adminViewer } from "@/lib/admin-page";
 import { editPaperAction } from "../../actions";
 
