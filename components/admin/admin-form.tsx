@@ -3,6 +3,7 @@
 import clsx from "clsx";
 import { useActionState } from "react";
 import type { AdminFormState } from "@/app/admin/actions";
+import { focusIfLost } from "@/lib/focus-if-lost";
 
 type Props = {
   action: (state: AdminFormState, form: FormData) => Promise<AdminFormState>;
@@ -25,12 +26,7 @@ type Props = {
 export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className, describedBy, focusAfter }: Props) {
   const [state, formAction, pending] = useActionState(async (previous: AdminFormState, form: FormData) => {
     const next = await action(previous, form);
-    if (next?.ok && focusAfter) {
-      requestAnimationFrame(() => {
-        const lost = document.activeElement === null || document.activeElement === document.body;
-        if (lost) document.getElementById(focusAfter)?.focus();
-      });
-    }
+    if (next?.ok && focusAfter) focusIfLost(() => document.getElementById(focusAfter));
     return next;
   }, null);
   const errors = state && !state.ok ? [state.error.message, ...Object.values(state.error.fieldErrors ?? {}).flat()] : [];

@@ -6,6 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/action-core";
 import { MAX_COMMENT_LENGTH } from "@/lib/comment-rules";
 import type { ErrorPayload } from "@/lib/errors";
+import { focusIfLost } from "@/lib/focus-if-lost";
 
 type CommentFormProps<T> = {
   /** Prefix for element ids; several of these forms can be open on one page. */
@@ -30,22 +31,14 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
     const result = await submit(form);
-    keepFocusInForm();
+    // Back to the text: to fix what was refused, or to write the next comment. (A reply or an edit
+    // closes on success, and its opener takes focus.)
+    focusIfLost(() => textarea.current);
     if (!result.ok) return result.error;
     setBody(initialBody);
     onSuccess?.(result.data);
     return null;
   }, null);
-
-  // The submit button is disabled while sending, which drops keyboard focus to the page itself.
-  // Once the answer is in, focus goes back to the text: to fix what was refused, or to write the
-  // next comment. Not when the form closes on success (a reply, an edit: its opener takes focus),
-  // nor when the reader has moved on.
-  const keepFocusInForm = () =>
-    requestAnimationFrame(() => {
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && textarea.current?.isConnected) textarea.current.focus();
-    });
 
   // The server trims before checking the length, so the count does too.
   const length = body.trim().length;

@@ -5,12 +5,14 @@ import { deleteCommentAction } from "@/app/(site)/papers/[...id]/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { DISCUSSION_HEADING_ID } from "@/lib/discussion-anchor";
 import type { ErrorPayload } from "@/lib/errors";
+import { focusIfLost } from "@/lib/focus-if-lost";
 
 /** The second step of deleting: says what will happen, and starts on "Cancel" so Enter is safe. */
 export function DeleteComment({ commentId, onCancel }: { commentId: number; onCancel: () => void }) {
   const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
     const result = await deleteCommentAction(form);
-    if (result.ok) focusDiscussionHeading();
+    // The comment (and this form) leave the thread: focus goes to its heading, whose count moved.
+    if (result.ok) focusIfLost(() => document.getElementById(DISCUSSION_HEADING_ID));
     return result.ok ? null : result.error;
   }, null);
   const questionId = `delete-${commentId}-question`;
@@ -49,13 +51,3 @@ export function DeleteComment({ commentId, onCancel }: { commentId: number; onCa
   );
 }
 
-/**
- * After a deletion the comment (and this form with it) leaves the thread, and keyboard focus
- * would fall to the page itself: it goes to the discussion's heading, whose count has just moved.
- */
-function focusDiscussionHeading() {
-  requestAnimationFrame(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (lost) document.getElementById(DISCUSSION_HEADING_ID)?.focus();
-  });
-}
