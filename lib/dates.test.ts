@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysOf, formatWeekday, isoWeekOf, isoWeeksOf, parseDay, parseIsoWeek, parseMonth, todayUtc } from "./dates";
+import { addDays, daysOf, formatMonth, formatWeekday, lastDayOfMonth, isoWeekOf, isoWeeksOf, parseDay, parseIsoWeek, parseMonth, todayUtc } from "./dates";
 
 describe("parseDay", () => {
   it("accepts real calendar days", () => {
@@ -89,5 +89,14 @@ describe("the parts of a week or month", () => {
     if (!november.ok || !december.ok) throw new Error("not a month");
     expect(isoWeeksOf(november.value)).toEqual(["2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"]);
     expect(isoWeeksOf(december.value)).toEqual(["2026-W49", "2026-W50", "2026-W51", "2026-W52", "2026-W53"]);
+  });
+});
+
+describe("months written YYYY-MM", () => {
+  it("know their last day, leap years included, and read as words", () => {
+    expect(lastDayOfMonth("2023-04")).toBe("2023-04-30");
+    expect(lastDayOfMonth("2024-02")).toBe("2024-02-29");
+    expect(lastDayOfMonth("2023-02")).toBe("2023-02-28");
+    expect(formatMonth("2023-04")).toBe("April 2023");
   });
 });

@@ -85,6 +85,18 @@ export function isoWeeksOf(range: DayRange): string[] {
   return [...new Set(daysOf(range).map(isoWeekOf))];
 }
 
+/** The last day of a month written YYYY-MM. */
+export function lastDayOfMonth(month: string): Day {
+  const [year, m] = month.split("-").map(Number);
+  return `${month}-${String(daysInMonth(year, m)).padStart(2, "0")}`;
+}
+
+/** "April 2023", for a month written YYYY-MM. */
+export function formatMonth(month: string): string {
+  const [year, m] = month.split("-").map(Number);
+  return `${monthName(m)} ${year}`;
+}
+
 export function monthOf(day: Day): string {
   return day.slice(0, 7);
 }

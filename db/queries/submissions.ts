@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { dailyEntries } from "../schema";
 
@@ -10,6 +10,20 @@ export async function findListing({ paperId }: { paperId: string }): Promise<str
     .from(dailyEntries)
     .where(and(eq(dailyEntries.paperId, paperId), isNull(dailyEntries.hiddenAt)))
     .orderBy(asc(dailyEntries.day))
+    .limit(1);
+  return row?.day ?? null;
+}
+
+/**
+ * The latest day a moderator took the paper off the list, when it is on the list on no day at all
+ * (call after findListing), or null.
+ */
+export async function findRemovedListing({ paperId }: { paperId: string }): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ day: dailyEntries.day })
+    .from(dailyEntries)
+    .where(and(eq(dailyEntries.paperId, paperId), isNotNull(dailyEntries.hiddenAt)))
+    .orderBy(desc(dailyEntries.day))
     .limit(1);
   return row?.day ?? null;
 }

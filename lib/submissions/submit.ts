@@ -1,7 +1,8 @@
 import "server-only";
-import { findListing, listSubmission } from "@/db/queries/submissions";
+import { findListing, findRemovedListing, listSubmission } from "@/db/queries/submissions";
+import { arxivIdMonth } from "../arxiv-id";
 import type { SessionUser } from "../auth/session-user";
-import { addDays, formatDay, todayUtc } from "../dates";
+import { addDays, formatDay, formatMonth, lastDayOfMonth, todayUtc } from "../dates";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { ensurePaperInCatalogue } from "./catalogue";
@@ -17,6 +18,14 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
   const env = getEnv();
   const listedOn = await findListing({ paperId });
   if (listedOn) return { paperId, outcome: "already-listed", day: listedOn };
+  // Only a moderator puts back what a moderator took off (the admin's day page), or a reader
+  // could undo a removal by submitting the paper again.
+  const removedOn = await findRemovedListing({ paperId });
+  if (removedOn) {
+    throw new AppError("forbidden", {
+      message: `A moderator took ${paperId} off the list of ${formatDay(removedOn)}, so it cannot be submitted again. The moderation log says why.`,
+    });
+  }
 
   const paper = await ensurePaperInCatalogue(paperId, { minVersion: version });
   const oldest = addDays(todayUtc(now), -env.SUBMISSION_MAX_AGE_DAYS);
@@ -24,6 +33,14 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
   if (published && published < oldest) {
     throw new AppError("invalid_input", {
       message: `${paperId} was published on ${formatDay(published)}, more than ${env.SUBMISSION_MAX_AGE_DAYS} days ago. The daily list is for new papers.`,
+    });
+  }
+  // Without a date in the catalogue, the ID's month bounds it: a paper numbered in a month that
+  // ended before the window began is older than the window, whatever day of it appeared.
+  const month = published ? null : arxivIdMonth(paperId);
+  if (month && lastDayOfMonth(month) < oldest) {
+    throw new AppError("invalid_input", {
+      message: `${paperId} was first published in ${formatMonth(month)} (its arXiv ID says so), more than ${env.SUBMISSION_MAX_AGE_DAYS} days ago. The daily list is for new papers.`,
     });
   }
 

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { submitPaper } from "@/lib/submissions/submit";
 import { startFakeArxiv, type FakeArxiv } from "../support/fake-arxiv";
 import { createTestDatabase } from "../support/test-database";
-import { makePaper, makeUser } from "../support/fixtures";
+import { listPaper, makePaper, makeUser } from "../support/fixtures";
 
 let drop: () => Promise<void>;
 let fake: FakeArxiv;
@@ -102,6 +102,32 @@ describe("submitting a paper", () => {
       message: expect.stringMatching(/arXiv/),
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a paper a moderator took off the list, on an earlier day or today, and lists nothing", async () => {
+    for (const [id, day] of [["2206.20001", "2022-06-18"], ["2206.20002", TODAY]] as const) {
+      await makePaper({ id });
+      await getDb().execute(sql`update papers set published_at = '2022-06-17' where id = ${id}`);
+      await listPaper({ paperId: id, day, hidden: true });
+      const before = await snapshot();
+      await expect(submitPaper({ user: await reader(), paperId: id, version: null, now: NOW })).rejects.toMatchObject({
+        code: "forbidden",
+        message: expect.stringContaining(`A moderator took ${id} off the list of`),
+      });
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+
+  it("without a publication date, dates a paper by its arXiv ID's month for the age rule", async () => {
+    await makePaper({ id: "2204.30001" }); // April 2022: ended weeks before the window opened
+    await makePaper({ id: "2206.30002" }); // June 2022: may be new
+    const before = await snapshot();
+    await expect(submitPaper({ user: await reader(), paperId: "2204.30001", version: null, now: NOW })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringContaining("first published in April 2022 (its arXiv ID says so)"),
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(await submitPaper({ user: await reader(), paperId: "2206.30002", version: null, now: NOW })).toMatchObject({ outcome: "listed", day: TODAY });
   });
 
   it("reports a paper arXiv does not know", async () => {
