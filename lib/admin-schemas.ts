@@ -60,5 +60,12 @@ export const BanInput = z.object({
     .optional()
     .transform((v) => v === "on" || v === "true"),
 });
-export const UnbanInput = z.object({ userId: pgText().min(1).max(100), reason: optionalReason });
+export const UnbanInput = z.object({
+  userId: pgText().min(1).max(100),
+  reason: optionalReason,
+  restoreContent: z
+    .enum(["on", "true", "false"])
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+});
 export const RoleInput = z.object({ userId: pgText().min(1).max(100), role: z.enum(["user", "admin"]), reason: optionalReason });

@@ -89,12 +89,14 @@ const guarded = {
     return done("Comment visible again.");
   }),
   ban: adminAction(BanInput, async ({ userId, reason, hideContent }, admin) => {
-    const hidden = await setUserBanned({ actor: admin, userId, banned: true, reason, hideContent });
+    const { hidden } = await setUserBanned({ actor: admin, userId, banned: true, reason, hideContent });
     return done(hideContent ? `Banned; hid ${countOf(hidden.comments, "comment")} and ${countOf(hidden.entries, "submission")}.` : "Banned.");
   }),
-  unban: adminAction(UnbanInput, async ({ userId, reason }, admin) => {
-    await setUserBanned({ actor: admin, userId, banned: false, reason });
-    return done("Ban lifted.");
+  unban: adminAction(UnbanInput, async ({ userId, reason, restoreContent }, admin) => {
+    const { restored, stillHidden } = await setUserBanned({ actor: admin, userId, banned: false, reason, restoreContent });
+    if (restoreContent) return done(`Ban lifted; restored ${countOf(restored.comments, "comment")} and ${countOf(restored.entries, "submission")}.`);
+    const left = stillHidden.comments + stillHidden.entries;
+    return done(left === 0 ? "Ban lifted." : `Ban lifted. The ${countOf(stillHidden.comments, "comment")} and ${countOf(stillHidden.entries, "submission")} it hid stay hidden.`);
   }),
   setRole: adminAction(RoleInput, async ({ userId, role, reason }, admin) => {
     const result = await setUserRole({ actor: admin, userId, role, reason });

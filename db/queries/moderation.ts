@@ -45,28 +45,39 @@ export async function setCommentHidden({ actor, commentId, hidden, reason }: { a
 }
 
 /** Bans (or lifts a ban on) a reader; with hideContent, their comments and submissions go too. */
+/** What a ban hid, or what lifting it restored (or left hidden, when not asked to restore). */
+export type BanContent = { comments: number; entries: number };
+
 export async function setUserBanned({
   actor,
   userId,
   banned,
   reason,
   hideContent = false,
+  restoreContent = false,
 }: {
   actor: Actor;
   userId: string;
   banned: boolean;
   reason?: string;
+  /** Banning: also hide their live comments and listings. */
   hideContent?: boolean;
-}) {
+  /** Lifting: also bring back what the ban hid (not what moderators hid one by one). */
+  restoreContent?: boolean;
+}): Promise<{ hidden: BanContent; restored: BanContent; stillHidden: BanContent }> {
   assertAdmin(actor);
   if (userId === actor.id) throw new AppError("conflict", { message: "You cannot ban yourself." });
   return getDb().transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw new AppError("not_found", { message: "That user does not exist." });
-    await tx.update(users).set({ bannedAt: banned ? new Date() : null }).where(eq(users.id, userId));
-    let hidden = { comments: 0, entries: 0 };
+    // One instant for the ban and everything it hides: lifting it finds them by it.
+    const now = new Date();
+    await tx.update(users).set({ bannedAt: banned ? now : null }).where(eq(users.id, userId));
+    const none = { comments: 0, entries: 0 };
+    let hidden = none;
+    let restored = none;
+    let stillHidden = none;
     if (banned && hideContent) {
-      const now = new Date();
       const hiddenComments = await tx
         .update(comments)
         .set({ hiddenAt: now, hiddenReason: reason ?? "author banned" })
@@ -80,15 +91,30 @@ export async function setUserBanned({
       await recountComments(tx, [...new Set(hiddenComments.map((c) => c.paperId))]);
       hidden = { comments: hiddenComments.length, entries: hiddenEntries.length };
     }
+    if (!banned && user.bannedAt) {
+      // Hidden by the ban: at its very instant. What a moderator hid on its own has another.
+      const commentsOfBan = and(eq(comments.authorId, userId), eq(comments.hiddenAt, user.bannedAt), isNull(comments.deletedAt));
+      const entriesOfBan = and(eq(dailyEntries.submittedById, userId), eq(dailyEntries.hiddenAt, user.bannedAt));
+      if (restoreContent) {
+        const back = await tx.update(comments).set({ hiddenAt: null, hiddenReason: null }).where(commentsOfBan).returning({ paperId: comments.paperId });
+        const backEntries = await tx.update(dailyEntries).set({ hiddenAt: null, hiddenReason: null }).where(entriesOfBan).returning({ id: dailyEntries.id });
+        await recountComments(tx, [...new Set(back.map((c) => c.paperId))]);
+        restored = { comments: back.length, entries: backEntries.length };
+      } else {
+        const [c] = await tx.select({ n: sql<number>`count(*)::int` }).from(comments).where(commentsOfBan);
+        const [e] = await tx.select({ n: sql<number>`count(*)::int` }).from(dailyEntries).where(entriesOfBan);
+        stillHidden = { comments: Number(c.n), entries: Number(e.n) };
+      }
+    }
     await writeAudit(tx, {
       actorId: actor.id,
       action: banned ? "ban_user" : "unban_user",
       targetType: "user",
       targetId: user.username ?? user.id,
       reason,
-      details: banned && hideContent ? { hidden } : undefined,
+      details: banned && hideContent ? { hidden } : !banned && restoreContent ? { restored } : undefined,
     });
-    return hidden;
+    return { hidden, restored, stillHidden };
   });
 }
 

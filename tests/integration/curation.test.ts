@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { listAudit } from "@/db/queries/audit";
 import { addComment } from "@/db/queries/comments";
 import {
@@ -140,11 +141,38 @@ describe("moderating people", () => {
     await addComment({ actor: troll, paperId: "2506.00004", parentId: null, body: "first" });
     await addComment({ actor: troll, paperId: "2506.00004", parentId: null, body: "second" });
     await listPaper({ paperId: "2506.00001", day: "2025-06-04", submittedById: troll.id });
-    const hidden = await setUserBanned({ actor: admin, userId: troll.id, banned: true, reason: "abuse", hideContent: true });
+    const { hidden } = await setUserBanned({ actor: admin, userId: troll.id, banned: true, reason: "abuse", hideContent: true });
     expect(hidden).toEqual({ comments: 2, entries: 1 });
     expect(await ids("2025-06-04")).toEqual([]);
     expect((await getRankedList({ start: DAY, end: DAY })).find((p) => p.id === "2506.00004")?.commentCount).toBe(0);
     expect((await listAudit({ action: "ban_user" }))[0]).toMatchObject({ targetId: "troll", reason: "abuse" });
+  });
+
+  it("lifts a ban, bringing back what it hid only when asked, and never what a moderator hid one by one", async () => {
+    const liveComments = async (userId: string) =>
+      rowsOf<{ n: number }>(await getDb().execute(sql`select count(*)::int as n from comments where author_id = ${userId} and hidden_at is null`))[0].n;
+    const liveEntries = async (userId: string) =>
+      rowsOf<{ n: number }>(await getDb().execute(sql`select count(*)::int as n from daily_entries where submitted_by_id = ${userId} and hidden_at is null`))[0].n;
+    const banOnce = async (username: string, day: string) => {
+      const user = { ...(await makeUser({ username })), role: "user" as const };
+      const spam = await addComment({ actor: user, paperId: "2506.00004", parentId: null, body: "buy now" });
+      await setCommentHidden({ actor: admin, commentId: spam.id, hidden: true, reason: "spam" }); // hidden on its own, before the ban
+      await addComment({ actor: user, paperId: "2506.00004", parentId: null, body: "a fair point" });
+      await listPaper({ paperId: "2506.00002", day, submittedById: user.id });
+      await setUserBanned({ actor: admin, userId: user.id, banned: true, reason: "mistaken", hideContent: true });
+      expect([await liveComments(user.id), await liveEntries(user.id)]).toEqual([0, 0]);
+      return user;
+    };
+
+    const kept = await banOnce("unbanned_kept", "2025-06-05");
+    expect(await setUserBanned({ actor: admin, userId: kept.id, banned: false })).toMatchObject({ stillHidden: { comments: 1, entries: 1 }, restored: { comments: 0, entries: 0 } });
+    expect([await liveComments(kept.id), await liveEntries(kept.id)]).toEqual([0, 0]);
+
+    const restored = await banOnce("unbanned_restored", "2025-06-06");
+    expect(await setUserBanned({ actor: admin, userId: restored.id, banned: false, reason: "appeal upheld", restoreContent: true })).toMatchObject({ restored: { comments: 1, entries: 1 } });
+    expect([await liveComments(restored.id), await liveEntries(restored.id)]).toEqual([1, 1]); // the spam stays hidden
+    expect(await ids("2025-06-06")).toEqual(["2506.00002"]);
+    expect((await listAudit({ action: "unban_user" }))[0]).toMatchObject({ targetId: "unbanned_restored", reason: "appeal upheld" });
   });
 
   it("promotes and demotes, but never one's own role", async () => {

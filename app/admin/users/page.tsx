@@ -48,6 +48,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 {person.bannedAt ? (
                   <AdminForm action={unbanUserAction} submitLabel="Lift ban">
                     <HiddenField name="userId" value={person.id} />
+                    <label className="flex items-center gap-1 text-sm">
+                      <input type="checkbox" name="restoreContent" /> also restore the comments and submissions the ban hid
+                    </label>
                   </AdminForm>
                 ) : (
                   <AdminForm action={banUserAction} submitLabel="Ban" variant="danger" confirm={`Ban ${person.username}?`}>
