@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testSql } from "./support/db";
+import { seedComment, seedPaper } from "./support/discussion";
 import { seedReader, signIn } from "./support/readers";
 import { screenshotBothWidths } from "./support/screenshots";
 
@@ -219,4 +220,28 @@ test("the users page finds people by name, and its search box looks like one", a
   await expect(page).toHaveURL(new RegExp(`/admin/users\\?q=${wanted.username}$`));
   await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("main").getByRole("link", { name: wanted.username })).toHaveAttribute("href", `/u/${wanted.username}`);
+});
+
+test("a ban that hid a reader's comment can be lifted with the comment restored", async ({ page }) => {
+  const admin = await seedAdmin();
+  const reader = await seedReader(sql, "appeal");
+  const paperId = await seedPaper(sql, "A paper with a banned commenter");
+  await seedComment(sql, { paperId, author: reader, body: "A perfectly fair remark." });
+  await signIn(page, admin.email);
+
+  await page.goto(`/admin/users?q=${reader.username}`);
+  page.once("dialog", (dialog) => dialog.accept()); // "Ban …?"
+  await page.getByLabel(`Reason for banning ${reader.username}`).fill("Mistaken for a spammer");
+  await page.getByLabel("also hide their comments and submissions").check();
+  await page.getByRole("button", { name: "Ban" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Banned; hid 1 comment and 0 submissions." })).toBeVisible();
+  await page.goto(`/papers/${paperId}`);
+  await expect(page.getByRole("article", { name: "Removed comment" })).toBeVisible();
+
+  await page.goto(`/admin/users?q=${reader.username}`);
+  await page.getByLabel("also restore the comments and submissions the ban hid").check();
+  await page.getByRole("button", { name: "Lift ban" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ban lifted; restored 1 comment and 0 submissions." })).toBeVisible();
+  await page.goto(`/papers/${paperId}`);
+  await expect(page.getByRole("article", { name: `Comment by Reader ${reader.username}` })).toContainText("A perfectly fair remark.");
 });
