@@ -167,6 +167,8 @@ test("trending states its formula and explains each paper's place", async ({ pag
   await page.goto("/trending");
   await expect(page.getByRole("heading", { level: 1, name: "Trending" })).toBeVisible();
   await expect(page.getByTestId("trending-formula")).toHaveText("score = (upvotes + 0.5 × comments) ÷ (hours since listed + 2)1.8");
+  // Every tie-break the order uses is stated (lib/trending.ts compareTrending).
+  await expect(page.getByRole("main")).toContainText("Ties go to more upvotes, then the newer paper, then the lower arXiv ID");
   const items = page.getByRole("list", { name: "Trending papers, highest score first" }).locator(":scope > li");
   expect(await items.count()).toBeGreaterThan(3);
 

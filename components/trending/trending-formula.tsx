@@ -20,7 +20,7 @@ export function TrendingFormula() {
         </li>
         <li>Upvotes and comments count only when made in those days; deleted and hidden comments do not count.</li>
         <li>Hours since listed run from midnight UTC of the day the paper first appeared on the list.</li>
-        <li>Papers without votes or comments in those days are not shown. Ties go to more upvotes, then the newer paper.</li>
+        <li>Papers without votes or comments in those days are not shown. Ties go to more upvotes, then the newer paper, then the lower arXiv ID (so the order never changes by chance).</li>
       </ul>
     </section>
   );
