@@ -52,20 +52,20 @@ export const EditPaperInput = z.object({
 });
 export const CommentModerationInput = z.object({ commentId: z.coerce.number().int().positive(), reason: reasonSchema });
 export const CommentUnhideInput = z.object({ commentId: z.coerce.number().int().positive(), reason: optionalReason });
+/** A form checkbox: "on" when ticked, absent when not ("true"/"false" for API-style callers). */
+const checkbox = z
+  .enum(["on", "true", "false"])
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
 export const BanInput = z.object({
   userId: pgText().min(1).max(100),
   reason: reasonSchema,
-  hideContent: z
-    .enum(["on", "true", "false"])
-    .optional()
-    .transform((v) => v === "on" || v === "true"),
+  hideContent: checkbox,
 });
 export const UnbanInput = z.object({
   userId: pgText().min(1).max(100),
   reason: optionalReason,
-  restoreContent: z
-    .enum(["on", "true", "false"])
-    .optional()
-    .transform((v) => v === "on" || v === "true"),
+  restoreContent: checkbox,
 });
 export const RoleInput = z.object({ userId: pgText().min(1).max(100), role: z.enum(["user", "admin"]), reason: optionalReason });

@@ -40,9 +40,9 @@ export function parseMonth(input: string): Parsed<DayRange & { label: string }> 
   return {
     ok: true,
     value: {
-      start: `${match[1]}-${match[2]}-01`,
-      end: `${match[1]}-${match[2]}-${String(daysInMonth(y, m)).padStart(2, "0")}`,
-      label: `${monthName(m)} ${y}`,
+      start: `${input}-01`,
+      end: lastDayOfMonth(input),
+      label: formatMonth(input),
     },
   };
 }

@@ -44,10 +44,13 @@ export async function setCommentHidden({ actor, commentId, hidden, reason }: { a
   });
 }
 
-/** Bans (or lifts a ban on) a reader; with hideContent, their comments and submissions go too. */
 /** What a ban hid, or what lifting it restored (or left hidden, when not asked to restore). */
 export type BanContent = { comments: number; entries: number };
 
+/**
+ * Bans (or lifts a ban on) a reader; with hideContent, their comments and submissions go too, and
+ * with restoreContent, lifting the ban brings those back.
+ */
 export async function setUserBanned({
   actor,
   userId,

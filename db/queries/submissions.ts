@@ -1,31 +1,21 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { dailyEntries } from "../schema";
 
-/** The first day a paper is visibly on the list, or null. */
-export async function findListing({ paperId }: { paperId: string }): Promise<string | null> {
-  const [row] = await getDb()
-    .select({ day: dailyEntries.day })
-    .from(dailyEntries)
-    .where(and(eq(dailyEntries.paperId, paperId), isNull(dailyEntries.hiddenAt)))
-    .orderBy(asc(dailyEntries.day))
-    .limit(1);
-  return row?.day ?? null;
-}
-
 /**
- * The latest day a moderator took the paper off the list, when it is on the list on no day at all
- * (call after findListing), or null.
+ * Where a paper stands on the list, in one read: the first day it is visibly on it, and the latest
+ * day a moderator took it off (what matters only when it is on no day at all).
  */
-export async function findRemovedListing({ paperId }: { paperId: string }): Promise<string | null> {
+export async function findListingState({ paperId }: { paperId: string }): Promise<{ listedOn: string | null; removedOn: string | null }> {
   const [row] = await getDb()
-    .select({ day: dailyEntries.day })
+    .select({
+      listedOn: sql<string | null>`min(${dailyEntries.day}::text) filter (where ${dailyEntries.hiddenAt} is null)`,
+      removedOn: sql<string | null>`max(${dailyEntries.day}::text) filter (where ${dailyEntries.hiddenAt} is not null)`,
+    })
     .from(dailyEntries)
-    .where(and(eq(dailyEntries.paperId, paperId), isNotNull(dailyEntries.hiddenAt)))
-    .orderBy(desc(dailyEntries.day))
-    .limit(1);
-  return row?.day ?? null;
+    .where(eq(dailyEntries.paperId, paperId));
+  return { listedOn: row?.listedOn ?? null, removedOn: row?.removedOn ?? null };
 }
 
 export type ListingOutcome = { listed: true } | { listed: false; reason: "cap" | "duplicate" };

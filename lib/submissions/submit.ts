@@ -1,5 +1,5 @@
 import "server-only";
-import { findListing, findRemovedListing, listSubmission } from "@/db/queries/submissions";
+import { findListingState, listSubmission } from "@/db/queries/submissions";
 import { arxivIdMonth } from "../arxiv-id";
 import type { SessionUser } from "../auth/session-user";
 import { addDays, formatDay, formatMonth, lastDayOfMonth, todayUtc } from "../dates";
@@ -16,11 +16,10 @@ export type SubmissionResult = { paperId: string; outcome: "listed" | "already-l
  */
 export async function submitPaper({ user, paperId, version, now = new Date() }: { user: SessionUser; paperId: string; version: number | null; now?: Date }): Promise<SubmissionResult> {
   const env = getEnv();
-  const listedOn = await findListing({ paperId });
+  const { listedOn, removedOn } = await findListingState({ paperId });
   if (listedOn) return { paperId, outcome: "already-listed", day: listedOn };
   // Only a moderator puts back what a moderator took off (the admin's day page), or a reader
   // could undo a removal by submitting the paper again.
-  const removedOn = await findRemovedListing({ paperId });
   if (removedOn) {
     throw new AppError("forbidden", {
       message: `A moderator took ${paperId} off the list of ${formatDay(removedOn)}, so it cannot be submitted again. The moderation log says why.`,
@@ -28,7 +27,8 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
   }
 
   const paper = await ensurePaperInCatalogue(paperId, { minVersion: version });
-  const oldest = addDays(todayUtc(now), -env.SUBMISSION_MAX_AGE_DAYS);
+  const today = todayUtc(now);
+  const oldest = addDays(today, -env.SUBMISSION_MAX_AGE_DAYS);
   const published = paper.publishedAt?.toISOString().slice(0, 10);
   if (published && published < oldest) {
     throw new AppError("invalid_input", {
@@ -44,7 +44,6 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
     });
   }
 
-  const today = todayUtc(now);
   const outcome = await listSubmission({
     paperId,
     day: today,
