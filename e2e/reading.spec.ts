@@ -159,6 +159,17 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
   await screenshotBothWidths(page, testInfo, "not-found");
 });
 
+test("pages that are not 404s do not download the 404's reasons", async ({ request }) => {
+  // A sentence only the reason's date parsing holds (lib/dates.ts parseDay).
+  const REASON_CODE = "Days are written YYYY-MM-DD";
+  for (const path of ["/", `/papers/${MATH_PAPER.id}`]) {
+    const html = await (await request.get(path)).text();
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]);
+    expect(scripts.length, path).toBeGreaterThan(3);
+    for (const src of scripts) expect(await (await request.get(src)).text(), `${path}: ${src}`).not.toContain(REASON_CODE);
+  }
+});
+
 test("a future date says it has no papers yet", async ({ page }) => {
   const response = await page.goto("/papers/date/2099-01-01");
   expect(response?.status()).toBe(200);
