@@ -237,6 +237,11 @@ test("a ban that hid a reader's comment can be lifted with the comment restored"
   await expect(page.getByRole("status").filter({ hasText: "Banned; hid 1 comment and 0 submissions." })).toBeVisible();
   await page.goto(`/papers/${paperId}`);
   await expect(page.getByRole("article", { name: "Removed comment" })).toBeVisible();
+  // The profile says why the reader's comments are gone, and where the reason is on record.
+  await page.goto(`/u/${reader.username}`);
+  await expect(page.getByRole("note")).toContainText("This account was suspended by the moderators on");
+  await page.getByRole("note").getByRole("link", { name: "See the moderation log" }).click();
+  await expect(page.getByRole("main")).toContainText("Mistaken for a spammer");
 
   await page.goto(`/admin/users?q=${reader.username}`);
   await page.getByLabel("also restore the comments and submissions the ban hid").check();
@@ -244,4 +249,7 @@ test("a ban that hid a reader's comment can be lifted with the comment restored"
   await expect(page.getByRole("status").filter({ hasText: "Ban lifted; restored 1 comment and 0 submissions." })).toBeVisible();
   await page.goto(`/papers/${paperId}`);
   await expect(page.getByRole("article", { name: `Comment by Reader ${reader.username}` })).toContainText("A perfectly fair remark.");
+  await page.goto(`/u/${reader.username}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("note")).toHaveCount(0);
 });

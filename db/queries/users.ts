@@ -64,11 +64,12 @@ export async function endSessions({ userId, fromVersion }: { userId: string; fro
   return rows.length > 0;
 }
 
-export type PublicProfile = { id: string; username: string; name: string | null; image: string | null; joinedAt: Date };
+/** `suspendedSince`: when a moderator banned the account (null when it is not banned). */
+export type PublicProfile = { id: string; username: string; name: string | null; image: string | null; joinedAt: Date; suspendedSince: Date | null };
 
 export async function getProfile({ username }: { username: string }): Promise<PublicProfile | null> {
   const [row] = await getDb()
-    .select({ id: users.id, username: users.username, name: users.name, image: users.image, joinedAt: users.createdAt })
+    .select({ id: users.id, username: users.username, name: users.name, image: users.image, joinedAt: users.createdAt, suspendedSince: users.bannedAt })
     .from(users)
     .where(eq(users.username, username))
     .limit(1);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getProfile, getRecentComments, getSubmittedPapers, getUpvotedPapers } from "@/db/queries/users";
 import { formatDay } from "@/lib/dates";
@@ -42,6 +43,7 @@ export default async function ProfilePage({ params }: Props) {
           </p>
         </div>
       </header>
+      {profile.suspendedSince && <SuspendedNotice username={profile.username} since={profile.suspendedSince} />}
       <Section id="submitted" title="Submitted papers">
         <ProfilePaperList papers={submitted} empty="No papers submitted yet." datePrefix="Submitted" />
       </Section>
@@ -52,6 +54,21 @@ export default async function ProfilePage({ params }: Props) {
         <ProfileCommentList comments={comments} />
       </Section>
     </article>
+  );
+}
+
+/** Why a reader's comments and submissions may have vanished: said here, with the public record. */
+function SuspendedNotice({ username, since }: { username: string; since: Date }) {
+  const moderationRecord = `/moderation?${new URLSearchParams({ target: "user", id: username })}`;
+  return (
+    <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      This account was suspended by the moderators on{" "}
+      <time dateTime={since.toISOString()}>{formatDay(since.toISOString().slice(0, 10))}</time>.{" "}
+      <Link href={moderationRecord} className="font-medium underline underline-offset-2">
+        See the moderation log
+      </Link>{" "}
+      for the reason.
+    </p>
   );
 }
 
