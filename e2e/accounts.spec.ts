@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
 import { hashPassword } from "@/lib/auth/password";
@@ -136,6 +136,28 @@ test("a suspended reader cannot sign in", async ({ page }) => {
   await signInWithPassword(page, reader.email, PASSWORD);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("This account is suspended.");
   await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+/** A password sign-in through Auth.js's own endpoint, as the form posts it: true when it made a session. */
+async function passwordSignInWorks(email: string, password: string): Promise<boolean> {
+  const client = await request.newContext({ baseURL: test.info().project.use.baseURL });
+  const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await client.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: "/" }, maxRedirects: 0 });
+  const signedIn = (await client.storageState()).cookies.some((cookie) => cookie.name.endsWith("authjs.session-token"));
+  await client.dispose();
+  return signedIn;
+}
+
+test("only wrong passwords count toward the sign-in limit", async ({ page }) => {
+  const reader = await seedReader(`often_${run}`);
+  // Fifteen sign-ins (phone, laptop, lab machine, …) are over the limit of ten attempts per
+  // account, and every one of them works.
+  for (let i = 0; i < 15; i++) expect(await passwordSignInWorks(reader.email, PASSWORD), `sign-in ${i + 1}`).toBe(true);
+  // Ten wrong guesses, and then even the right password waits.
+  for (let i = 0; i < 10; i++) expect(await passwordSignInWorks(reader.email, `wrong guess ${i}`)).toBe(false);
+  expect(await passwordSignInWorks(reader.email, PASSWORD)).toBe(false);
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many sign-in attempts. Please wait a few minutes and try again.");
 });
 
 test("the header's Sign in comes back to the same search, query and all", async ({ page }) => {

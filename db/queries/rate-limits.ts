@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql, type SQL } from "drizzle-orm";
+import { and, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { rowsOf } from "../rows";
 import { rateLimitBuckets } from "../schema";
@@ -72,6 +72,19 @@ export async function rateLimitOutcomes(checks: RateLimitCheck[], row: Record<st
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
     }),
   );
+}
+
+/**
+ * Takes back one hit from each key: for limits meant to count only failures, where a hit is
+ * counted before the outcome is known (so parallel attempts cannot slip past the limit) and
+ * refunded when the attempt turns out fine.
+ */
+export async function refundRateLimits(keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await getDb()
+    .update(rateLimitBuckets)
+    .set({ hits: sql`${rateLimitBuckets.hits} - 1` })
+    .where(and(inArray(rateLimitBuckets.key, keys), gt(rateLimitBuckets.hits, 0)));
 }
 
 /** Drops buckets whose window ended long ago; cheap enough to call now and then. */

@@ -7,7 +7,7 @@ import { authSecret, type Env } from "../env";
 import { authRedirect } from "../safe-redirect";
 import { clientIp } from "../client-ip";
 import { checkCredentials } from "./credentials";
-import { allowSignInAttempt } from "./sign-in-limits";
+import { allowSignInAttempt, forgiveSignInAttempt } from "./sign-in-limits";
 import { emailLinkEnabled, emailLinkProvider } from "./email-link";
 import { oauthProviders } from "./providers";
 import { SignInInput } from "./schemas";
@@ -42,9 +42,13 @@ export function buildAuthConfig(env: Env): NextAuthConfig {
           const input = SignInInput.safeParse(raw);
           if (!input.success) return null;
           // Here rather than in the form's action, so posts straight to Auth.js's endpoint count too.
-          if (!(await allowSignInAttempt({ email: input.data.email, ip: clientIp(request.headers) }))) throw new RateLimitedSignIn();
+          const attempt = { email: input.data.email, ip: clientIp(request.headers) };
+          if (!(await allowSignInAttempt(attempt))) throw new RateLimitedSignIn();
           const check = await checkCredentials(input.data);
-          if (check.ok) return { id: check.userId };
+          if (check.ok) {
+            await forgiveSignInAttempt(attempt);
+            return { id: check.userId };
+          }
           if (check.error.code === "forbidden:banned") throw new SuspendedSignIn();
           return null;
         },
