@@ -13,7 +13,7 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
       {comments.map((comment) => (
         <li key={comment.id} className="flex flex-col gap-1 py-2">
           <div className="line-clamp-4 break-words text-sm">
-            <CommentBody source={comment.body} />
+            <CommentBody id={comment.id} source={comment.body} />
           </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {formatDay(comment.createdAt.toISOString().slice(0, 10), "short")} on{" "}

@@ -216,6 +216,9 @@ test("feeds are served with their media types, absolute links and valid XML", as
     }
   }
   expect((await request.get("/feeds/daily/2025-02-30.xml")).status()).toBe(404);
+  // A day still to come has no feed (it would be dated in the future).
+  const tomorrow = new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  expect((await request.get(`/feeds/daily/${tomorrow}.xml`)).status()).toBe(404);
   expect((await request.get("/feeds/comments/2401.99999.xml")).status()).toBe(404);
 });
 
@@ -236,4 +239,13 @@ test("pages advertise the feeds in their <head>", async ({ request, baseURL }) =
   );
   const day = links(await (await request.get(`/papers/date/${todayUtc()}`)).text());
   expect(day).toEqual(expect.arrayContaining([{ type: "application/rss+xml", href: `${origin}/feeds/daily/${todayUtc()}.xml` }, { type: "application/rss+xml", href: `${origin}/feed.xml` }]));
+  // A paper page offers its discussion's feed.
+  const paper = links(await (await request.get(`/papers/${OLD_STYLE}`)).text());
+  expect(paper).toEqual(
+    expect.arrayContaining([
+      { type: "application/rss+xml", href: `${origin}/feeds/comments/${OLD_STYLE}.xml` },
+      { type: "application/atom+xml", href: `${origin}/feeds/comments/${OLD_STYLE}.atom` },
+      { type: "application/rss+xml", href: `${origin}/feed.xml` },
+    ]),
+  );
 });

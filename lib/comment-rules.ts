@@ -6,7 +6,12 @@ export const MAX_COMMENT_DEPTH = 8;
 export const EDIT_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_COMMENT_LENGTH = 10_000;
 
+// Browsers send a textarea's line breaks as CRLF: counted as two characters, a comment the form's
+// counter allowed (it counts one) was refused, and stored bodies carried \r into the API.
+const unixNewlines = (text: string) => text.replace(/\r\n?/g, "\n");
+
 export const commentBody = pgText()
+  .overwrite(unixNewlines)
   .trim()
   .min(1, "Write something before posting.")
   .max(MAX_COMMENT_LENGTH, `Comments are limited to ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`);

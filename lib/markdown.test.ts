@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { commentAnchorPrefix, renderMarkdown } from "./markdown";
 
 describe("renderMarkdown", () => {
   it("renders Markdown, code blocks and links", () => {
@@ -14,6 +14,31 @@ describe("renderMarkdown", () => {
     expect(html).toMatch(/<span class="katex">/);
     expect(html).toMatch(/<span class="katex-display">/);
     expect(html).not.toContain("$$");
+  });
+
+  it("links footnotes to their notes and back, with ids unique to the comment", () => {
+    const html = renderMarkdown("A claim[^1].\n\n[^1]: The source.", { anchorPrefix: commentAnchorPrefix(42) });
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const targets = [...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThanOrEqual(2); // to the note, and back
+    for (const target of targets) expect(ids).toContain(target);
+    for (const id of ids) expect(id.startsWith("comment-42-")).toBe(true);
+    // Another comment's footnote 1 gets other ids.
+    expect(renderMarkdown("B[^1].\n\n[^1]: Other.", { anchorPrefix: commentAnchorPrefix(43) })).not.toContain('id="comment-42-');
+  });
+
+  it("shows raw HTML as the text that was written, and renders the rest", () => {
+    const html = renderMarkdown("<script>alert(1)</script> see [the paper](https://arxiv.org/abs/2401.12345)\n\nInline <b>bold</b> tag.");
+    expect(html).toContain("&#x3C;script>alert(1)&#x3C;/script>");
+    expect(html).toContain("Inline &#x3C;b>bold&#x3C;/b> tag.");
+    expect(html).not.toMatch(/<script|<b>/);
+  });
+
+  it("gives feeds math as MathML alone (no stylesheet there for KaTeX's HTML)", () => {
+    const html = renderMarkdown("$a^2$", { mathOutput: "mathml" });
+    expect(html).toContain("<math");
+    expect(html).not.toContain("katex-html");
+    expect(renderMarkdown("$a^2$")).toContain("katex-html");
   });
 
   // A payload list in the spirit of OWASP's XSS filter evasion cheat sheet.
@@ -44,10 +69,11 @@ describe("renderMarkdown", () => {
   it.each(payloads)("renders %j inert", (payload) => {
     const html = renderMarkdown(payload);
     // No dangerous elements, no event-handler attributes, no link or source that is not http(s)/mailto.
+    // (Raw HTML comes back as escaped text, which is inert: only real tags are looked at.)
     // (KaTeX may echo refused TeX such as \\href{javascript:…} back as visible text; text is inert.)
     expect(html).not.toMatch(/<(script|iframe|svg|form|object|embed|style)\b/i);
     expect(html).not.toMatch(/<[^>]+\son\w+\s*=/i);
-    expect(html).not.toMatch(/style="[^"]*(url\(|expression)/i);
+    expect(html).not.toMatch(/<[^>]+\sstyle="[^"]*(url\(|expression)/i);
     expect(html).not.toMatch(/<[^>]+\s(href|src|action|xlink:href|formaction)\s*=\s*"(?!https?:|mailto:|#)/i);
   });
 });

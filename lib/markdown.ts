@@ -7,11 +7,14 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { VFile } from "vfile";
+import { rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
 //
 // Safety comes from the pipeline's order, not from our own filtering:
-//  1. remark-rehype drops raw HTML written in the Markdown (allowDangerousHtml is off);
+//  1. raw HTML written in the Markdown is turned into plain text before it becomes HTML (so a
+//     comment that starts with a tag shows what was written instead of vanishing);
 //  2. rehype-sanitize (GitHub's allow-list) removes anything else unsafe, including
 //     javascript:, data: and other non-http(s)/mailto link targets;
 //  3. only then does KaTeX turn the math nodes into its own markup, which it builds from
@@ -26,22 +29,55 @@ const schema: SanitizeSchema = {
     span: [...(defaultSchema.attributes?.span ?? []), ["className", "math-inline", "math-display"]],
     div: [...(defaultSchema.attributes?.div ?? []), ["className", "math-display"]],
   },
-  // No "user-content-" prefixes: comment anchors are not needed, and clobbering is moot without ids.
-  clobberPrefix: "comment-",
+  // Ids pass through unprefixed here: the only ids left are footnotes' (raw HTML is shown as text),
+  // and rehypeScopeAnchors gives them, and the links to them, one prefix per comment afterwards.
+  // (Prefixing ids here, as by default, left footnote links pointing at ids that did not exist.)
+  clobberPrefix: "",
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkMath)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
-  .use(rehypeKatex, { strict: "ignore", trust: false, maxSize: 20, maxExpand: 200 })
-  .use(rehypeStringify)
-  .freeze();
+type MathOutput = "htmlAndMathml" | "mathml";
+
+function buildProcessor(mathOutput: MathOutput) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkMath)
+    .use(remarkRawHtmlAsText)
+    .use(remarkRehype, { clobberPrefix: "" })
+    .use(rehypeSanitize, schema)
+    .use(rehypeScopeAnchors)
+    .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
+    .use(rehypeKatex, { strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: mathOutput })
+    .use(rehypeStringify)
+    .freeze();
+}
+
+// Pages carry KaTeX's stylesheet, so they get its HTML (and MathML for screen readers). Feed
+// readers have no such stylesheet, and KaTeX's HTML unstyled reads every formula twice: feeds get
+// MathML alone, which browsers and most readers draw natively.
+const processors: Record<MathOutput, ReturnType<typeof buildProcessor>> = {
+  htmlAndMathml: buildProcessor("htmlAndMathml"),
+  mathml: buildProcessor("mathml"),
+};
+
+export type RenderOptions = {
+  /** Prefixes every id and in-comment link (footnotes), unique per comment on a page. */
+  anchorPrefix?: string;
+  /** "mathml" for feeds (above). */
+  mathOutput?: MathOutput;
+};
 
 /** Renders a comment body to HTML that is safe to insert into the page. */
-export function renderMarkdown(source: string): string {
-  return String(processor.processSync(source));
+export function renderMarkdown(source: string, { anchorPrefix = "comment-", mathOutput = "htmlAndMathml" }: RenderOptions = {}): string {
+  return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix } })));
+}
+
+/** The prefix for one comment's anchors: ids stay unique with many comments on one page. */
+export function commentAnchorPrefix(commentId: number): string {
+  return `comment-${commentId}-`;
+}
+
+/** A comment as feed readers get it: math as MathML alone (they have no KaTeX stylesheet). */
+export function renderFeedComment(source: string, commentId: number): string {
+  return renderMarkdown(source, { anchorPrefix: commentAnchorPrefix(commentId), mathOutput: "mathml" });
 }

@@ -6,7 +6,7 @@ import { getTrendingPaperRows } from "@/db/queries/feeds";
 import { todayUtc, type Day } from "@/lib/dates";
 import { commentsFeed, dailyFeed, trendingFeed } from "@/lib/feeds/paper-feeds";
 import type { FeedDocument } from "@/lib/feeds/model";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderFeedComment } from "@/lib/markdown";
 
 // What each feed route serves, shared by its RSS and Atom routes.
 
@@ -35,5 +35,5 @@ export async function loadCommentsFeed(origin: string, paperId: string): Promise
   const paper = await getPaperTitle({ id: paperId });
   if (!paper) return null;
   const comments = await getPaperComments({ paperId: paper.id });
-  return commentsFeed({ origin, paper, comments, renderHtml: renderMarkdown, now: new Date() });
+  return commentsFeed({ origin, paper, comments, renderHtml: renderFeedComment, now: new Date() });
 }

@@ -9,7 +9,7 @@ import { DiscussionThread } from "./discussion-thread";
  */
 export async function Discussion({ paperId }: { paperId: string }) {
   const comments = await getPaperComments({ paperId });
-  const bodies = Object.fromEntries(comments.flatMap((c) => (c.state === "live" && c.body !== null ? [[c.id, <CommentBody key={c.id} source={c.body} />]] : [])));
+  const bodies = Object.fromEntries(comments.flatMap((c) => (c.state === "live" && c.body !== null ? [[c.id, <CommentBody key={c.id} id={c.id} source={c.body} />]] : [])));
   const thread = comments.map(({ body: _source, ...comment }) => comment);
   return <DiscussionThread paperId={paperId} comments={thread} bodies={bodies} renderedAt={new Date()} />;
 }

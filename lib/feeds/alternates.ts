@@ -27,3 +27,8 @@ export function siteFeedAlternates(): Alternates {
 export function dayFeedAlternates(day: Day): Alternates {
   return toTypes([{ paths: feedPaths.day(day), title: `Paperboard — papers of ${day}` }, ...siteWide]);
 }
+
+/** A paper page: its discussion's feed, for following one argument without checking back. */
+export function commentFeedAlternates(paperId: string, paperTitle: string): Alternates {
+  return toTypes([{ paths: feedPaths.comments(paperId), title: `Comments on “${paperTitle}”` }, ...siteWide]);
+}

@@ -25,7 +25,7 @@ export function buildAtom(feed: FeedDocument): string {
         title: { "@_type": "text", "#text": xmlSafeText(item.title) },
         link: [link("alternate", "text/html", item.link), ...(item.comments ? [link("replies", "text/html", item.comments)] : [])],
         published: rfc3339(item.published),
-        updated: rfc3339(item.published),
+        updated: rfc3339(item.updated ?? item.published),
         author: item.authors.map((name) => ({ name: xmlSafeText(name) })),
         category: (item.categories ?? []).map((term) => ({ "@_term": xmlSafeText(term) })),
         summary: { "@_type": "text", "#text": xmlSafeText(item.summary) },

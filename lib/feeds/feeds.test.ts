@@ -3,7 +3,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import type { CommentRowInput, ListedPaperRow } from "../api/shape";
-import { renderMarkdown } from "../markdown";
+import { renderFeedComment } from "../markdown";
 import { buildAtom } from "./atom";
 import { commentsFeed, dailyFeed, trendingFeed } from "./paper-feeds";
 import { buildRss } from "./rss";
@@ -142,10 +142,10 @@ describe("a paper's comments feed", () => {
     { ...base, id: 1, body: "Nice **result**. <script>alert(1)</script> &lt;i&gt;", state: "live", author, createdAt: new Date("2025-02-14T10:00:00Z") },
     { ...base, id: 2, body: null, state: "deleted", author: null, createdAt: new Date("2025-02-14T11:00:00Z") },
     { ...base, id: 3, body: null, state: "hidden", author: null, createdAt: new Date("2025-02-14T12:00:00Z") },
-    { ...base, id: 4, parentId: 1, depth: 1, body: "Agreed.", state: "live", author, createdAt: new Date("2025-02-14T13:00:00Z") },
+    { ...base, id: 4, parentId: 1, depth: 1, body: "Agreed: $x^2$.", state: "live", author, createdAt: new Date("2025-02-14T13:00:00Z"), editedAt: new Date("2025-02-14T13:20:00Z") },
   ];
   const build = (format: typeof buildRss) =>
-    format(commentsFeed({ origin: ORIGIN, paper: { id: "hep-th/9901001", title: "Strings" }, comments, renderHtml: renderMarkdown, now: new Date() }));
+    format(commentsFeed({ origin: ORIGIN, paper: { id: "hep-th/9901001", title: "Strings" }, comments, renderHtml: renderFeedComment, now: new Date() }));
 
   it.each([
     ["RSS", buildRss],
@@ -162,5 +162,15 @@ describe("a paper's comments feed", () => {
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<i>"); // the reader wrote the entity "&lt;i&gt;": it stays text
     expect(html).toContain("&#x3C;i>");
+  });
+
+  it("dates an edited comment's Atom entry by the edit, and gives math as MathML", () => {
+    const xml = build(buildAtom);
+    const entry = xml.slice(xml.indexOf("<entry>"), xml.indexOf("</entry>"));
+    expect(entry).toContain("<id>paperboard:comment:4</id>");
+    expect(entry).toContain("<published>2025-02-14T13:00:00.000Z</published>");
+    expect(entry).toContain("<updated>2025-02-14T13:20:00.000Z</updated>");
+    expect(entry).toContain("&lt;math");
+    expect(entry).not.toContain("katex-html");
   });
 });

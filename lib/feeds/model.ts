@@ -7,6 +7,8 @@ export type FeedItem = {
   /** Absolute URL of the item's page. */
   link: string;
   published: Date;
+  /** When it last changed (an edited comment), if after `published`. */
+  updated?: Date;
   authors: string[];
   /** Plain text (Atom's summary). */
   summary: string;

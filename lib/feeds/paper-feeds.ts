@@ -81,7 +81,7 @@ export function commentsFeed({
   origin: string;
   paper: { id: string; title: string };
   comments: CommentRowInput[];
-  renderHtml: (markdown: string) => string;
+  renderHtml: (markdown: string, commentId: number) => string;
   now: Date;
 }): FeedDocument {
   const paperUrl = absoluteUrl(origin, paperPath(paper.id));
@@ -99,9 +99,10 @@ export function commentsFeed({
         title: `${who} on “${paper.title}”`,
         link: `${paperUrl}#comment-${comment.id}`,
         published: comment.createdAt,
+        updated: comment.editedAt ?? undefined,
         authors: [comment.author?.name ?? who],
         summary: comment.body ?? "",
-        html: renderHtml(comment.body ?? ""),
+        html: renderHtml(comment.body ?? "", comment.id),
         comments: `${paperUrl}#${DISCUSSION_ANCHOR}`,
       };
     }),

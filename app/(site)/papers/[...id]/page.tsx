@@ -5,6 +5,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getPaper } from "@/db/queries/papers";
 import { arxivAbsUrl, arxivIdMonth, arxivPdfUrl, parseArxivId } from "@/lib/arxiv-id";
+import { commentFeedAlternates } from "@/lib/feeds/alternates";
 import { formatDay } from "@/lib/dates";
 import { dayPath } from "@/lib/paths";
 import { Discussion } from "@/components/comments/discussion";
@@ -40,7 +41,9 @@ async function loadPaper(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadPaper(params);
-  return found ? { title: found.paper.title, description: found.paper.abstract.slice(0, 200) } : { title: "Paper not found" };
+  if (!found) return { title: "Paper not found" };
+  const { paper } = found;
+  return { title: paper.title, description: paper.abstract.slice(0, 200), alternates: { types: commentFeedAlternates(paper.id, paper.title) } };
 }
 
 export default async function PaperPage({ params }: Props) {

@@ -1,0 +1,55 @@
+import type { Element, Root as HastRoot } from "hast";
+import type { Html, Paragraph, Root as MdastRoot, RootContent, Text } from "mdast";
+import type { VFile } from "vfile";
+
+// Two small tree passes for lib/markdown.ts, each for a thing no maintained plugin does.
+
+/**
+ * Raw HTML in a comment is shown as the text that was written. Dropped (remark-rehype's default),
+ * a comment starting with `<script>` or `<div>` lost its whole first block, Markdown included, and
+ * was posted as an empty comment. HTML blocks become paragraphs; inline HTML becomes text.
+ */
+export function remarkRawHtmlAsText() {
+  return (tree: MdastRoot) => {
+    const walk = (node: { children?: RootContent[] }, flow: boolean) => {
+      if (!node.children) return;
+      node.children = node.children.map((child) => {
+        if (child.type !== "html") {
+          walk(child as { children?: RootContent[] }, child.type === "blockquote" || child.type === "listItem" || child.type === "footnoteDefinition");
+          return child;
+        }
+        const text: Text = { type: "text", value: (child as Html).value };
+        return flow ? ({ type: "paragraph", children: [text] } satisfies Paragraph) : text;
+      });
+    };
+    walk(tree, true);
+  };
+}
+
+const ARIA_ID_LISTS = ["ariaDescribedBy", "ariaLabelledBy"] as const;
+
+/**
+ * Gives every id in a comment, and every link and ARIA reference to one, the prefix in
+ * `file.data.anchorPrefix`: footnotes work, and two comments' footnotes never share an id.
+ */
+export function rehypeScopeAnchors() {
+  return (tree: HastRoot, file: VFile) => {
+    const prefix = String(file.data.anchorPrefix ?? "comment-");
+    const visit = (node: HastRoot | Element) => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        const props = child.properties;
+        if (typeof props.id === "string") props.id = prefix + props.id;
+        if (child.tagName === "a" && typeof props.href === "string" && props.href.startsWith("#") && props.href.length > 1) {
+          props.href = `#${prefix}${props.href.slice(1)}`;
+        }
+        for (const key of ARIA_ID_LISTS) {
+          const value = props[key];
+          if (Array.isArray(value)) props[key] = value.map((id) => prefix + String(id));
+        }
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
