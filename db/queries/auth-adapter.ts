@@ -1,5 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { usernameCandidates } from "@/lib/auth/username";
 import { getDb } from "../client";
@@ -39,5 +40,24 @@ export function createAuthAdapter(): Adapter & Required<Pick<Adapter, "createUse
       }
       throw new Error(`No free username among ${candidates.join(", ")}`);
     },
+    async updateUser(data) {
+      if (data.emailVerified) await distrustUnverifiedPassword(data.id);
+      return base.updateUser!(data);
+    },
   };
+}
+
+/**
+ * Auth.js marks an address verified when an email link to it is followed. If the account has a
+ * password but the address was never verified, whoever set that password never proved the address
+ * was theirs: anyone can sign up with someone else's address before they join ("pre-hijacking"),
+ * and would keep password access, and any session, to the account its owner then signs in to by
+ * link. So the first verification drops the password and ends every session but the one being
+ * made: from then on the owner signs in by email link. Accounts already verified are untouched.
+ */
+async function distrustUnverifiedPassword(userId: string): Promise<void> {
+  await getDb()
+    .update(users)
+    .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, userId), isNull(users.emailVerified), sql`${users.passwordHash} is not null`));
 }

@@ -240,6 +240,30 @@ describe("the action guard", () => {
   });
 });
 
+describe("an address verified by email link", () => {
+  it("drops a password set before anyone proved the address, and ends its sessions", async () => {
+    // Someone signs up with an address that is not theirs; its owner later signs in by link.
+    const squatter = await signUp({ username: "squatter", email: "owner@example.org" });
+    const before = await userRow(squatter.id);
+    await createAuthAdapter().updateUser!({ id: squatter.id, emailVerified: new Date() });
+    const after = await userRow(squatter.id);
+    expect(after.passwordHash).toBeNull();
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(after.emailVerified).toBeInstanceOf(Date);
+    expect(await checkCredentials({ email: "owner@example.org", password: "a long enough passphrase" })).toMatchObject({ ok: false });
+  });
+
+  it("leaves an account whose address was already verified alone", async () => {
+    const reader = await signUp({ username: "verified", email: "verified@example.org" });
+    await getDb().update(users).set({ emailVerified: new Date("2026-01-01") }).where(eq(users.id, reader.id));
+    const before = await userRow(reader.id);
+    await createAuthAdapter().updateUser!({ id: reader.id, emailVerified: new Date() });
+    const after = await userRow(reader.id);
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect(after.sessionVersion).toBe(before.sessionVersion);
+  });
+});
+
 describe("users from email links and OAuth", () => {
   it("get a derived, de-duplicated username and nothing they did not ask for", async () => {
     const adapter = createAuthAdapter();
