@@ -6,8 +6,17 @@ import type { Env } from "../env";
 // Passwordless sign-in: Auth.js stores a hashed one-time token in verification_tokens and we
 // send the link. Without SMTP_URL outside production the link goes to the server log, so the
 // demo works with no mail server; in production without SMTP the option is not offered at all.
+//
+// The link in the mail opens /signin/confirm, a page with a "Sign in" button, not Auth.js's
+// callback itself: mail scanners (Safe Links, Proofpoint, …) open every link in a message, and
+// the callback spends the one-time token on the first GET, so the reader's own click then found
+// it used. Only pressing the button goes on to the callback.
 
 const LINK_LIFETIME_SECONDS = 60 * 60;
+
+export const EMAIL_LINK_CONFIRM_PATH = "/signin/confirm";
+/** Where the confirmation page's button goes: Auth.js's callback for the Nodemailer provider. */
+export const EMAIL_LINK_CALLBACK_PATH = "/api/auth/callback/nodemailer";
 
 export function emailLinkEnabled(env: Env): boolean {
   return Boolean(env.SMTP_URL) || env.NODE_ENV !== "production";
@@ -20,7 +29,8 @@ export function emailLinkProvider(env: Env) {
     server: smtpUrl ?? "smtp://127.0.0.1:25",
     from: env.EMAIL_FROM,
     maxAge: LINK_LIFETIME_SECONDS,
-    async sendVerificationRequest({ identifier, url }) {
+    async sendVerificationRequest({ identifier, url: callbackUrl }) {
+      const url = confirmationLink(callbackUrl);
       if (!smtpUrl) {
         console.info(`[auth] Email sign-in link for ${identifier} (SMTP_URL is unset, so it is logged instead of sent):\n${url}`);
         return;
@@ -31,6 +41,12 @@ export function emailLinkProvider(env: Env) {
       if (failed.length > 0) throw new Error(`The sign-in email to ${failed.join(", ")} was not accepted`);
     },
   });
+}
+
+/** Auth.js's callback URL (…/api/auth/callback/nodemailer?callbackUrl&token&email) as our confirmation page's. */
+export function confirmationLink(callbackUrl: string): string {
+  const url = new URL(callbackUrl);
+  return new URL(`${EMAIL_LINK_CONFIRM_PATH}${url.search}`, url.origin).toString();
 }
 
 export function signInMessage(url: string): { subject: string; text: string; html: string } {
