@@ -66,6 +66,30 @@ test("a reader upvotes from the paper page and appears among its upvoters", asyn
   await screenshotBothWidths(page, testInfo, "paper-upvoted");
 });
 
+test("a double click never shows a count the votes cannot reach, and ends where the database does", async ({ page }) => {
+  const reader = await seedReader(sql, "doubleclick");
+  await signIn(page, reader.email);
+  const paperId = (await page.locator("main ol > li").first().locator("span.font-mono").textContent())!;
+  const before = await counts(paperId, reader.id);
+  const button = upvoteIn(cardOf(page, paperId));
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  // Every number the button shows, however briefly.
+  await button.evaluate((element) => {
+    const seen: string[] = [];
+    (window as unknown as { seenCounts: string[] }).seenCounts = seen;
+    const count = element.querySelector('[data-testid="upvote-count"]')!;
+    new MutationObserver(() => seen.push(count.textContent ?? "")).observe(count, { characterData: true, childList: true, subtree: true });
+  });
+
+  await button.dblclick();
+  // Two clicks: on, then off again. Wait until the page and the database agree.
+  await expect.poll(async () => (await counts(paperId, reader.id)).mine).toBe(0);
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await expect(button).toContainText(String((await counts(paperId)).counter));
+  const seen = (await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts)).map(Number);
+  expect(Math.max(...seen), `counts shown: ${seen.join(" → ")}`).toBeLessThanOrEqual(before.counter + 1);
+});
+
 test("a signed-out click goes to sign-in and comes back to the same paper", async ({ page }) => {
   const reader = await seedReader(sql, "returner");
   await page.goto("/papers/2401.12509");

@@ -25,7 +25,7 @@ export function UpvoteButton({ paperId, count, size = "small" }: { paperId: stri
   function onClick() {
     // No shortcut on a cached "signed out": the reader may have signed in since. The server's
     // 401 is the authority, and costs one request.
-    upvote.mutate(!upvoted, {
+    upvote.mutate(!upvote.isUpvotedNow(upvoted), {
       onError: (error) => {
         if (error instanceof VoteError && error.status === 401) signIn();
       },

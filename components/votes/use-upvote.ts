@@ -52,7 +52,7 @@ export function useUpvote(paperId: string) {
       };
     });
 
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: (upvoted: boolean) => sendVote(paperId, upvoted),
     onMutate: async (upvoted) => {
       // An answer in flight was asked before this vote and would undo it on arrival: cancel it,
@@ -61,8 +61,10 @@ export function useUpvote(paperId: string) {
       await queryClient.cancelQueries({ queryKey: ME_KEY });
       const previousMe = queryClient.getQueryData<Me>(ME_KEY);
       const previousCount = queryClient.getQueryData<number>(countKey);
+      // A vote that changes nothing (the same click twice before the page caught up) moves no count.
+      const already = previousMe?.votes ? previousMe.votes.upvoted.includes(paperId) === upvoted : false;
       setUpvoted(upvoted);
-      queryClient.setQueryData<number>(countKey, (count) => Math.max(0, (count ?? 0) + (upvoted ? 1 : -1)));
+      if (!already) queryClient.setQueryData<number>(countKey, (count) => Math.max(0, (count ?? 0) + (upvoted ? 1 : -1)));
       return { previousMe, previousCount, interrupted };
     },
     onError: (_error, upvoted, context) => {
@@ -80,4 +82,13 @@ export function useUpvote(paperId: string) {
       if (context?.interrupted) void queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
+
+  // The reader's state as of now, not as of the last render: a second click can come before the
+  // page has re-rendered the first, and must toggle from what the first click did.
+  const isUpvotedNow = (rendered: boolean) => {
+    const me = queryClient.getQueryData<Me>(ME_KEY);
+    return me?.votes ? me.votes.upvoted.includes(paperId) : rendered;
+  };
+
+  return { ...mutation, isUpvotedNow };
 }
