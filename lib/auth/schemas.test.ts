@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseInput } from "../action-core";
-import { SignInInput, SignUpInput } from "./schemas";
+import { DisplayName, SignInInput, SignUpInput } from "./schemas";
 
 const valid = { username: "ada_l", name: "Ada Lovelace", email: " Lovelace@Example.org ", password: "analytical engine" };
 
@@ -41,5 +41,19 @@ describe("SignInInput", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.fieldErrors).toEqual({ email: ["Enter your email address."], password: ["Enter your password."] });
+  });
+});
+
+describe("DisplayName", () => {
+  it("keeps names in any script, right-to-left ones and combining marks included", () => {
+    for (const name of ["Ada Lovelace", "Émilie du Châtelet", "محمد بن موسى الخوارزمي", "שרה", "李白", "Zoë 🙂"]) expect(DisplayName.parse(name)).toBe(name);
+  });
+
+  it("refuses names that render as nothing, or that reorder the text around them", () => {
+    expect(DisplayName.safeParse("\u200b").error?.issues[0].message).toBe("Use at least one visible character.");
+    expect(DisplayName.safeParse("\u200b\u200d\u2060").error?.issues[0].message).toBe("Use at least one visible character.");
+    // Displays as "alice admin".
+    expect(DisplayName.safeParse("\u202eecila\u202c admin").error?.issues[0].message).toMatch(/text-direction control characters/);
+    expect(DisplayName.safeParse("x\u2067y").success).toBe(false);
   });
 });

@@ -13,12 +13,22 @@ export const Email = z
   .transform((value) => value.normalize("NFKC").toLowerCase())
   .pipe(z.email("Enter a valid email address.").max(254, "That email address is too long."));
 
+// Characters that change how the text around them is ordered (bidirectional overrides, embeddings
+// and isolates): "\u202Eecila\u202C admin" displays as "alice admin". Right-to-left names need none
+// of them: the Unicode bidi algorithm orders Arabic or Hebrew letters by itself.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// A name must show something: format characters (zero-width spaces, joiners, …), marks and
+// whitespace alone render as nothing.
+const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\p{Cc}]/u;
+
 export const DisplayName = z
   .string({ error: "Enter a display name." })
   .refine(hasNoNul, NUL_MESSAGE)
   .trim()
   .min(1, "Enter a display name.")
-  .max(50, "Use at most 50 characters.");
+  .max(50, "Use at most 50 characters.")
+  .refine((name) => !BIDI_CONTROLS.test(name), "Remove the text-direction control characters: names cannot reorder the text around them.")
+  .refine((name) => VISIBLE.test(name), "Use at least one visible character.");
 
 export const SignUpInput = z
   .object({

@@ -15,6 +15,8 @@ describe("digest mails", () => {
       unsubscribeUrl: `https://paperboard.example/unsubscribe?token=a"b`,
     });
     expect(message.html).not.toMatch(/<img/);
+    // Phones' mail apps lay a page without a viewport out 980 px wide, in tiny type.
+    expect(message.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(message.html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;quotes&#39;");
     expect(message.html).toContain('href="https://paperboard.example/unsubscribe?token=a&quot;b"');
     expect(message.text).toContain(`1. <img src=x onerror="alert(1)"> & 'quotes'`);

@@ -46,7 +46,7 @@ export function digestMessage({
     )
     .join("");
   const html =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subjectOf(period))}</title></head>` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subjectOf(period))}</title></head>` +
     `<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#18181b;background:#ffffff">` +
     `<div style="max-width:600px;margin:0 auto">` +
     `<p style="font-size:18px;font-weight:700;margin:0 0 16px">Paperboard</p>` +
