@@ -217,6 +217,9 @@ test("a demo reader's profile lists what they submitted and upvoted", async ({ p
   await accountNav(page).getByRole("link", { name: "Your profile (alice)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alice Liddell");
   await expect(page.getByRole("main").getByText("@alice", { exact: true })).toBeVisible();
+  await page.goto("/u/Alice"); // usernames are lower case: a capitalised link still finds her
+  await expect(page).toHaveURL(/\/u\/alice$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alice Liddell");
   const submitted = page.getByRole("region", { name: "Submitted papers" });
   await expect(submitted.getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Upvoted papers" })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getProfile, getRecentComments, getSubmittedPapers, getUpvotedPapers } from "@/db/queries/users";
 import { formatDay } from "@/lib/dates";
 import { Avatar } from "@/components/avatar";
@@ -13,6 +13,8 @@ async function loadProfile(params: Props["params"]) {
   const raw = (await params).username;
   // Usernames are short and plain ASCII (lib/auth/username.ts): anything else costs no query.
   if (raw.length > 64 || !/^[\w-]+$/.test(raw)) return null;
+  // Usernames are lower case; /u/Alice, typed or linked from elsewhere, means /u/alice.
+  if (raw !== raw.toLowerCase()) permanentRedirect(`/u/${raw.toLowerCase()}`);
   return getProfile({ username: raw });
 }
 
