@@ -121,6 +121,30 @@ test("sign-up explains each field's problem", async ({ page }) => {
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email"); // what was typed survives
 });
 
+test("a refused form puts keyboard focus on what needs fixing", async ({ page }) => {
+  // Sign-up: the first field in error, with its message as its description.
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill("Bad Name");
+  await page.getByLabel("Display name").fill("Ada");
+  await page.getByLabel("Email").fill(`focus_${run}@e2e.paperboard.local`);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Username")).toBeFocused();
+  await expect(page.getByLabel("Username")).toHaveAccessibleDescription(/lowercase letters/);
+  // Sign-in: a malformed address is focused too; a wrong password focuses the form's alert.
+  await page.goto("/signin");
+  await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+  await page.getByRole("button", { name: "Sign in", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Email", { exact: true })).toBeFocused();
+  await page.getByLabel("Email", { exact: true }).fill(`nobody_${run}@e2e.paperboard.local`);
+  await page.getByLabel("Password", { exact: true }).fill("not the password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main").getByRole("alert")).toBeFocused();
+});
+
 test("a wrong password and an unknown email get the same answer", async ({ page }) => {
   const reader = await seedReader(`known_${run}`);
   await signInWithPassword(page, reader.email, "not the password");

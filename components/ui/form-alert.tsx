@@ -4,6 +4,8 @@ export function FormAlert({ message, tone = "error" }: { message: string | null 
   return (
     <p
       role={tone === "error" ? "alert" : "status"}
+      // Focusable from script only (components/ui/use-focus-after-refusal.ts), never a tab stop.
+      tabIndex={-1}
       className={
         tone === "error"
           ? "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"

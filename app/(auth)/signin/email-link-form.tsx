@@ -4,13 +4,15 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { sendEmailLink } from "./actions";
 
 export function EmailLinkForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction] = useActionState(sendEmailLink, null);
   const fieldErrors = state?.error.fieldErrors;
+  const form = useFocusAfterRefusal(state?.error);
   return (
-    <form action={formAction} className="flex flex-col gap-3" aria-labelledby="email-link-heading" noValidate>
+    <form ref={form} action={formAction} className="flex flex-col gap-3" aria-labelledby="email-link-heading" noValidate>
       <h2 id="email-link-heading" className="text-sm font-semibold">
         Or get a sign-in link by email
       </h2>

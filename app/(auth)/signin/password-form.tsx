@@ -4,13 +4,15 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { signInWithPassword } from "./actions";
 
 export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction] = useActionState(signInWithPassword, null);
   const fieldErrors = state?.error.fieldErrors;
+  const form = useFocusAfterRefusal(state?.error);
   return (
-    <form action={formAction} className="flex flex-col gap-4" aria-labelledby="password-sign-in" noValidate>
+    <form ref={form} action={formAction} className="flex flex-col gap-4" aria-labelledby="password-sign-in" noValidate>
       <h2 id="password-sign-in" className="sr-only">
         Sign in with your password
       </h2>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from "@/lib/auth/username";
 import { signUp } from "./actions";
@@ -11,8 +12,9 @@ import { signUp } from "./actions";
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction] = useActionState(signUp, null);
   const errors = state?.error.fieldErrors;
+  const form = useFocusAfterRefusal(state?.error);
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
       <FormAlert message={state?.error.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field

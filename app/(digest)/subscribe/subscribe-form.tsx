@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { subscribe } from "./actions";
 
 const FREQUENCIES = [
@@ -18,6 +19,7 @@ const FREQUENCIES = [
 export function SubscribeForm({ accountEmail, oneClick, currentFrequency }: { accountEmail: string | null; oneClick: boolean; currentFrequency: string | null }) {
   const [state, formAction] = useActionState(subscribe, null);
   const fieldErrors = state?.error.fieldErrors;
+  const form = useFocusAfterRefusal(state?.error);
   const frequency = state?.values.frequency || currentFrequency || "daily";
   const hint = accountEmail
     ? oneClick
@@ -25,7 +27,7 @@ export function SubscribeForm({ accountEmail, oneClick, currentFrequency }: { ac
       : "Your account’s address. We will email you a link to confirm."
     : "We will email you a link to confirm. Nothing else is sent until you do.";
   return (
-    <form action={formAction} className="flex flex-col gap-4" aria-labelledby="subscribe-heading" noValidate>
+    <form ref={form} action={formAction} className="flex flex-col gap-4" aria-labelledby="subscribe-heading" noValidate>
       <h2 id="subscribe-heading" className="sr-only">
         Subscribe
       </h2>

@@ -4,13 +4,15 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { submitPaperAction } from "./actions";
 
 export function SubmitForm({ initialValue }: { initialValue: string }) {
   const [state, formAction] = useActionState(submitPaperAction, null);
   const error = state && !state.ok ? state.error : null;
+  const form = useFocusAfterRefusal(error);
   return (
-    <form action={formAction} className="flex flex-col gap-3">
+    <form ref={form} action={formAction} className="flex flex-col gap-3">
       <Field
         name="arxiv"
         label="arXiv ID or link"
