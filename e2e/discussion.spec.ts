@@ -201,6 +201,46 @@ test("a comment over 10,000 characters is refused and not stored", async ({ page
   expect(await commentCount(paperId)).toBe(0);
 });
 
+test("a draft survives closing the form and reloading, and Ctrl+Enter posts it", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Drafts");
+  const [author, replier] = [await seedReader(sql, "drafted"), await seedReader(sql, "drafter")];
+  await seedComment(sql, { paperId, author, body: "A claim worth answering." });
+  await signIn(page, replier.email);
+  await page.goto(paperUrl(paperId));
+  const openReply = () => commentBy(page, author).getByRole("button", { name: "Reply", exact: true }).click();
+  const replyBox = page.getByLabel(`Reply to ${nameOf(author)}`);
+
+  await openReply();
+  await replyBox.fill("Half a thought about $x$,\nstill going");
+  await replyBox.press("Escape");
+  await expect(replyBox).toHaveCount(0);
+  await openReply();
+  await expect(replyBox).toHaveValue("Half a thought about $x$,\nstill going");
+  await page.reload();
+  await openReply();
+  await expect(replyBox).toHaveValue("Half a thought about $x$,\nstill going");
+
+  await replyBox.press("Control+Enter");
+  await expect.poll(async () => (await commentsBy(replier)).map((c) => c.body)).toEqual(["Half a thought about $x$,\nstill going"]);
+  await expect(commentBy(page, replier)).toContainText("still going");
+  await openReply(); // posted: the draft is gone
+  await expect(replyBox).toHaveValue("");
+});
+
+test("a comment just under the limit on many lines is accepted, as its counter says", async ({ page }) => {
+  const paperId = await seedPaper(sql, "Many lines");
+  const reader = await seedReader(sql, "manylines");
+  await signIn(page, reader.email);
+  await page.goto(paperUrl(paperId));
+  // 100 lines of 99 characters: 9,999 with one character per line break, as the counter counts;
+  // the browser sends each break as CRLF (two).
+  const body = Array.from({ length: 100 }, () => "x".repeat(99)).join("\n");
+  await page.getByLabel("Add a comment").fill(body);
+  await expect(page.getByText("9,999 / 10,000 characters")).toBeVisible();
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect.poll(async () => (await commentsBy(reader)).map((c) => c.body)).toEqual([body]);
+});
+
 test("signed-out readers see the thread and a way to sign in that comes back", async ({ page }) => {
   const paperId = await seedPaper(sql, "Reading only");
   const author = await seedReader(sql, "author");
@@ -270,6 +310,8 @@ test("the thread sorts by best or newest, nests replies, and reads well on a pho
   await sql`update papers set comment_count = comment_count - 3 where id = ${paperId}`;
   await seedComment(sql, { paperId, author: cyd, body: "Code is at `github.com/example/repo`:\n\n```python\nprint(sum(range(11)))\n```", minutesAgo: 5 });
   expect(await commentCount(paperId)).toBe(10); // thirteen rows, two deleted and one hidden
+  // Inline math as wide as KaTeX allows must not widen the page (checked at 390 px below).
+  await seedComment(sql, { paperId, author: ada, body: "A wall: $\\rule{1000em}{1000em}$ and some text after it.", minutesAgo: 7 });
 
   await signIn(page, cyd.email);
   await page.goto(paperUrl(paperId));

@@ -1,12 +1,13 @@
 "use client";
 
 import clsx from "clsx";
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useRef } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/action-core";
 import { MAX_COMMENT_LENGTH } from "@/lib/comment-rules";
 import type { ErrorPayload } from "@/lib/errors";
 import { focusIfLost } from "@/lib/focus-if-lost";
+import { useDraft } from "./use-draft";
 
 type CommentFormProps<T> = {
   /** Prefix for element ids; several of these forms can be open on one page. */
@@ -27,7 +28,8 @@ const numberFormat = new Intl.NumberFormat("en");
 
 /** A Markdown textarea with a live length count, posting to a Server Action and showing its refusal. */
 export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
-  const [body, setBody] = useState(initialBody);
+  // What the form acts on names its draft: this paper's new comment, a reply to one comment, an edit.
+  const [body, setBody, clearDraft] = useDraft(`${id}:${Object.values(fields).join(":")}`, initialBody);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
     const result = await submit(form);
@@ -35,7 +37,7 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
     // closes on success, and its opener takes focus.)
     focusIfLost(() => textarea.current);
     if (!result.ok) return result.error;
-    setBody(initialBody);
+    clearDraft();
     onSuccess?.(result.data);
     return null;
   }, null);
@@ -54,6 +56,11 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
       className="flex flex-col gap-2"
       onKeyDown={(event) => {
         if (event.key === "Escape" && onCancel) onCancel();
+        // Ctrl+Enter (⌘+Enter on a Mac) posts, as in most comment boxes.
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
       }}
     >
       <FormAlert message={formMessage} />
@@ -85,6 +92,7 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         <p id={ids.hint}>
           Markdown and TeX math: <code>**bold**</code>, <code>`code`</code>, <code>$x^2$</code> inline; <code>$$</code> on lines of their own around display math.
+          Ctrl+Enter posts; a draft is kept if you close the form.
         </p>
         <p id={ids.count} className={clsx("tabular-nums", over && "font-semibold text-red-700 dark:text-red-400")}>
           {numberFormat.format(length)} / {numberFormat.format(MAX_COMMENT_LENGTH)} characters

@@ -1,0 +1,54 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+
+type StoredDraft = { base: string; text: string };
+
+/**
+ * A comment form's text, kept in this tab's sessionStorage as it is typed: closing a reply or an
+ * edit (Cancel, Escape, the Reply button again) or reloading the page no longer throws away a
+ * long reply full of math. A draft comes back only onto the text it was written from, so an edit
+ * draft never lands on a comment that has changed since. `clear` forgets it (after posting).
+ */
+export function useDraft(key: string, base: string) {
+  const [text, setText] = useState(base);
+  const storageKey = `paperboard:draft:${key}`;
+
+  // After mount, not in the initial state: the server renders the form without the draft.
+  useEffect(() => {
+    const stored = read(storageKey);
+    if (stored && stored.base === base && stored.text !== base) setText(stored.text);
+  }, [storageKey, base]);
+
+  const update = useCallback(
+    (next: string) => {
+      setText(next);
+      write(storageKey, next === base ? null : { base, text: next });
+    },
+    [storageKey, base],
+  );
+  const clear = useCallback(() => {
+    setText(base);
+    write(storageKey, null);
+  }, [storageKey, base]);
+
+  return [text, update, clear] as const;
+}
+
+function read(key: string): StoredDraft | null {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(key) ?? "null") as StoredDraft | null;
+    return value && typeof value.base === "string" && typeof value.text === "string" ? value : null;
+  } catch {
+    return null; // storage disabled or a value that is not ours: no draft
+  }
+}
+
+function write(key: string, draft: StoredDraft | null) {
+  try {
+    if (draft) sessionStorage.setItem(key, JSON.stringify(draft));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage full or disabled: the draft lives only as long as the form.
+  }
+}
