@@ -53,3 +53,28 @@ export function rehypeScopeAnchors() {
     visit(tree);
   };
 }
+
+/**
+ * Images in comments become links to them: an image from another server is fetched by every
+ * reader's browser as the page opens, telling whoever runs that server who read the discussion
+ * and when (a tracking pixel), and a large one can fill the thread. A link loads nothing until
+ * clicked. Runs after the sanitiser, so `src` is already an allowed URL.
+ */
+export function rehypeImagesAsLinks() {
+  return (tree: HastRoot) => {
+    const visit = (node: HastRoot | Element) => {
+      node.children = node.children.map((child) => {
+        if (child.type !== "element") return child;
+        if (child.tagName !== "img") {
+          visit(child);
+          return child;
+        }
+        const src = typeof child.properties.src === "string" ? child.properties.src : null;
+        const alt = typeof child.properties.alt === "string" && child.properties.alt.trim() ? child.properties.alt.trim() : null;
+        const label: Element["children"] = [{ type: "text", value: `[image: ${alt ?? "untitled"}]` }];
+        return src ? ({ type: "element", tagName: "a", properties: { href: src }, children: label } satisfies Element) : ({ type: "element", tagName: "span", properties: {}, children: label } satisfies Element);
+      });
+    };
+    visit(tree);
+  };
+}

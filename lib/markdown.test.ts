@@ -34,6 +34,13 @@ describe("renderMarkdown", () => {
     expect(html).not.toMatch(/<script|<b>/);
   });
 
+  it("turns images into links, so opening a discussion loads nothing from other servers", () => {
+    const html = renderMarkdown("See ![the figure](https://tracker.example/pixel.gif) and ![](https://example.org/a.png)");
+    expect(html).not.toContain("<img");
+    expect(html).toContain('<a href="https://tracker.example/pixel.gif" rel="nofollow ugc noopener noreferrer">[image: the figure]</a>');
+    expect(html).toContain('<a href="https://example.org/a.png" rel="nofollow ugc noopener noreferrer">[image: untitled]</a>');
+  });
+
   it("gives feeds math as MathML alone (no stylesheet there for KaTeX's HTML)", () => {
     const html = renderMarkdown("$a^2$", { mathOutput: "mathml" });
     expect(html).toContain("<math");

@@ -8,7 +8,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
+import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
 //
@@ -46,6 +46,7 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(remarkRehype, { clobberPrefix: "" })
     .use(rehypeSanitize, schema)
     .use(rehypeScopeAnchors)
+    .use(rehypeImagesAsLinks)
     .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
     .use(rehypeKatex, { strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: mathOutput })
     .use(rehypeStringify)
