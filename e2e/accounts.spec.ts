@@ -145,6 +145,54 @@ test("a refused form puts keyboard focus on what needs fixing", async ({ page })
   await expect(page.getByRole("main").getByRole("alert")).toBeFocused();
 });
 
+test("a reader renames themselves and changes their password, which signs out their other browsers", async ({ page, browser }) => {
+  const reader = await seedReader(`settings_${run}`);
+  // Signed out, the settings page asks to sign in first and comes back.
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings$/);
+  await page.getByLabel("Email", { exact: true }).fill(reader.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
+  // Another browser, signed in too.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signInWithPassword(otherPage, reader.email, PASSWORD);
+  await expect(accountNav(otherPage).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+
+  // The profile leads to the settings, for its owner only.
+  await page.goto(`/u/${reader.username}`);
+  await page.getByRole("link", { name: "Account settings" }).click();
+  await page.getByRole("textbox", { name: "Display name" }).fill("Ada Renamed");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your display name is saved." })).toBeVisible();
+  await page.goto(`/u/${reader.username}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ada Renamed");
+  await otherPage.goto("/u/alice");
+  await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText("Alice Liddell");
+  await expect(otherPage.getByRole("link", { name: "Account settings" })).toHaveCount(0);
+
+  await page.goto("/settings");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password.");
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible(); // still signed in here
+  await otherPage.reload();
+  await expect(accountNav(otherPage).getByRole("link", { name: "Sign in" })).toBeVisible(); // not there
+  await other.close();
+
+  await signOut(page);
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await signInWithPassword(page, reader.email, "a brand new passphrase");
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+});
+
 test("a wrong password and an unknown email get the same answer", async ({ page }) => {
   const reader = await seedReader(`known_${run}`);
   await signInWithPassword(page, reader.email, "not the password");
@@ -226,6 +274,16 @@ test("sign in with a link sent by email", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   // A new reader, whose public username is not taken from their private address.
+  await expect(accountNav(page).getByRole("link", { name: /^Your profile \(reader-\d{4}\)$/ })).toBeVisible();
+
+  // An account made by email link has no password, and can set one.
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Set a password" })).toBeVisible();
+  await page.getByLabel("New password").fill("a passphrase of my own");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  await signOut(page);
+  await signInWithPassword(page, email, "a passphrase of my own");
   await expect(accountNav(page).getByRole("link", { name: /^Your profile \(reader-\d{4}\)$/ })).toBeVisible();
 
   // The link works once.

@@ -157,6 +157,11 @@ test("every write refuses a visitor, a banned reader and a banned admin; Bob can
   for (const [client, refusal] of [[anonymous, "unauthorized"], [banned, "forbidden:banned"]] as const) {
     const call = await callAction(client, { path: "/submit", id: ids.submitPaperAction, form: { arxiv: "2411.00042" } });
     expect(call.result?.error?.code, `submitPaperAction ${refusal}`).toBe(refusal);
+    // Account settings act on the session's own account only, and need one.
+    const rename = await callAction(client, { path: "/settings", id: ids.renameAction, form: { name: "Hijacked" } });
+    expect(rename.result?.error?.code, `renameAction ${refusal}`).toBe(refusal);
+    const password = await callAction(client, { path: "/settings", id: ids.passwordAction, form: { password: "a takeover passphrase" } });
+    expect(password.result?.error?.code, `passwordAction ${refusal}`).toBe(refusal);
   }
   for (const name of ADMIN_ACTIONS) {
     const call = await callAction(bannedAdmin, { path: "/admin", id: ids[name], form: input });

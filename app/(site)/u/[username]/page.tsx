@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { getProfile, getRecentComments, getSubmittedPapers, getUpvotedPapers } from "@/db/queries/users";
 import { formatDay } from "@/lib/dates";
 import { Avatar } from "@/components/avatar";
+import { OwnProfileLink } from "@/components/own-profile-link";
 import { ProfileCommentList } from "@/components/profile-comment-list";
 import { ProfilePaperList } from "@/components/profile-paper-list";
 
@@ -43,6 +44,7 @@ export default async function ProfilePage({ params }: Props) {
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Joined <time dateTime={profile.joinedAt.toISOString()}>{formatDay(profile.joinedAt.toISOString().slice(0, 10))}</time>
           </p>
+          <OwnProfileLink username={profile.username} />
         </div>
       </header>
       {profile.suspendedSince && <SuspendedNotice username={profile.username} since={profile.suspendedSince} />}

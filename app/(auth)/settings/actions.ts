@@ -1,0 +1,48 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { revalidatePath } from "next/cache";
+import { getPasswordHash, renameUser, replacePassword } from "@/db/queries/account-settings";
+import { action, type ActionResult } from "@/lib/action";
+import { signIn } from "@/lib/auth";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordProblems } from "@/lib/auth/password-rules";
+import { NewPasswordInput, RenameInput } from "@/lib/auth/settings-schemas";
+import { AppError, friendlyMessage } from "@/lib/errors";
+
+export type SettingsState = ActionResult<{ saved: string }> | null;
+
+const rename = action(RenameInput, async ({ name }, user) => {
+  await renameUser({ userId: user.id, name });
+  if (user.username) revalidatePath(`/u/${user.username}`);
+  return { saved: "Your display name is saved." };
+});
+
+export async function renameAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  return rename(form);
+}
+
+const changePassword = action(NewPasswordInput, async ({ current, password }, user) => {
+  if (!user.email) throw new AppError("invalid_input", { message: "Passwords work with an email address, and this account has none." });
+  const problems = passwordProblems(password, { email: user.email, username: user.username });
+  if (problems.length > 0) throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { password: problems } });
+  // An account with a password must prove it knows it; one made by email link or GitHub has
+  // none to prove, and its session is the proof.
+  const existing = await getPasswordHash({ userId: user.id });
+  if (existing && !(current && (await verifyPassword(existing, current)))) {
+    throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { current: ["That is not your current password."] } });
+  }
+  await replacePassword({ userId: user.id, passwordHash: await hashPassword(password) });
+  // Every session just ended, this one too: sign this browser in again with the new password.
+  try {
+    await signIn("credentials", { email: user.email, password, redirectTo: "/settings?saved=password" });
+  } catch (error) {
+    if (error instanceof AuthError) throw new AppError("internal", { message: "Your password is changed, but signing you in again failed. Sign in with the new password." });
+    throw error; // the redirect
+  }
+  return { saved: "Your password is changed." };
+});
+
+export async function passwordAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  return changePassword(form);
+}

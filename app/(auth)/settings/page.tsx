@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getPasswordHash } from "@/db/queries/account-settings";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { signInAddress } from "@/lib/sign-in-address";
+import { first, type SearchParams } from "@/app/(digest)/search-params";
+import { FormAlert } from "@/components/ui/form-alert";
+import { PasswordSettingsForm, RenameForm } from "./settings-forms";
+
+export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
+
+export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await getCurrentUser();
+  if (!user) redirect(signInAddress("/settings"));
+  const hasPassword = (await getPasswordHash({ userId: user.id })) !== null;
+  const passwordSaved = first((await searchParams).saved) === "password";
+  return (
+    <>
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-bold tracking-tight">Account settings</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Signed in as <strong className="break-words">{user.email ?? user.username}</strong>
+          {user.username && (
+            <>
+              {" · "}
+              <Link href={`/u/${user.username}`} className="text-accent-700 underline dark:text-accent-300">
+                your profile
+              </Link>
+            </>
+          )}
+        </p>
+      </div>
+      {passwordSaved && <FormAlert tone="info" message="Your password is changed. Every other browser signed in to this account is signed out." />}
+      <section aria-labelledby="name-heading" className="flex flex-col gap-3">
+        <h2 id="name-heading" className="text-lg font-semibold">
+          Display name
+        </h2>
+        <RenameForm name={user.name ?? ""} />
+      </section>
+      {user.email && (
+        <section aria-labelledby="password-heading" className="flex flex-col gap-3">
+          <h2 id="password-heading" className="text-lg font-semibold">
+            {hasPassword ? "Change your password" : "Set a password"}
+          </h2>
+          {!hasPassword && (
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">
+              This account has no password yet: it signs in by email link (or GitHub, Hugging Face). With a password you can sign in without waiting for an email.
+            </p>
+          )}
+          <PasswordSettingsForm hasPassword={hasPassword} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { passwordAction, renameAction } from "./actions";
+
+export function RenameForm({ name }: { name: string }) {
+  const [state, formAction] = useActionState(renameAction, null);
+  const error = state && !state.ok ? state.error : null;
+  const form = useFocusAfterRefusal(error);
+  return (
+    <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
+      <FormAlert message={error && !error.fieldErrors ? error.message : null} />
+      <Field name="name" label="Display name" autoComplete="name" required maxLength={50} defaultValue={name} errors={error?.fieldErrors?.name} hint="Shown beside your comments and on your profile." />
+      <FormAlert tone="info" message={state?.ok ? state.data.saved : null} />
+      <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
+    </form>
+  );
+}
+
+export function PasswordSettingsForm({ hasPassword }: { hasPassword: boolean }) {
+  const [state, formAction] = useActionState(passwordAction, null);
+  const error = state && !state.ok ? state.error : null;
+  const form = useFocusAfterRefusal(error);
+  return (
+    <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
+      <FormAlert message={error && !error.fieldErrors ? error.message : null} />
+      {hasPassword && <Field name="current" label="Current password" type="password" autoComplete="current-password" required errors={error?.fieldErrors?.current} />}
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        errors={error?.fieldErrors?.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters, without your username or email in it. Other browsers signed in to this account are signed out.`}
+      />
+      <SubmitButton pendingLabel="Saving…">{hasPassword ? "Change password" : "Set password"}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { DisplayName } from "./schemas";
+
+// The account settings forms' inputs (app/(auth)/settings).
+
+export const RenameInput = z.object({ name: DisplayName });
+
+/** `current` is required when the account has a password: the action knows, and checks it. */
+export const NewPasswordInput = z.object({
+  current: z.string().max(1000).optional(),
+  password: z.string({ error: "Choose a password." }),
+});
