@@ -38,9 +38,20 @@ export type DigestHooks = {
   afterMarked?: (send: SendRef, sentSoFar: number) => void | Promise<void>;
 };
 
+export type SkipCounts = {
+  /** Nothing was listed in the subscriber's last period (a new site, a quiet week). */
+  nothingListed: number;
+  /** Failed MAX_ATTEMPTS times on earlier runs: given up on. */
+  gaveUp: number;
+  /** Being sent by another run right now, or the reader unsubscribed meanwhile. */
+  elsewhere: number;
+};
+
 export type DigestRunResult = {
   sent: number;
+  /** Not sent this run, by reason: `skippedFor` adds up to `skipped`. */
   skipped: number;
+  skippedFor: SkipCounts;
   failed: Array<SendRef & { error: string; attempts: number; willRetry: boolean }>;
   /** Sends a crashed run left pending: not resent, waiting for a person. */
   interrupted: InterruptedSend[];
@@ -63,13 +74,17 @@ export async function runDigest({
 }): Promise<DigestRunResult> {
   const claimedBefore = new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000);
   const released = resendInterrupted ? await releaseInterruptedSends({ claimedBefore, maxAttempts: MAX_ATTEMPTS }) : 0;
-  const result: DigestRunResult = { sent: 0, skipped: 0, failed: [], interrupted: [], released };
+  const result: DigestRunResult = { sent: 0, skipped: 0, skippedFor: { nothingListed: 0, gaveUp: 0, elsewhere: 0 }, failed: [], interrupted: [], released };
+  const skip = (reason: keyof SkipCounts) => {
+    result.skipped += 1;
+    result.skippedFor[reason] += 1;
+  };
   const papersOf = memoisedPapers();
 
   for (const candidate of await listCandidates(now)) {
     if (candidate.sendStatus === "pending") {
       // Held by a run sending it right now (skip), or by one that died (reported below).
-      if (candidate.claimedAt && candidate.claimedAt >= claimedBefore) result.skipped += 1;
+      if (candidate.claimedAt && candidate.claimedAt >= claimedBefore) skip("elsewhere");
       continue;
     }
     const period = parsePeriodKey(candidate.period);
@@ -77,12 +92,12 @@ export async function runDigest({
     // Gave up on earlier runs, or nothing was listed in the period: no mail, and no row either,
     // so papers added to the period later still go out on the next run.
     if (!period || papers.length === 0 || candidate.attempts >= MAX_ATTEMPTS) {
-      result.skipped += 1;
+      skip(candidate.attempts >= MAX_ATTEMPTS ? "gaveUp" : "nothingListed");
       continue;
     }
     const claim = await claimDigestSend({ subscriptionId: candidate.subscriptionId, period: period.key, maxAttempts: MAX_ATTEMPTS, now });
     if (!claim) {
-      result.skipped += 1; // another run got there first, or the reader just unsubscribed
+      skip("elsewhere"); // another run got there first, or the reader just unsubscribed
       continue;
     }
     const ref = { subscriptionId: candidate.subscriptionId, period: period.key };

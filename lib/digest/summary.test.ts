@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { exitCodeOf, summaryLines } from "./summary";
 
-const clean = { sent: 12, skipped: 0, failed: [], interrupted: [], released: 0 };
+const clean = { sent: 12, skipped: 0, skippedFor: { nothingListed: 0, gaveUp: 0, elsewhere: 0 }, failed: [], interrupted: [], released: 0 };
 
 describe("the digest job's report", () => {
   it("is one line and exit 0 when everything went out", () => {
     expect(summaryLines(clean)).toEqual(["digest: 12 sent, 0 skipped, 0 failed (retry next run)"]);
     expect(exitCodeOf(clean)).toBe(0);
+  });
+
+  it("says why subscribers were skipped", () => {
+    const result = { ...clean, sent: 1, skipped: 3, skippedFor: { nothingListed: 2, gaveUp: 1, elsewhere: 0 } };
+    expect(summaryLines(result)[0]).toBe("digest: 1 sent, 3 skipped (2 nothing listed in their period; 1 given up after earlier failures), 0 failed (retry next run)");
   });
 
   it("names each failure and exits non-zero", () => {

@@ -1,9 +1,9 @@
-import type { DigestRunResult } from "./run-digest";
+import type { DigestRunResult, SkipCounts } from "./run-digest";
 
 // What `npm run digest` prints, for the cron log and whoever reads cron's mail.
 
 export function summaryLines(result: DigestRunResult): string[] {
-  const lines = [`digest: ${result.sent} sent, ${result.skipped} skipped, ${result.failed.length} failed (retry next run)`];
+  const lines = [`digest: ${result.sent} sent, ${result.skipped} skipped${skipReasons(result.skippedFor)}, ${result.failed.length} failed (retry next run)`];
   if (result.released > 0) lines.push(`digest: ${result.released} interrupted send(s) released and tried again (--resend-interrupted)`);
   for (const f of result.failed) {
     const next = f.willRetry ? "will retry" : `gave up after ${f.attempts} attempts`;
@@ -17,6 +17,18 @@ export function summaryLines(result: DigestRunResult): string[] {
     );
   }
   return lines;
+}
+
+const SKIP_REASONS: [keyof SkipCounts, string][] = [
+  ["nothingListed", "nothing listed in their period"],
+  ["gaveUp", `given up after earlier failures`],
+  ["elsewhere", "sending in another run, or just unsubscribed"],
+];
+
+/** " (2 nothing listed in their period, 1 given up …)", or nothing when none was skipped. */
+function skipReasons(counts: SkipCounts): string {
+  const parts = SKIP_REASONS.filter(([key]) => counts[key] > 0).map(([key, label]) => `${counts[key]} ${label}`);
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 
 /** Non-zero whenever something needs a look: a failed send, or one left interrupted. */

@@ -81,8 +81,8 @@ async function subscribe(email: string, frequency: "daily" | "weekly", { ip = "1
 }
 
 /** Subscribes and uses the emailed link, as a reader would. */
-async function subscribeConfirmed(email: string, frequency: "daily" | "weekly") {
-  await subscribe(email, frequency);
+async function subscribeConfirmed(email: string, frequency: "daily" | "weekly", { ip = "198.51.100.1" } = {}) {
+  await subscribe(email, frequency, { ip });
   const token = linkToken(confirmationsTo(email).at(-1)!.text, "/subscribe/confirm");
   expect(await confirmSubscription({ tokenHash: hashToken(token), now: NOW })).toEqual({ email, frequency });
 }
@@ -284,7 +284,7 @@ describe("the digest job", () => {
 
     // Soon after, it may still be sending: leave it alone.
     const soon = await run({ now: at(4, 1) });
-    expect(soon).toMatchObject({ sent: 0, skipped: 1, interrupted: [] });
+    expect(soon).toMatchObject({ sent: 0, skipped: 1, skippedFor: { elsewhere: 1 }, interrupted: [] });
     // Later it is reported, every run, with a non-zero exit; still not resent.
     const later = await run({ now: at(4, STALE_CLAIM_MINUTES + 1) });
     expect(later).toMatchObject({ sent: 0, skipped: 0, interrupted: [expect.objectContaining({ email: "window@example.org", period: "daily:2025-02-17" })] });
@@ -369,3 +369,18 @@ async function runCli(): Promise<{ code: number | null; stdout: string; stderr: 
     if (dbConfig.kind === "embedded") connectDb(dbConfig);
   }
 }
+
+// Last: it unsubscribes everyone the scenarios above left subscribed.
+describe("a quiet period", () => {
+  it("skips, and says so, subscribers whose period listed nothing", async () => {
+    await unsubscribeEveryone();
+    // From an address of their own: the scenarios above used up the first one's hourly requests.
+    await subscribeConfirmed("quiet-daily@example.org", "daily", { ip: "203.0.113.70" });
+    await subscribeConfirmed("quiet-weekly@example.org", "weekly", { ip: "203.0.113.70" });
+    const aYearLater = new Date(NOW.getTime() + 365 * 86_400_000); // nothing is listed then
+    const result = await run({ now: aYearLater });
+    expect(result).toMatchObject({ sent: 0, skipped: 2, skippedFor: { nothingListed: 2, gaveUp: 0, elsewhere: 0 }, failed: [] });
+    expect(summaryLines(result)[0]).toBe("digest: 0 sent, 2 skipped (2 nothing listed in their period), 0 failed (retry next run)");
+    expect(digestsTo("quiet-daily@example.org")).toHaveLength(0);
+  });
+});
