@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeReply, MAX_COMMENT_DEPTH } from "./comment-rules";
-import { canDeleteComment, canEditComment, canReplyTo, type Actor } from "./permissions";
+import { canDeleteComment, canEditComment, canReplyTo, canVoteOnComment, type Actor } from "./permissions";
 
 const alice: Actor = { id: "alice", role: "user", bannedAt: null };
 const bob: Actor = { id: "bob", role: "user", bannedAt: null };
@@ -28,6 +28,17 @@ describe("comment permissions", () => {
     expect(canReplyTo(bob, comment)).toBe(true);
     expect(canReplyTo(bob, { ...comment, deletedAt: posted })).toBe(false);
     expect(canReplyTo({ ...bob, bannedAt: posted }, comment)).toBe(false);
+  });
+});
+
+describe("comment votes", () => {
+  it("are for other readers' comments, by active readers", () => {
+    const author = { id: "a", role: "user" as const, bannedAt: null };
+    const other = { id: "b", role: "user" as const, bannedAt: null };
+    expect(canVoteOnComment(other, { authorId: "a" })).toBe(true);
+    expect(canVoteOnComment(author, { authorId: "a" })).toBe(false);
+    expect(canVoteOnComment({ ...other, bannedAt: new Date() }, { authorId: "a" })).toBe(false);
+    expect(canVoteOnComment(null, { authorId: "a" })).toBe(false);
   });
 });
 

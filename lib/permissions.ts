@@ -27,3 +27,8 @@ export function canDeleteComment(actor: Actor | null, comment: CommentFacts): bo
 export function canReplyTo(actor: Actor | null, comment: Pick<CommentFacts, "deletedAt" | "hiddenAt">): boolean {
   return isActive(actor) && comment.deletedAt === null && comment.hiddenAt === null;
 }
+
+/** Others' comments only: a comment's votes are what other readers thought of it. */
+export function canVoteOnComment(actor: Actor | null, comment: Pick<CommentFacts, "authorId">): boolean {
+  return isActive(actor) && actor.id !== comment.authorId;
+}

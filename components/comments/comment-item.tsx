@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import type { ThreadComment } from "@/db/queries/comments";
-import { canDeleteComment, canEditComment, canReplyTo, type Actor } from "@/lib/permissions";
+import { canDeleteComment, canEditComment, canReplyTo, canVoteOnComment, type Actor } from "@/lib/permissions";
 import { formatMoment, timeAgo } from "@/lib/relative-time";
 import { CommentControls } from "./comment-controls";
 
@@ -51,7 +51,7 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
   const facts = { authorId: author.id, createdAt: comment.createdAt, deletedAt: null, hiddenAt: null };
   const { viewer, now } = context;
   const can = {
-    vote: viewer !== null,
+    vote: canVoteOnComment(viewer, facts),
     reply: canReplyTo(viewer, facts),
     edit: canEditComment(viewer, facts, now),
     delete: canDeleteComment(viewer, facts),

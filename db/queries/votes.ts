@@ -149,15 +149,20 @@ async function settleCommentCount(tx: Tx, commentId: number, delta: -1 | 0 | 1):
  * deleted or hidden. No row lock: the counter update needs the row, and a shared lock held here
  * would deadlock parallel votes on the same comment.
  */
-async function assertCommentVotable(tx: Tx, commentId: number) {
-  const [comment] = await tx.select({ deletedAt: comments.deletedAt, hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, commentId));
+async function assertCommentVotable(tx: Tx, commentId: number, userId: string) {
+  const [comment] = await tx
+    .select({ authorId: comments.authorId, deletedAt: comments.deletedAt, hiddenAt: comments.hiddenAt })
+    .from(comments)
+    .where(eq(comments.id, commentId));
   if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
+  // As on Hacker News and Lobsters: a comment's votes are what others thought of it.
+  if (comment.authorId === userId) throw new AppError("forbidden", { message: "You cannot upvote your own comment." });
   if (comment.deletedAt || comment.hiddenAt) throw new AppError("forbidden", { message: "That comment was removed, so it takes no votes." });
 }
 
 export async function castCommentVote({ userId, commentId }: { userId: string; commentId: number }): Promise<VoteResult> {
   return getDb().transaction(async (tx) => {
-    await assertCommentVotable(tx, commentId);
+    await assertCommentVotable(tx, commentId, userId);
     const inserted = await tx.insert(commentVotes).values({ userId, commentId }).onConflictDoNothing().returning({ id: commentVotes.commentId });
     const changed = inserted.length > 0;
     return { upvoted: true, changed, upvoteCount: await settleCommentCount(tx, commentId, changed ? 1 : 0) };

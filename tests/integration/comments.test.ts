@@ -220,6 +220,15 @@ describe("comment votes", () => {
     expect(await commentVoteDrift()).toEqual([]);
   });
 
+  it("refuses a reader's vote on their own comment, and counts nothing", async () => {
+    const before = (await row(target)).upvoteCount;
+    expect(await rejection(castCommentVote({ userId: alice.id, commentId: target }))).toEqual(
+      expect.objectContaining({ code: "forbidden", message: "You cannot upvote your own comment." }),
+    );
+    expect((await row(target)).upvoteCount).toBe(before);
+    expect(await commentVoteDrift()).toEqual([]);
+  });
+
   it("refuses votes on removed or unknown comments", async () => {
     const { id } = await addComment({ actor: bob, paperId: BUSY_PAPER, parentId: null, body: "Regret" });
     await deleteComment({ actor: bob, commentId: id });
