@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/signout/actions";
 import { Avatar } from "./avatar";
+import { clearAllDrafts } from "./comments/use-draft";
 import { SignInLink } from "./sign-in-link";
 import { ME_KEY, useMe, useRefreshMeOnNavigation, type Me } from "./use-me";
 
@@ -43,6 +44,7 @@ export function UserMenu() {
             // The session is over on the server by now: forget whose page this was.
             queryClient.setQueryData<Me>(ME_KEY, { user: null });
             queryClient.removeQueries({ queryKey: ["comment-votes"] });
+            clearAllDrafts();
           }
         }}
       >

@@ -225,6 +225,16 @@ test("a draft survives closing the form and reloading, and Ctrl+Enter posts it",
   await expect(commentBy(page, replier)).toContainText("still going");
   await openReply(); // posted: the draft is gone
   await expect(replyBox).toHaveValue("");
+
+  // Signing out forgets drafts: the next person at this browser does not see them.
+  await replyBox.fill("Not for anyone else's eyes");
+  await replyBox.press("Escape");
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signIn(page, author.email);
+  await page.goto(paperUrl(paperId));
+  await openReply();
+  await expect(replyBox).toHaveValue("");
 });
 
 test("a comment just under the limit on many lines is accepted, as its counter says", async ({ page }) => {

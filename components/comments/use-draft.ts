@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 
 type StoredDraft = { base: string; text: string };
 
+const PREFIX = "paperboard:draft:";
+
 /**
  * A comment form's text, kept in this tab's sessionStorage as it is typed: closing a reply or an
  * edit (Cancel, Escape, the Reply button again) or reloading the page no longer throws away a
@@ -12,7 +14,7 @@ type StoredDraft = { base: string; text: string };
  */
 export function useDraft(key: string, base: string) {
   const [text, setText] = useState(base);
-  const storageKey = `paperboard:draft:${key}`;
+  const storageKey = `${PREFIX}${key}`;
 
   // After mount, not in the initial state: the server renders the form without the draft.
   useEffect(() => {
@@ -50,5 +52,14 @@ function write(key: string, draft: StoredDraft | null) {
     else sessionStorage.removeItem(key);
   } catch {
     // Storage full or disabled: the draft lives only as long as the form.
+  }
+}
+
+/** Forgets every draft in this tab: on sign-out, so the next person at this browser never sees them. */
+export function clearAllDrafts() {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
+  } catch {
+    // Storage disabled: there are no drafts.
   }
 }
