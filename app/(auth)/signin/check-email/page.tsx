@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToSignIn } from "../../back-to-sign-in";
 import { connection } from "next/server";
 import { getEnv } from "@/lib/env";
 
@@ -18,11 +18,7 @@ export default async function CheckEmailPage() {
           This server has no mail server configured (SMTP_URL is unset), so the link was printed to the server log instead.
         </p>
       )}
-      <p className="text-sm">
-        <Link href="/signin" className="text-accent-700 underline dark:text-accent-300">
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToSignIn } from "../../back-to-sign-in";
 import { z } from "zod";
 import { first, type SearchParams } from "@/app/(digest)/search-params";
 import { EMAIL_LINK_CALLBACK_PATH } from "@/lib/auth/email-link";
@@ -22,11 +22,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       <>
         <h1 className="text-2xl font-bold tracking-tight">This sign-in link is incomplete</h1>
         <p>Part of the link may have been cut off. Open it again from the email, or ask for a new one.</p>
-        <p className="text-sm">
-          <Link href="/signin" className="font-medium text-accent-700 underline dark:text-accent-300">
-            Back to sign in
-          </Link>
-        </p>
+        <BackToSignIn />
       </>
     );
   }
