@@ -2,7 +2,7 @@ import type { Element, Root as HastRoot } from "hast";
 import type { Html, Paragraph, Root as MdastRoot, RootContent, Text } from "mdast";
 import type { VFile } from "vfile";
 
-// Two small tree passes for lib/markdown.ts, each for a thing no maintained plugin does.
+// Small tree passes for lib/markdown.ts, each for a thing no maintained plugin does.
 
 /**
  * Raw HTML in a comment is shown as the text that was written. Dropped (remark-rehype's default),
