@@ -28,29 +28,34 @@ export function remarkRawHtmlAsText() {
 
 const ARIA_ID_LISTS = ["ariaDescribedBy", "ariaLabelledBy"] as const;
 
+function elementsOf(node: HastRoot | Element, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    found.push(child);
+    elementsOf(child, found);
+  }
+  return found;
+}
+
 /**
  * Gives every id in a comment, and every link and ARIA reference to one, the prefix in
  * `file.data.anchorPrefix`: footnotes work, and two comments' footnotes never share an id.
+ * Links to anchors elsewhere on the page (`#comment-7`, `#discussion`) are left as written.
  */
 export function rehypeScopeAnchors() {
   return (tree: HastRoot, file: VFile) => {
     const prefix = String(file.data.anchorPrefix ?? "comment-");
-    const visit = (node: HastRoot | Element) => {
-      for (const child of node.children) {
-        if (child.type !== "element") continue;
-        const props = child.properties;
-        if (typeof props.id === "string") props.id = prefix + props.id;
-        if (child.tagName === "a" && typeof props.href === "string" && props.href.startsWith("#") && props.href.length > 1) {
-          props.href = `#${prefix}${props.href.slice(1)}`;
-        }
-        for (const key of ARIA_ID_LISTS) {
-          const value = props[key];
-          if (Array.isArray(value)) props[key] = value.map((id) => prefix + String(id));
-        }
-        visit(child);
+    const elements = elementsOf(tree);
+    const own = new Set(elements.flatMap((element) => (typeof element.properties.id === "string" ? [element.properties.id] : [])));
+    const scoped = (id: string) => (own.has(id) ? prefix + id : id);
+    for (const { tagName, properties: props } of elements) {
+      if (typeof props.id === "string") props.id = prefix + props.id;
+      if (tagName === "a" && typeof props.href === "string" && props.href.startsWith("#")) props.href = `#${scoped(props.href.slice(1))}`;
+      for (const key of ARIA_ID_LISTS) {
+        const value = props[key];
+        if (Array.isArray(value)) props[key] = value.map((id) => scoped(String(id)));
       }
-    };
-    visit(tree);
+    }
   };
 }
 

@@ -23,6 +23,8 @@ describe("renderMarkdown", () => {
     expect(targets.length).toBeGreaterThanOrEqual(2); // to the note, and back
     for (const target of targets) expect(ids).toContain(target);
     for (const id of ids) expect(id.startsWith("comment-42-")).toBe(true);
+    // Links to anchors elsewhere on the page stay as written.
+    expect(renderMarkdown("See [Carol](#comment-7) and [the thread](#discussion).", { anchorPrefix: commentAnchorPrefix(42) })).toContain('href="#comment-7"');
     // Another comment's footnote 1 gets other ids.
     expect(renderMarkdown("B[^1].\n\n[^1]: Other.", { anchorPrefix: commentAnchorPrefix(43) })).not.toContain('id="comment-42-');
   });

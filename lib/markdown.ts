@@ -48,7 +48,9 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(rehypeScopeAnchors)
     .use(rehypeImagesAsLinks)
     .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
-    .use(rehypeKatex, { strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: mathOutput })
+    // TeX errors take their colour from the page (app/globals.css --tex-error: readable in light
+    // and dark); feed readers, without it, get KaTeX's own red.
+    .use(rehypeKatex, { strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: mathOutput, errorColor: "var(--tex-error, #cc0000)" })
     .use(rehypeStringify)
     .freeze();
 }

@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/action-core";
 import { MAX_COMMENT_LENGTH } from "@/lib/comment-rules";
 import type { ErrorPayload } from "@/lib/errors";
 import { focusIfLost } from "@/lib/focus-if-lost";
+import { useMe } from "@/components/use-me";
 import { useDraft } from "./use-draft";
 
 type CommentFormProps<T> = {
@@ -28,8 +29,10 @@ const numberFormat = new Intl.NumberFormat("en");
 
 /** A Markdown textarea with a live length count, posting to a Server Action and showing its refusal. */
 export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
-  // What the form acts on names its draft: this paper's new comment, a reply to one comment, an edit.
-  const [body, setBody, clearDraft] = useDraft(`${id}:${Object.values(fields).join(":")}`, initialBody);
+  // A draft belongs to its reader (another account in this tab never sees it) and to what the form
+  // acts on: this paper's new comment, a reply to one comment, an edit.
+  const readerId = useMe().data?.user?.id ?? null;
+  const [body, setBody, clearDraft] = useDraft(readerId && `${readerId}:${id}:${Object.values(fields).join(":")}`, initialBody);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
     const result = await submit(form);

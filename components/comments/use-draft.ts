@@ -11,13 +11,15 @@ const PREFIX = "paperboard:draft:";
  * edit (Cancel, Escape, the Reply button again) or reloading the page no longer throws away a
  * long reply full of math. A draft comes back only onto the text it was written from, so an edit
  * draft never lands on a comment that has changed since. `clear` forgets it (after posting).
+ * `key` names the reader too; null (not known yet) keeps nothing.
  */
-export function useDraft(key: string, base: string) {
+export function useDraft(key: string | null, base: string) {
   const [text, setText] = useState(base);
-  const storageKey = `${PREFIX}${key}`;
+  const storageKey = key === null ? null : `${PREFIX}${key}`;
 
   // After mount, not in the initial state: the server renders the form without the draft.
   useEffect(() => {
+    if (storageKey === null) return;
     const stored = read(storageKey);
     if (stored && stored.base === base && stored.text !== base) setText(stored.text);
   }, [storageKey, base]);
@@ -25,13 +27,13 @@ export function useDraft(key: string, base: string) {
   const update = useCallback(
     (next: string) => {
       setText(next);
-      write(storageKey, next === base ? null : { base, text: next });
+      if (storageKey !== null) write(storageKey, next === base ? null : { base, text: next });
     },
     [storageKey, base],
   );
   const clear = useCallback(() => {
     setText(base);
-    write(storageKey, null);
+    if (storageKey !== null) write(storageKey, null);
   }, [storageKey, base]);
 
   return [text, update, clear] as const;

@@ -53,6 +53,10 @@ export function useUpvote(paperId: string) {
     });
 
   const mutation = useMutation({
+    // One paper's votes go to the server one after another: a double click's "upvote" and "take
+    // it back", sent at once, could arrive in either order and leave the vote on while the button
+    // showed it off.
+    scope: { id: `paper-vote:${paperId}` },
     mutationFn: (upvoted: boolean) => sendVote(paperId, upvoted),
     onMutate: async (upvoted) => {
       // An answer in flight was asked before this vote and would undo it on arrival: cancel it,
