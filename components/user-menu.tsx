@@ -36,6 +36,10 @@ export function UserMenu() {
       ) : (
         <Avatar name={user.name} username={user.username} label={handle} />
       )}
+      {/* On a phone the header has no room: settings are linked from the reader's own profile. */}
+      <Link href="/settings" className="hidden rounded-md px-2 py-1 font-medium hover:bg-zinc-100 sm:inline dark:hover:bg-zinc-900">
+        Settings
+      </Link>
       <form
         action={async () => {
           try {

@@ -173,6 +173,11 @@ test("a reader renames themselves and changes their password, which signs out th
   await expect(otherPage.getByRole("link", { name: "Account settings" })).toHaveCount(0);
 
   await page.goto("/settings");
+  // Sent with Enter from the last field: focus still goes to the field in error.
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByLabel("New password").press("Enter");
+  await expect(page.getByLabel("Current password")).toBeFocused();
   await page.getByLabel("Current password").fill("not my password");
   await page.getByLabel("New password").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
@@ -181,6 +186,7 @@ test("a reader renames themselves and changes their password, which signs out th
   await page.getByLabel("New password").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  await expect(page).toHaveURL(/\/settings$/); // said once: a reload does not say it again
   await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible(); // still signed in here
   await otherPage.reload();
   await expect(accountNav(otherPage).getByRole("link", { name: "Sign in" })).toBeVisible(); // not there
@@ -191,6 +197,32 @@ test("a reader renames themselves and changes their password, which signs out th
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
   await signInWithPassword(page, reader.email, "a brand new passphrase");
   await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+});
+
+test("someone else's wrong guesses never stop a reader changing their password, and guesses in settings are limited too", async ({ page }) => {
+  const reader = await seedReader(`guessed_${run}`);
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+  // Ten wrong guesses at sign-in from elsewhere fill the account's limit…
+  for (let i = 0; i < 10; i++) expect(await passwordSignInWorks(reader.email, `guess ${i}`)).toBe(false);
+  // …and the reader, who knows the password, still changes it and stays signed in.
+  await page.goto("/settings");
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password").fill("a fresh passphrase here");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+  // Guessing the current password in settings counts toward the same limit (full again now).
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Current password").fill(`settings guess ${i}`);
+    await page.getByLabel("New password").fill("another fresh passphrase");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password.");
+  }
+  await page.getByLabel("Current password").fill("a fresh passphrase here");
+  await page.getByLabel("New password").fill("another fresh passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong passwords. Please wait a few minutes and try again.");
 });
 
 test("a wrong password and an unknown email get the same answer", async ({ page }) => {
@@ -229,7 +261,7 @@ test("only wrong passwords count toward the sign-in limit", async ({ page }) => 
   for (let i = 0; i < 10; i++) expect(await passwordSignInWorks(reader.email, `wrong guess ${i}`)).toBe(false);
   expect(await passwordSignInWorks(reader.email, PASSWORD)).toBe(false);
   await signInWithPassword(page, reader.email, PASSWORD);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many sign-in attempts. Please wait a few minutes and try again.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many sign-in attempts. Please wait a few minutes and try again, or ask for a sign-in link by email.");
 });
 
 test("the header's Sign in comes back to the same search, query and all", async ({ page }) => {

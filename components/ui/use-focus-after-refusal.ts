@@ -1,19 +1,23 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { focusIfLost } from "@/lib/focus-if-lost";
 
 /**
  * After a form's action refuses (each refusal is a new `refusal` object), moves keyboard focus to
- * the first field marked invalid, or else to the form's alert, if the disabled submit button had
- * dropped it to the page: the reader hears what was wrong and can fix it without starting again
- * from the top. Returns the ref to put on the <form>.
+ * the first field marked invalid, or else to the form's alert: the reader hears what was wrong and
+ * can fix it without starting again from the top. Always, not only when the disabled submit button
+ * dropped focus to the page: a form sent with Enter from its last field keeps focus there, far
+ * from the field in error. Returns the ref to put on the <form>.
  */
 export function useFocusAfterRefusal(refusal: unknown) {
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!refusal) return;
-    focusIfLost(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLElement>('[role="alert"]'));
+    const frame = requestAnimationFrame(() => {
+      const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLElement>('[role="alert"]');
+      target?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [refusal]);
   return form;
 }

@@ -13,8 +13,15 @@ describe("passwordProblems", () => {
     expect(passwordProblems("1234567890", context)).toEqual([]);
   });
 
+  it("refuses long passwords made of a few characters, spaces aside", () => {
+    for (const weak of [" ".repeat(10), "a".repeat(12), "abababababab", "aa bb aa bb aa"]) {
+      expect(passwordProblems(weak), JSON.stringify(weak)).toEqual(["Use at least 5 different characters, not counting spaces."]);
+    }
+    expect(passwordProblems("1234567890")).toEqual([]);
+  });
+
   it("caps the length so hashing stays cheap", () => {
-    expect(passwordProblems("x".repeat(PASSWORD_MAX_LENGTH + 1), context)).toEqual([`Use at most ${PASSWORD_MAX_LENGTH} characters.`]);
+    expect(passwordProblems("abcdefghij".repeat(26), context)).toEqual([`Use at most ${PASSWORD_MAX_LENGTH} characters.`]);
   });
 
   it("refuses the email's local part, alone or inside, in any case", () => {

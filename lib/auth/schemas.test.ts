@@ -55,5 +55,10 @@ describe("DisplayName", () => {
     // Displays as "alice admin".
     expect(DisplayName.safeParse("\u202eecila\u202c admin").error?.issues[0].message).toMatch(/text-direction control characters/);
     expect(DisplayName.safeParse("x\u2067y").success).toBe(false);
+    expect(DisplayName.safeParse("\u061cadmin").success).toBe(false);
+    // Letters drawn blank: Hangul fillers, the blank braille pattern.
+    for (const blank of ["\u3164\u3164\u3164", "\u2800", "\uffa0", "\u115f\u1160"]) {
+      expect(DisplayName.safeParse(blank).error?.issues[0].message, JSON.stringify(blank)).toBe("Use at least one visible character.");
+    }
   });
 });

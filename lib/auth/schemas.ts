@@ -13,13 +13,14 @@ export const Email = z
   .transform((value) => value.normalize("NFKC").toLowerCase())
   .pipe(z.email("Enter a valid email address.").max(254, "That email address is too long."));
 
-// Characters that change how the text around them is ordered (bidirectional overrides, embeddings
-// and isolates): "\u202Eecila\u202C admin" displays as "alice admin". Right-to-left names need none
+// Characters that change how the text around them is ordered (bidirectional overrides, embeddings,
+// isolates and the invisible direction marks): "\u202Eecila\u202C admin" displays as "alice admin". Right-to-left names need none
 // of them: the Unicode bidi algorithm orders Arabic or Hebrew letters by itself.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-// A name must show something: format characters (zero-width spaces, joiners, …), marks and
-// whitespace alone render as nothing.
-const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\p{Cc}]/u;
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// A name must show something: format characters (zero-width spaces, joiners, …), marks,
+// whitespace, and the letters that are drawn blank (Hangul fillers, the blank braille pattern)
+// render as nothing.
+const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]/u;
 
 export const DisplayName = z
   .string({ error: "Enter a display name." })

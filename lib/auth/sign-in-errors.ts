@@ -21,7 +21,7 @@ export function signInErrorMessage(type: string | null | undefined, code?: strin
   if (!type) return null;
   if (type === "CredentialsSignin" && code === "suspended") return "This account is suspended.";
   if (type === "CredentialsSignin" && code === "rate_limited") {
-    return "Too many sign-in attempts. Please wait a few minutes and try again.";
+    return "Too many sign-in attempts. Please wait a few minutes and try again, or ask for a sign-in link by email.";
   }
   return MESSAGES[type] ?? FALLBACK;
 }

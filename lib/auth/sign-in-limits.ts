@@ -30,3 +30,20 @@ export async function forgiveSignInAttempt(attempt: { email: string; ip: string 
   const keys = signInKeys(attempt);
   await refundRateLimits(keys.ip ? [keys.account, keys.ip] : [keys.account]);
 }
+
+function currentPasswordKey(userId: string) {
+  return `current-password:user:${userId}`;
+}
+
+/**
+ * Counts a guess at the current password in the account settings, as many per account as at
+ * sign-in but in a count of its own: someone else's wrong guesses at the sign-in form must not
+ * stop the signed-in owner from changing their password. Refunded when the guess is right.
+ */
+export async function allowCurrentPasswordCheck(userId: string): Promise<boolean> {
+  return (await consumeRateLimit({ key: currentPasswordKey(userId), ...SIGN_IN_PER_ACCOUNT })).allowed;
+}
+
+export async function forgiveCurrentPasswordCheck(userId: string): Promise<void> {
+  await refundRateLimits([currentPasswordKey(userId)]);
+}

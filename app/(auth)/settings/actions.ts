@@ -2,11 +2,14 @@
 
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { getPasswordHash, renameUser, replacePassword } from "@/db/queries/account-settings";
 import { action, type ActionResult } from "@/lib/action";
 import { signIn } from "@/lib/auth";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-rules";
+import { allowCurrentPasswordCheck, forgiveCurrentPasswordCheck, forgiveSignInAttempt } from "@/lib/auth/sign-in-limits";
+import { clientIp } from "@/lib/client-ip";
 import { NewPasswordInput, RenameInput } from "@/lib/auth/settings-schemas";
 import { AppError, friendlyMessage } from "@/lib/errors";
 
@@ -27,13 +30,22 @@ const changePassword = action(NewPasswordInput, async ({ current, password }, us
   const problems = passwordProblems(password, { email: user.email, username: user.username });
   if (problems.length > 0) throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { password: problems } });
   // An account with a password must prove it knows it; one made by email link or GitHub has
-  // none to prove, and its session is the proof.
+  // none to prove, and its session is the proof. Guesses here are limited as at sign-in, or a
+  // borrowed session could try passwords without end.
   const existing = await getPasswordHash({ userId: user.id });
-  if (existing && !(current && (await verifyPassword(existing, current)))) {
-    throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { current: ["That is not your current password."] } });
+  if (existing) {
+    if (!(await allowCurrentPasswordCheck(user.id))) throw new AppError("rate_limited", { message: "Too many wrong passwords. Please wait a few minutes and try again." });
+    if (!(current && (await verifyPassword(existing, current)))) {
+      throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { current: ["That is not your current password."] } });
+    }
+    await forgiveCurrentPasswordCheck(user.id);
   }
+  const attempt = { email: user.email, ip: clientIp(await headers()) };
   await replacePassword({ userId: user.id, passwordHash: await hashPassword(password) });
-  // Every session just ended, this one too: sign this browser in again with the new password.
+  // Every session just ended, this one too: sign this browser in again with the new password. The
+  // reader has just proved who they are, so someone else's wrong guesses on this address must not
+  // lock them out of that: one hit is taken back first, and the sign-in's own hit goes back too.
+  await forgiveSignInAttempt(attempt);
   try {
     await signIn("credentials", { email: user.email, password, redirectTo: "/settings?saved=password" });
   } catch (error) {

@@ -5,7 +5,6 @@ import { getPasswordHash } from "@/db/queries/account-settings";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { signInAddress } from "@/lib/sign-in-address";
 import { first, type SearchParams } from "@/app/(digest)/search-params";
-import { FormAlert } from "@/components/ui/form-alert";
 import { PasswordSettingsForm, RenameForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
@@ -31,7 +30,6 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           )}
         </p>
       </div>
-      {passwordSaved && <FormAlert tone="info" message="Your password is changed. Every other browser signed in to this account is signed out." />}
       <section aria-labelledby="name-heading" className="flex flex-col gap-3">
         <h2 id="name-heading" className="text-lg font-semibold">
           Display name
@@ -45,10 +43,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           </h2>
           {!hasPassword && (
             <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              This account has no password yet: it signs in by email link (or GitHub, Hugging Face). With a password you can sign in without waiting for an email.
+              This account has no password: it signs in by email link. With a password you can sign in without waiting for an email. (A password set at sign-up
+              is removed when the address is first confirmed by an email link, in case someone else had signed up with it.)
             </p>
           )}
-          <PasswordSettingsForm hasPassword={hasPassword} />
+          <PasswordSettingsForm hasPassword={hasPassword} justChanged={passwordSaved} />
         </section>
       )}
     </>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,12 +22,20 @@ export function RenameForm({ name }: { name: string }) {
   );
 }
 
-export function PasswordSettingsForm({ hasPassword }: { hasPassword: boolean }) {
+/**
+ * `justChanged`: the page was reached by the redirect after a change (?saved=password). Said once:
+ * the address loses the flag, and the next attempt's answer replaces it.
+ */
+export function PasswordSettingsForm({ hasPassword, justChanged }: { hasPassword: boolean; justChanged: boolean }) {
   const [state, formAction] = useActionState(passwordAction, null);
   const error = state && !state.ok ? state.error : null;
   const form = useFocusAfterRefusal(error);
+  useEffect(() => {
+    if (justChanged) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [justChanged]);
   return (
     <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
+      <FormAlert tone="info" message={justChanged && state === null ? "Your password is changed. Every other browser signed in to this account is signed out." : null} />
       <FormAlert message={error && !error.fieldErrors ? error.message : null} />
       {hasPassword && <Field name="current" label="Current password" type="password" autoComplete="current-password" required errors={error?.fieldErrors?.current} />}
       <Field
