@@ -145,6 +145,12 @@ test("a refused form puts keyboard focus on what needs fixing", async ({ page })
   await expect(page.getByRole("main").getByRole("alert")).toBeFocused();
 });
 
+/** React clears a form's fields once its action has answered: wait for that before typing again. */
+async function expectPasswordFormReset(page: Page) {
+  await expect(page.getByLabel("Current password")).toHaveValue("");
+  await expect(page.getByLabel("New password")).toHaveValue("");
+}
+
 test("a reader renames themselves and changes their password, which signs out their other browsers", async ({ page, browser }) => {
   const reader = await seedReader(`settings_${run}`);
   // Signed out, the settings page asks to sign in first and comes back.
@@ -178,10 +184,12 @@ test("a reader renames themselves and changes their password, which signs out th
   await page.getByLabel("New password").fill("a brand new passphrase");
   await page.getByLabel("New password").press("Enter");
   await expect(page.getByLabel("Current password")).toBeFocused();
+  await expectPasswordFormReset(page);
   await page.getByLabel("Current password").fill("not my password");
   await page.getByLabel("New password").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password.");
+  await expectPasswordFormReset(page);
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("New password").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
@@ -218,6 +226,7 @@ test("someone else's wrong guesses never stop a reader changing their password, 
     await page.getByLabel("New password").fill("another fresh passphrase");
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That is not your current password.");
+    await expectPasswordFormReset(page);
   }
   await page.getByLabel("Current password").fill("a fresh passphrase here");
   await page.getByLabel("New password").fill("another fresh passphrase");
