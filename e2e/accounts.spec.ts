@@ -138,6 +138,7 @@ test("a refused form puts keyboard focus on what needs fixing", async ({ page })
   await page.getByRole("button", { name: "Sign in", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Email", { exact: true })).toBeFocused();
+  await page.goto("/signin"); // a fresh form: React clears a refused one a moment later, over new typing
   await page.getByLabel("Email", { exact: true }).fill(`nobody_${run}@e2e.paperboard.local`);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
   await page.getByRole("button", { name: "Sign in", exact: true }).focus();
