@@ -81,9 +81,14 @@ test("a double click never shows a count the votes cannot reach, and ends where 
     new MutationObserver(() => seen.push(count.textContent ?? "")).observe(count, { characterData: true, childList: true, subtree: true });
   });
 
+  let answered = 0;
+  page.on("response", (response) => {
+    if (response.url().endsWith("/api/votes/papers")) answered += 1;
+  });
   await button.dblclick();
-  // Two clicks: on, then off again. Wait until the page and the database agree.
-  await expect.poll(async () => (await counts(paperId, reader.id)).mine).toBe(0);
+  // Two clicks: on, then off again. Once both votes are answered, the page and the database agree.
+  await expect.poll(() => answered).toBe(2);
+  expect((await counts(paperId, reader.id)).mine).toBe(0);
   await expect(button).toHaveAttribute("aria-pressed", "false");
   await expect(button).toContainText(String((await counts(paperId)).counter));
   const seen = (await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts)).map(Number);
