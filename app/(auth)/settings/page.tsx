@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getPasswordHash } from "@/db/queries/account-settings";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { signInAddress } from "@/lib/sign-in-address";
-import { first, type SearchParams } from "@/app/(digest)/search-params";
+import { first, type SearchParams } from "@/lib/search-params";
 import { PasswordSettingsForm, RenameForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BackToSignIn } from "../../back-to-sign-in";
 import { z } from "zod";
-import { first, type SearchParams } from "@/app/(digest)/search-params";
+import { first, type SearchParams } from "@/lib/search-params";
 import { EMAIL_LINK_CALLBACK_PATH } from "@/lib/auth/email-link";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };

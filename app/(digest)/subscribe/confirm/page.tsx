@@ -4,7 +4,7 @@ import { findConfirmation } from "@/db/queries/subscriptions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CONFIRM_LINK_HOURS } from "@/lib/digest/confirmation-message";
 import { hashToken, TokenInput } from "@/lib/digest/tokens";
-import { first, type SearchParams } from "../../search-params";
+import { first, type SearchParams } from "@/lib/search-params";
 import { confirm } from "./actions";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Frequency } from "@/lib/digest/schemas";
-import { first, type SearchParams } from "../../search-params";
+import { first, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "You are subscribed" };
 

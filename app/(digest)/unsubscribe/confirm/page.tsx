@@ -3,7 +3,7 @@ import Link from "next/link";
 import { findByUnsubscribeToken } from "@/db/queries/subscriptions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TokenInput } from "@/lib/digest/tokens";
-import { first, type SearchParams } from "../../search-params";
+import { first, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 
