@@ -147,6 +147,39 @@ test("Bob cannot edit or delete Alice's comment, in the UI or by calling the act
   expect(await commentCount(paperId)).toBe(2);
 });
 
+test("an edit saved in one tab is not overwritten by an older edit form in another", async ({ context, page }) => {
+  const paperId = await seedPaper(sql, "Two tabs");
+  const author = await seedReader(sql, "twotabs");
+  // Several lines: the browser sends the form's copy of the text with CRLF line breaks.
+  const id = await seedComment(sql, { paperId, author, body: "First line,\nsecond line.", minutesAgo: 1 });
+  await signIn(page, author.email);
+  const other = await context.newPage();
+  for (const tab of [page, other]) {
+    await tab.goto(paperUrl(paperId));
+    await commentBy(tab, author).getByRole("button", { name: "Edit", exact: true }).click();
+  }
+
+  await other.getByLabel("Edit your comment").fill("Saved in the other tab.");
+  await other.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(commentBy(other, author)).toContainText("Saved in the other tab.");
+
+  await page.getByLabel("Edit your comment").fill("Older form, newer typing.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(commentBy(page, author).getByRole("alert")).toContainText("changed elsewhere");
+  await expect(page.getByLabel("Edit your comment")).toHaveValue("Older form, newer typing.");
+  expect((await commentRow(id)).body).toBe("Saved in the other tab.");
+
+  // After a reload the form starts from the newer words, and saves.
+  await page.reload();
+  await commentBy(page, author).getByRole("button", { name: "Edit", exact: true }).click();
+  await expect(page.getByLabel("Edit your comment")).toHaveValue("Saved in the other tab.");
+  await page.getByLabel("Edit your comment").fill("Both tabs agree now.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(commentBy(page, author)).toContainText("Both tabs agree now.");
+  expect((await commentRow(id)).body).toBe("Both tabs agree now.");
+  await other.close();
+});
+
 test("HTML and script in comments render inert", async ({ page }) => {
   const paperId = await seedPaper(sql, "Hostile input");
   const mallory = await seedReader(sql, "mallory");

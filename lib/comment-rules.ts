@@ -17,6 +17,12 @@ export const commentBody = pgText()
   .max(MAX_COMMENT_LENGTH, `Comments are limited to ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`);
 
 /**
+ * The text an edit started from, sent back with the edit so the server can tell whether the
+ * comment changed meanwhile (another tab, another window). Normalised as the body was when stored.
+ */
+export const commentEditBase = pgText().overwrite(unixNewlines).trim().max(MAX_COMMENT_LENGTH, "That is not the text of a comment.");
+
+/**
  * Where a reply goes: under its parent, unless the parent is already at the deepest level, in which
  * case under the parent's own parent (the deepest allowed), at the same depth as the parent.
  */

@@ -73,6 +73,7 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
           pendingLabel="Saving…"
           fields={{ commentId }}
           initialBody={source}
+          basedOn={source}
           submit={editCommentAction}
           onSuccess={() => saved("editing")}
           onCancel={() => close("editing")}

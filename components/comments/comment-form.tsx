@@ -19,6 +19,11 @@ type CommentFormProps<T> = {
   /** Hidden fields naming what the form acts on. The server checks them; they grant nothing. */
   fields: Record<string, string | number>;
   initialBody?: string;
+  /**
+   * For an edit, the text it starts from, sent back with it: the server refuses the edit if the
+   * comment changed meanwhile (saved from another tab), instead of saving over the newer words.
+   */
+  basedOn?: string;
   submit: (form: FormData) => Promise<ActionResult<T>>;
   onSuccess?: (data: T) => void;
   onCancel?: () => void;
@@ -28,7 +33,7 @@ type CommentFormProps<T> = {
 const numberFormat = new Intl.NumberFormat("en");
 
 /** A Markdown textarea with a live length count, posting to a Server Action and showing its refusal. */
-export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
+export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", basedOn, submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
   // A draft belongs to its reader (another account in this tab never sees it) and to what the form
   // acts on: this paper's new comment, a reply to one comment, an edit.
   const readerId = useMe().data?.user?.id ?? null;
@@ -70,6 +75,7 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {basedOn !== undefined && <input type="hidden" name="basedOn" value={basedOn} />}
       <label htmlFor={ids.body} className="text-sm font-medium">
         {label}
       </label>

@@ -107,13 +107,22 @@ export async function addComment({
   });
 }
 
-export async function editComment({ actor, commentId, body, now = new Date() }: { actor: Actor; commentId: number; body: string; now?: Date }) {
+/**
+ * `basedOn` is the text the author started editing from: if the comment no longer says that (saved
+ * meanwhile from another tab or window), the edit is refused rather than overwriting the newer words.
+ */
+export async function editComment({ actor, commentId, body, basedOn, now = new Date() }: { actor: Actor; commentId: number; body: string; basedOn: string; now?: Date }) {
   return getDb().transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
     if (!canEditComment(actor, comment, now)) {
       throw new AppError("forbidden", {
         message: actor.id === comment.authorId ? "Comments can only be edited in the first hour." : "You can only edit your own comments.",
+      });
+    }
+    if (comment.body !== basedOn) {
+      throw new AppError("conflict", {
+        message: "This comment was changed elsewhere (another tab or window) since you began editing. Copy your text, reload the page, and edit the latest version.",
       });
     }
     await tx.update(comments).set({ body, editedAt: now }).where(eq(comments.id, commentId));

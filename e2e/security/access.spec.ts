@@ -94,7 +94,7 @@ test("Server Actions posted with a foreign Origin are refused, even with a valid
   // Comment actions take a plain object; admin actions a form after the previous state.
   const attacks: [APIRequestContext, string, string, { args?: unknown[]; form?: Record<string, string> }][] = [
     [owner, `/papers/${paperId}`, "addCommentAction", { args: [{ paperId, body: "posted cross-site" }] }],
-    [owner, `/papers/${paperId}`, "editCommentAction", { args: [{ commentId: mine, body: "edited cross-site" }] }],
+    [owner, `/papers/${paperId}`, "editCommentAction", { args: [{ commentId: mine, body: "edited cross-site", basedOn: "Mine to edit." }] }],
     [owner, `/papers/${paperId}`, "deleteCommentAction", { args: [{ commentId: mine }] }],
     [admin, "/admin", "hideCommentAction", { form: { commentId: String(mine), reason: "hidden cross-site" } }],
     [admin, "/admin", "setRoleAction", { form: { userId: author.id, role: "admin", reason: "promoted cross-site" } }],
@@ -115,7 +115,7 @@ test("Server Actions posted with a foreign Origin are refused, even with a valid
   expect(await fingerprint(sql)).toEqual(before);
 
   // The same requests from our own origin work: the refusals above were about the origin alone.
-  const edit = await callAction(owner, { path: `/papers/${paperId}`, id: ids.editCommentAction, args: [{ commentId: mine, body: "edited here" }], headers: { origin: BASE_URL } });
+  const edit = await callAction(owner, { path: `/papers/${paperId}`, id: ids.editCommentAction, args: [{ commentId: mine, body: "edited here", basedOn: "Mine to edit." }], headers: { origin: BASE_URL } });
   expect(edit.result).toEqual({ ok: true, data: { id: mine } });
   const hide = await callAction(admin, { path: "/admin", id: ids.hideCommentAction, form: { commentId: String(mine), reason: "hidden here" } });
   expect(hide.result?.ok, hide.text.slice(0, 400)).toBe(true);
@@ -145,7 +145,7 @@ test("every write refuses a visitor, a banned reader and a banned admin; Bob can
     { name: "POST /api/votes/papers", run: async (client) => (await client.post("/api/votes/papers", { data: { paperId, upvoted: true } })).status() },
     action("addCommentAction", `/papers/${paperId}`, [{ paperId, body: "hello" }]),
     action("addCommentAction", `/papers/${paperId}`, [{ paperId, parentId: alicesComment, body: "a reply" }]),
-    action("editCommentAction", `/papers/${paperId}`, [{ commentId: alicesComment, body: "rewritten" }]),
+    action("editCommentAction", `/papers/${paperId}`, [{ commentId: alicesComment, body: "rewritten", basedOn: "Alice's words." }]),
     action("deleteCommentAction", `/papers/${paperId}`, [{ commentId: alicesComment }]),
     action("voteCommentAction", `/papers/${paperId}`, [{ commentId: alicesComment, upvoted: true }]),
   ];
@@ -170,7 +170,7 @@ test("every write refuses a visitor, a banned reader and a banned admin; Bob can
 
   // Ownership: Bob edits and deletes Alice's comment, also claiming to be her.
   for (const claim of [{}, { authorId: alice.id, userId: alice.id }]) {
-    const edit = await callAction(stranger, { path: `/papers/${paperId}`, id: ids.editCommentAction, args: [{ commentId: alicesComment, body: "Bob was here", ...claim }] });
+    const edit = await callAction(stranger, { path: `/papers/${paperId}`, id: ids.editCommentAction, args: [{ commentId: alicesComment, body: "Bob was here", basedOn: "Alice's words.", ...claim }] });
     expect(edit.result?.error).toEqual({ code: "forbidden", message: "You can only edit your own comments." });
     const del = await callAction(stranger, { path: `/papers/${paperId}`, id: ids.deleteCommentAction, args: [{ commentId: alicesComment, ...claim }] });
     expect(del.result?.error).toEqual({ code: "forbidden", message: "You can only delete your own comments." });

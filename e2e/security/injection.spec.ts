@@ -118,7 +118,7 @@ test("oversized and deeply nested input gets a clear 4xx, stores nothing, and th
   await act("comment of 1 MB", reader, ids.addCommentAction, { args: [{ paperId, body: "x".repeat(1_000_000) }] });
   await act("comment of 2 MB", reader, ids.addCommentAction, { args: [{ paperId, body: "x".repeat(2_000_000) }] });
   await act("comment with a NUL byte", reader, ids.addCommentAction, { args: [{ paperId, body: "before\u0000after" }] });
-  await act("edit with a 1 MB body", reader, ids.editCommentAction, { args: [{ commentId, body: "y".repeat(1_000_000) }] });
+  await act("edit with a 1 MB body", reader, ids.editCommentAction, { args: [{ commentId, body: "y".repeat(1_000_000), basedOn: "y" }] });
   await act("comment ID as 10k IDs", reader, ids.deleteCommentAction, { args: [{ commentId: Array.from({ length: 10_000 }, (_, i) => i + 1) }] });
   await act("comment nested 10k deep", reader, ids.addCommentAction, { raw: `[${deepObject}]` });
   await act("action args nested 10k deep", reader, ids.addCommentAction, { raw: deepArray });

@@ -119,15 +119,29 @@ describe("comments", () => {
     const { createdAt } = await row(id);
 
     const inTime = new Date(createdAt.getTime() + EDIT_WINDOW_MS - 60_000);
-    await editComment({ actor: alice, commentId: id, body: "First", now: inTime });
+    await editComment({ actor: alice, commentId: id, body: "First", basedOn: "Frist", now: inTime });
     expect(await row(id)).toMatchObject({ body: "First", editedAt: inTime });
 
     const late = new Date(createdAt.getTime() + EDIT_WINDOW_MS + 1_000);
-    const error = await rejection(editComment({ actor: alice, commentId: id, body: "Rewritten history", now: late }));
+    const error = await rejection(editComment({ actor: alice, commentId: id, body: "Rewritten history", basedOn: "First", now: late }));
     expect(error.code).toBe("forbidden");
     expect(error.message).toBe("Comments can only be edited in the first hour.");
     expect(await row(id)).toMatchObject({ body: "First", editedAt: inTime });
     expect(await commentCountDrift()).toEqual([]);
+  });
+
+  it("refuses an edit begun from text the comment no longer has (saved meanwhile in another tab), keeping the newer words", async () => {
+    const { id } = await addComment({ actor: alice, paperId: PAPER, parentId: null, body: "Draft one" });
+    await editComment({ actor: alice, commentId: id, body: "Saved in tab B", basedOn: "Draft one" });
+    const before = await row(id);
+
+    const error = await rejection(editComment({ actor: alice, commentId: id, body: "Saved in tab A", basedOn: "Draft one" }));
+    expect(error.code).toBe("conflict");
+    expect(error.message).toMatch(/changed elsewhere/);
+    expect(await row(id)).toEqual(before);
+
+    await editComment({ actor: alice, commentId: id, body: "Tab A, after reloading", basedOn: "Saved in tab B" });
+    expect((await row(id)).body).toBe("Tab A, after reloading");
   });
 
   it("refuses Bob's edit and delete of Alice's comment, changing nothing", async () => {
@@ -135,7 +149,7 @@ describe("comments", () => {
     const before = await row(id);
     const [paperBefore] = await getDb().select().from(papers).where(eq(papers.id, PAPER));
 
-    expect(await rejection(editComment({ actor: bob, commentId: id, body: "Bob's words" }))).toMatchObject({ code: "forbidden" });
+    expect(await rejection(editComment({ actor: bob, commentId: id, body: "Bob's words", basedOn: "Alice's words" }))).toMatchObject({ code: "forbidden" });
     expect(await rejection(deleteComment({ actor: bob, commentId: id }))).toMatchObject({ code: "forbidden" });
 
     expect(await row(id)).toEqual(before);

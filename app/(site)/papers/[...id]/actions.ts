@@ -10,7 +10,7 @@ import { paperPath } from "@/lib/arxiv-id";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clientIp } from "@/lib/client-ip";
-import { commentBody } from "@/lib/comment-rules";
+import { commentBody, commentEditBase } from "@/lib/comment-rules";
 import { enforceRateLimit } from "@/lib/rate-limit";
 
 // The discussion's writes. Each goes through action(): signed in, not banned, input parsed. Who may
@@ -31,7 +31,7 @@ export const addCommentAction = action(z.object({ paperId: arxivIdSchema, parent
   return created;
 });
 
-export const editCommentAction = action(z.object({ commentId, body: commentBody }), async (input, user) => {
+export const editCommentAction = action(z.object({ commentId, body: commentBody, basedOn: commentEditBase }), async (input, user) => {
   await limit("comment", user);
   const edited = await editComment({ actor: user, ...input });
   revalidatePath(paperPath(edited.paperId));
