@@ -42,6 +42,9 @@ export const users = pgTable(
     // issued before then stops working even though JWT cookies cannot be revoked one by one.
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
+    // Set when the owner deleted the account (db/queries/account-deletion.ts): the row stays as a
+    // tombstone holding only the id and the username (kept so nobody can take it and pass as them).
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [check("users_role_check", sql`${t.role} in ('user', 'admin')`)],
 );

@@ -2,6 +2,7 @@ import { expect, request, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
 import { hashPassword } from "@/lib/auth/password";
+import { seedComment, seedPaper } from "./support/discussion";
 
 // Accounts in a real browser against `next build && next start`. The server must send mail to
 // the SMTP server this file starts: run it with SMTP_URL=smtp://127.0.0.1:2526 (or set SMTP_URL
@@ -206,6 +207,67 @@ test("a reader renames themselves and changes their password, which signs out th
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
   await signInWithPassword(page, reader.email, "a brand new passphrase");
   await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+});
+
+test("a reader deletes their account: comments erased, upvotes withdrawn, every browser signed out, the name kept from others", async ({ page, browser }) => {
+  const reader = await seedReader(`leaver_${run}`);
+  const [{ id }] = await sql<{ id: string }[]>`select id from users where username = ${reader.username}`;
+  const paperId = await seedPaper(sql, "A paper the leaver discussed");
+  await seedComment(sql, { paperId, author: { id, ...reader }, body: "Words that should go with me." });
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+  await page.goto(`/papers/${paperId}`);
+  const upvote = page.getByRole("main").getByRole("button", { name: /upvote/i }).first();
+  await upvote.click();
+  await expect(upvote).toHaveAttribute("aria-pressed", "true");
+  await expect(upvote).toHaveAccessibleName(/\(1 upvote\)/);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signInWithPassword(otherPage, reader.email, PASSWORD);
+  await expect(accountNav(otherPage).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Delete your account" });
+  await section.getByLabel(`Type ${reader.username} to confirm`).fill("not my name");
+  await section.getByLabel("Your password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Delete my account" }).click();
+  await expect(section.getByLabel(`Type ${reader.username} to confirm`)).toHaveAccessibleDescription(`Type ${reader.username} exactly, to confirm.`);
+  await expect(section.getByLabel(`Type ${reader.username} to confirm`)).toBeFocused();
+  await expect(section.getByLabel("Your password")).toHaveValue(""); // React resets the refused form
+  expect((await sql`select 1 from users where username = ${reader.username} and deleted_at is null`).length).toBe(1);
+
+  await section.getByLabel(`Type ${reader.username} to confirm`).fill(reader.username);
+  await section.getByLabel("Your password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/account-deleted$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account is deleted");
+  await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const [tombstone] = await sql<{ email: string | null; deleted_at: Date | null }[]>`select email, deleted_at from users where id = ${id}`;
+  expect(tombstone.email).toBeNull();
+  expect(tombstone.deleted_at).not.toBeNull();
+  const [paper] = await sql<{ upvote_count: number; comment_count: number }[]>`select upvote_count, comment_count from papers where id = ${paperId}`;
+  expect(paper).toEqual({ upvote_count: 0, comment_count: 0 });
+
+  await page.goto(`/papers/${paperId}`);
+  // A deleted comment nobody answered leaves no trace in the thread (with replies it reads "[deleted]").
+  await expect(page.locator("#discussion")).toContainText("No comments yet.");
+  await expect(page.getByText("Words that should go with me.")).toHaveCount(0);
+  expect((await page.goto(`/u/${reader.username}`))?.status()).toBe(404);
+  await otherPage.reload();
+  await expect(accountNav(otherPage).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await other.close();
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+
+  // The name stays taken; the address is free for a new account.
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill(reader.username);
+  await page.getByLabel("Display name").fill("Someone else");
+  await page.getByLabel("Email").fill(`new_${reader.email}`);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Username")).toHaveAccessibleDescription(/That username is taken\./);
 });
 
 test("someone else's wrong guesses never stop a reader changing their password, and guesses in settings are limited too", async ({ page }) => {

@@ -79,7 +79,7 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
                 </Link>
               </div>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                arXiv:{entry.paperId} · {countOf(entry.upvoteCount, "upvote")} · {countOf(entry.commentCount, "comment")} · submitted by {entry.submitter ?? "arXiv ingest"}
+                arXiv:{entry.paperId} · {countOf(entry.upvoteCount, "upvote")} · {countOf(entry.commentCount, "comment")} · submitted by {entry.submitter ?? "arXiv ingest (or a deleted account)"}
                 {entry.pinnedPosition !== null && <strong className="ml-2 text-amber-800 dark:text-amber-300">Pinned #{entry.pinnedPosition}</strong>}
                 {entry.hiddenAt && <strong className="ml-2 text-red-800 dark:text-red-300">Hidden: {entry.hiddenReason}</strong>}
               </p>

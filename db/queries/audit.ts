@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { auditLog, users } from "../schema";
 
@@ -38,6 +38,7 @@ export async function listAudit({ action, targetType, targetId, before, limit = 
       details: auditLog.details,
       createdAt: auditLog.createdAt,
       actorUsername: users.username,
+      actorDeleted: sql<boolean>`${users.deletedAt} is not null`,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))

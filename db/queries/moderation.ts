@@ -71,7 +71,7 @@ export async function setUserBanned({
   assertAdmin(actor);
   if (userId === actor.id) throw new AppError("conflict", { message: "You cannot ban yourself." });
   return getDb().transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    const [user] = await tx.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).for("update");
     if (!user) throw new AppError("not_found", { message: "That user does not exist." });
     // One instant for the ban and everything it hides: lifting it finds them by it.
     const now = new Date();
@@ -125,7 +125,7 @@ export async function setUserRole({ actor, userId, role, reason }: { actor: Acto
   assertAdmin(actor);
   if (userId === actor.id) throw new AppError("conflict", { message: "Ask another admin to change your own role." });
   return getDb().transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    const [user] = await tx.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).for("update");
     if (!user) throw new AppError("not_found", { message: "That user does not exist." });
     if (user.role === role) return { changed: false };
     await tx.update(users).set({ role }).where(eq(users.id, userId));
@@ -146,7 +146,7 @@ export async function searchUsers({ query, limit = 50 }: { query: string; limit?
   return getDb()
     .select({ id: users.id, username: users.username, name: users.name, email: users.email, role: users.role, bannedAt: users.bannedAt, createdAt: users.createdAt })
     .from(users)
-    .where(query ? or(ilike(users.username, pattern), ilike(users.name, pattern), ilike(users.email, pattern)) : undefined)
+    .where(and(isNull(users.deletedAt), query ? or(ilike(users.username, pattern), ilike(users.name, pattern), ilike(users.email, pattern)) : undefined))
     .orderBy(desc(users.createdAt), asc(users.username)) // newest first; accounts made together, by name
     .limit(limit);
 }
@@ -179,7 +179,7 @@ export async function promoteFromCommandLine({ emailOrUsername }: { emailOrUsern
     const [user] = await tx
       .select()
       .from(users)
-      .where(or(eq(users.email, emailOrUsername.toLowerCase()), eq(users.username, emailOrUsername)))
+      .where(and(isNull(users.deletedAt), or(eq(users.email, emailOrUsername.toLowerCase()), eq(users.username, emailOrUsername))))
       .for("update");
     if (!user) return null;
     if (user.role !== "admin") {

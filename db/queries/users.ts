@@ -20,7 +20,8 @@ const sessionUserColumns = {
 
 /** The row behind a session, read fresh on every request (see lib/auth/current-user.ts). */
 export async function getSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
-  const [row] = await getDb().select(sessionUserColumns).from(users).where(eq(users.id, id)).limit(1);
+  // A deleted account has no sessions, whatever its cookies say.
+  const [row] = await getDb().select(sessionUserColumns).from(users).where(and(eq(users.id, id), isNull(users.deletedAt))).limit(1);
   return row ?? null;
 }
 
@@ -71,7 +72,7 @@ export async function getProfile({ username }: { username: string }): Promise<Pu
   const [row] = await getDb()
     .select({ id: users.id, username: users.username, name: users.name, image: users.image, joinedAt: users.createdAt, suspendedSince: users.bannedAt })
     .from(users)
-    .where(eq(users.username, username))
+    .where(and(eq(users.username, username), isNull(users.deletedAt)))
     .limit(1);
   return row?.username ? { ...row, username: row.username } : null;
 }

@@ -162,6 +162,9 @@ test("every write refuses a visitor, a banned reader and a banned admin; Bob can
     expect(rename.result?.error?.code, `renameAction ${refusal}`).toBe(refusal);
     const password = await callAction(client, { path: "/settings", id: ids.passwordAction, form: { password: "a takeover passphrase" } });
     expect(password.result?.error?.code, `passwordAction ${refusal}`).toBe(refusal);
+    // A suspended account cannot delete itself (its record stays), even naming itself correctly.
+    const remove = await callAction(client, { path: "/settings", id: ids.deleteAccountAction, form: { confirm: carol.username, current: "a long enough passphrase" } });
+    expect(remove.result?.error?.code, `deleteAccountAction ${refusal}`).toBe(refusal);
   }
   for (const name of ADMIN_ACTIONS) {
     const call = await callAction(bannedAdmin, { path: "/admin", id: ids[name], form: input });

@@ -10,3 +10,9 @@ export const NewPasswordInput = z.object({
   current: z.string().max(1000).optional(),
   password: z.string({ error: "Choose a password." }),
 });
+
+/** `confirm` must be the account's username (or address); `current` as for a password change. */
+export const DeleteAccountInput = z.object({
+  confirm: z.string().max(1000).default(""),
+  current: z.string().max(1000).optional(),
+});

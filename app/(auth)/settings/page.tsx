@@ -5,7 +5,7 @@ import { getPasswordHash } from "@/db/queries/account-settings";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { signInAddress } from "@/lib/sign-in-address";
 import { first, type SearchParams } from "@/lib/search-params";
-import { PasswordSettingsForm, RenameForm } from "./settings-forms";
+import { DeleteAccountForm, PasswordSettingsForm, RenameForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
 
@@ -14,6 +14,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
   if (!user) redirect(signInAddress("/settings"));
   const hasPassword = (await getPasswordHash({ userId: user.id })) !== null;
   const passwordSaved = first((await searchParams).saved) === "password";
+  // A suspended account keeps its record: it cannot delete itself (the action refuses it too).
+  const confirmName = user.bannedAt ? null : (user.username ?? user.email);
   return (
     <>
       <div className="flex flex-col gap-1">
@@ -48,6 +50,27 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
             </p>
           )}
           <PasswordSettingsForm hasPassword={hasPassword} justChanged={passwordSaved} />
+        </section>
+      )}
+      {confirmName && (
+        <section aria-labelledby="delete-heading" className="flex flex-col gap-3 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+          <h2 id="delete-heading" className="text-lg font-semibold">
+            Delete your account
+          </h2>
+          <div className="flex flex-col gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <p>This cannot be undone. At once:</p>
+            <ul className="list-disc pl-5">
+              <li>your comments are erased and show as “[deleted]” (replies to them stay);</li>
+              <li>your upvotes are withdrawn from the counts;</li>
+              <li>the email digest stops and your address is forgotten;</li>
+              <li>every browser signed in to this account is signed out.</li>
+            </ul>
+            <p>
+              Papers you submitted stay on their days, without your name. Your username stays reserved, so nobody else can take it, and moderators’ records of
+              their actions stay in the public log.
+            </p>
+          </div>
+          <DeleteAccountForm name={confirmName} hasPassword={hasPassword} />
         </section>
       )}
     </>

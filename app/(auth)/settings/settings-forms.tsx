@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { passwordAction, renameAction } from "./actions";
+import { deleteAccountAction, passwordAction, renameAction } from "./actions";
 
 export function RenameForm({ name }: { name: string }) {
   const [state, formAction] = useActionState(renameAction, null);
@@ -49,6 +49,24 @@ export function PasswordSettingsForm({ hasPassword, justChanged }: { hasPassword
         hint={`At least ${PASSWORD_MIN_LENGTH} characters, without your username or email in it. Other browsers signed in to this account are signed out.`}
       />
       <SubmitButton pendingLabel="Saving…">{hasPassword ? "Change password" : "Set password"}</SubmitButton>
+    </form>
+  );
+}
+
+/** `name`: what the reader types to confirm, their username (or address when they have none). */
+export function DeleteAccountForm({ name, hasPassword }: { name: string; hasPassword: boolean }) {
+  const [state, formAction] = useActionState(deleteAccountAction, null);
+  const error = state && !state.ok ? state.error : null;
+  const form = useFocusAfterRefusal(error);
+  return (
+    <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
+      <FormAlert message={error && !error.fieldErrors ? error.message : null} />
+      <Field name="confirm" id="delete-confirm" label={`Type ${name} to confirm`} autoComplete="off" spellCheck={false} required errors={error?.fieldErrors?.confirm} />
+      {/* Its own id: the password form above has a field named "current" too. */}
+      {hasPassword && <Field name="current" id="delete-current" label="Your password" type="password" autoComplete="current-password" required errors={error?.fieldErrors?.current} />}
+      <SubmitButton variant="danger" pendingLabel="Deleting…">
+        Delete my account
+      </SubmitButton>
     </form>
   );
 }

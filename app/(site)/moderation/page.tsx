@@ -99,7 +99,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
               <time dateTime={entry.createdAt.toISOString()} className="mr-2 text-zinc-600 dark:text-zinc-400">
                 {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
               </time>
-              <strong>{entry.actorUsername ?? "server command line"}</strong> {ACTION_LABELS[entry.action] ?? entry.action}{" "}
+              <strong>{entry.actorUsername ?? "server command line"}</strong>
+              {entry.actorDeleted && " (account deleted)"} {ACTION_LABELS[entry.action] ?? entry.action}{" "}
               {targetLink(entry.targetType, entry.targetId, entry.details)}
               {typeof entry.details?.day === "string" && <span> ({entry.details.day})</span>}
               {typeof entry.details?.from === "string" && <span> ({String(entry.details.from)} → {String(entry.details.to)})</span>}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
+
+/** Where the browser lands after deleting its account (app/(auth)/settings/actions.ts), signed out. */
+export default function AccountDeletedPage() {
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Your account is deleted</h1>
+      <p>
+        Your comments are erased, your upvotes withdrawn, and no more mail will come from us. Every browser that was signed in to the account is signed out.
+      </p>
+      <p>
+        <Link href="/" className="text-accent-700 underline dark:text-accent-300">
+          Back to today’s papers
+        </Link>
+      </p>
+    </>
+  );
+}
