@@ -79,6 +79,7 @@ export async function hideEntry({ actor, entryId, reason }: { actor: Actor; entr
     const entry = await lockEntry(tx, entryId);
     if (entry.hiddenAt) throw new AppError("conflict", { message: "That paper is already hidden from the list." });
     await tx.update(dailyEntries).set({ hiddenAt: new Date(), hiddenReason: reason, pinnedPosition: null }).where(eq(dailyEntries.id, entryId));
+    if (entry.pinnedPosition !== null) await closePinGaps(tx, entry.day);
     await writeAudit(tx, { actorId: actor.id, action: "hide_entry", targetType: "paper", targetId: entry.paperId, reason, details: { day: entry.day } });
     return { day: entry.day };
   });
@@ -93,6 +94,20 @@ export async function unhideEntry({ actor, entryId, reason }: { actor: Actor; en
     await writeAudit(tx, { actorId: actor.id, action: "unhide_entry", targetType: "paper", targetId: entry.paperId, reason, details: { day: entry.day } });
     return { day: entry.day };
   });
+}
+
+/**
+ * Numbers a day's visible pins 1..n in their order, after one left (unpinned, hidden, moved away):
+ * a lone pin reads "Pinned #1", and the next pin goes right below the others.
+ */
+async function closePinGaps(tx: Tx, day: string) {
+  await tx.execute(sql`
+    update daily_entries d set pinned_position = r.position
+    from (
+      select id, row_number() over (order by pinned_position, id)::int as position
+      from daily_entries where day = ${day} and pinned_position is not null and hidden_at is null
+    ) r
+    where d.id = r.id and d.pinned_position <> r.position`);
 }
 
 /** Pins an entry below the day's other pins. */
@@ -119,6 +134,7 @@ export async function unpinEntry({ actor, entryId }: { actor: Actor; entryId: nu
     const entry = await lockEntry(tx, entryId);
     if (entry.pinnedPosition === null) return { day: entry.day };
     await tx.update(dailyEntries).set({ pinnedPosition: null }).where(eq(dailyEntries.id, entryId));
+    await closePinGaps(tx, entry.day);
     await writeAudit(tx, { actorId: actor.id, action: "unpin_entry", targetType: "paper", targetId: entry.paperId, details: { day: entry.day } });
     return { day: entry.day };
   });
@@ -137,11 +153,11 @@ export async function movePinnedEntry({ actor, entryId, direction }: { actor: Ac
       .orderBy(asc(dailyEntries.pinnedPosition))
       .for("update");
     const index = pinned.findIndex((p) => p.id === entryId);
-    const neighbour = pinned[direction === "up" ? index - 1 : index + 1];
-    if (!neighbour) return { day: entry.day };
+    const other = direction === "up" ? index - 1 : index + 1;
+    if (!pinned[other]) return { day: entry.day };
     // Renumber 1..n in the new order, so positions stay dense and unique.
     const order = pinned.map((p) => p.id);
-    [order[index], order[order.indexOf(neighbour.id)]] = [neighbour.id, entryId];
+    [order[index], order[other]] = [order[other], order[index]];
     for (const [i, id] of order.entries()) await tx.update(dailyEntries).set({ pinnedPosition: i + 1 }).where(eq(dailyEntries.id, id));
     await writeAudit(tx, { actorId: actor.id, action: "reorder_pins", targetType: "paper", targetId: entry.paperId, details: { day: entry.day, direction } });
     return { day: entry.day };
@@ -159,6 +175,7 @@ export async function moveEntryToDay({ actor, entryId, toDay, reason }: { actor:
       .where(and(eq(dailyEntries.paperId, entry.paperId), eq(dailyEntries.day, toDay)));
     if (clash) throw new AppError("conflict", { message: `${entry.paperId} is already listed on ${toDay}.` });
     await tx.update(dailyEntries).set({ day: toDay, pinnedPosition: null }).where(eq(dailyEntries.id, entryId));
+    if (entry.pinnedPosition !== null) await closePinGaps(tx, entry.day);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "move_entry",

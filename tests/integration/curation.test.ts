@@ -115,6 +115,29 @@ describe("curating a day", () => {
     expect((await listAudit({ targetType: "paper", targetId: "2506.00001" })).map((e) => e.action)).toEqual(["move_entry"]);
   });
 
+  it("moves a pin down as well as up, and keeps pins numbered 1..n when one leaves", async () => {
+    const day = "2025-06-09";
+    for (const id of ["2506.00011", "2506.00012", "2506.00013"]) {
+      await makePaper({ id });
+      await listPaper({ paperId: id, day });
+      await pinEntry({ actor: admin, entryId: (await entryOf(id, day)).entryId });
+    }
+    const pins = async () => (await getDayForCuration({ day })).filter((e) => e.pinnedPosition !== null).map((e) => [e.paperId, e.pinnedPosition]);
+    expect(await pins()).toEqual([["2506.00011", 1], ["2506.00012", 2], ["2506.00013", 3]]);
+
+    await movePinnedEntry({ actor: admin, entryId: (await entryOf("2506.00011", day)).entryId, direction: "down" });
+    expect(await pins()).toEqual([["2506.00012", 1], ["2506.00011", 2], ["2506.00013", 3]]);
+    await movePinnedEntry({ actor: admin, entryId: (await entryOf("2506.00013", day)).entryId, direction: "down" }); // already last
+    expect(await pins()).toEqual([["2506.00012", 1], ["2506.00011", 2], ["2506.00013", 3]]);
+
+    await unpinEntry({ actor: admin, entryId: (await entryOf("2506.00012", day)).entryId });
+    expect(await pins()).toEqual([["2506.00011", 1], ["2506.00013", 2]]);
+    await hideEntry({ actor: admin, entryId: (await entryOf("2506.00011", day)).entryId, reason: "withdrawn by the authors" });
+    expect(await pins()).toEqual([["2506.00013", 1]]);
+    await pinEntry({ actor: admin, entryId: (await entryOf("2506.00012", day)).entryId });
+    expect(await pins()).toEqual([["2506.00013", 1], ["2506.00012", 2]]);
+  });
+
   it("edits a paper's links and records which fields changed", async () => {
     const result = await updatePaperDetails({
       actor: admin,
