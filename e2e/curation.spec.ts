@@ -41,10 +41,18 @@ test("an admin curates today's list and the public page and moderation log follo
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Curate");
   await screenshotBothWidths(page, testInfo, "admin-day");
 
-  // Add a catalogued paper by ID.
-  await page.getByLabel("arXiv ID or URL").fill("arXiv:2411.00042");
+  // Add a catalogued paper by ID: a typo is refused and stays in the box to fix, focus stays put;
+  // once added, the box is emptied for the next one.
+  const addBox = page.getByLabel("arXiv ID or URL");
+  await addBox.fill("arXiv:2411.0004");
+  await page.getByRole("button", { name: "Add to this day" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  await expect(addBox).toHaveValue("arXiv:2411.0004");
+  await expect(page.getByRole("button", { name: "Add to this day" })).toBeFocused();
+  await addBox.fill("arXiv:2411.00042");
   await page.getByRole("button", { name: "Add to this day" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added 2411.00042" })).toBeVisible();
+  await expect(addBox).toHaveValue("");
   expect(await publicOrder(today())).toContain("2411.00042");
 
   const [first, second, third] = await publicOrder(today());
@@ -64,6 +72,12 @@ test("an admin curates today's list and the public page and moderation log follo
   await expect(entryCard(page, third).getByRole("heading", { level: 2 })).toBeFocused();
   await entryCard(page, second).getByRole("button", { name: "Pin to top" }).click();
   await expect(entryCard(page, second)).toContainText("Pinned #2");
+  await entryCard(page, second).getByRole("button", { name: "Move up" }).click();
+  await expect(entryCard(page, second)).toContainText("Pinned #1");
+  // And down again, and back up (a move down once left the order as it was, saying it had moved).
+  await entryCard(page, second).getByRole("button", { name: "Move down" }).click();
+  await expect(entryCard(page, second)).toContainText("Pinned #2");
+  await expect(entryCard(page, third)).toContainText("Pinned #1");
   await entryCard(page, second).getByRole("button", { name: "Move up" }).click();
   await expect(entryCard(page, second)).toContainText("Pinned #1");
 
@@ -220,6 +234,47 @@ test("the users page finds people by name, and its search box looks like one", a
   await expect(page).toHaveURL(new RegExp(`/admin/users\\?q=${wanted.username}$`));
   await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("main").getByRole("link", { name: wanted.username })).toHaveAttribute("href", `/u/${wanted.username}`);
+});
+
+test("a refused edit of a paper's details keeps everything the admin typed", async ({ page }) => {
+  const admin = await seedAdmin();
+  const paperId = await seedPaper(sql, "Details to fix");
+  await signIn(page, admin.email);
+  await page.goto(`/admin/papers/${paperId}`);
+  await page.getByLabel("Abstract").fill("A rewritten abstract, long and careful.");
+  await page.getByLabel("Project page").fill("ftp://example.org/x");
+  await page.getByLabel("Reason (optional, shown in the public log)").fill("typos in the abstract");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("http");
+  await expect(page.getByLabel("Abstract")).toHaveValue("A rewritten abstract, long and careful.");
+  await expect(page.getByLabel("Project page")).toHaveValue("ftp://example.org/x");
+  await expect(page.getByLabel("Reason (optional, shown in the public log)")).toHaveValue("typos in the abstract");
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeFocused();
+  const [stored] = await sql<{ abstract: string }[]>`select abstract from papers where id = ${paperId}`;
+  expect(stored.abstract).toBe("An abstract for the discussion tests.");
+
+  await page.getByLabel("Project page").fill("https://example.org/x");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /saved|changed|updated/i })).toBeVisible();
+  const [saved] = await sql<{ abstract: string; project_page: string }[]>`select abstract, project_page from papers where id = ${paperId}`;
+  expect(saved).toEqual({ abstract: "A rewritten abstract, long and careful.", project_page: "https://example.org/x" });
+});
+
+test("promoting someone to admin names them and asks first", async ({ page }) => {
+  const admin = await seedAdmin();
+  const reader = await seedReader(sql, "promotable");
+  await signIn(page, admin.email);
+  await page.goto(`/admin/users?q=${reader.username}`);
+  const promote = page.getByRole("button", { name: "Promote to admin" });
+  await expect(promote).toHaveAccessibleDescription(reader.username);
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await promote.click();
+  await expect(promote).toBeVisible();
+  expect((await sql<{ role: string }[]>`select role from users where id = ${reader.id}`)[0].role).toBe("user");
+  page.once("dialog", (dialog) => dialog.accept());
+  await promote.click();
+  await expect(page.getByRole("button", { name: "Demote to reader" })).toBeVisible();
+  expect((await sql<{ role: string }[]>`select role from users where id = ${reader.id}`)[0].role).toBe("admin");
 });
 
 test("a ban that hid a reader's comment can be lifted with the comment restored", async ({ page }) => {

@@ -52,7 +52,7 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
       </div>
       {parsed && !parsed.ok && <p role="alert">{parsed.reason} Showing today instead.</p>}
 
-      <AdminForm action={addToDayAction} submitLabel="Add to this day" variant="primary">
+      <AdminForm action={addToDayAction} submitLabel="Add to this day" variant="primary" clearOnSuccess>
         <input type="hidden" name="day" value={day} />
         <label className="flex items-center gap-2 text-sm">
           arXiv ID or URL

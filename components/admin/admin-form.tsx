@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { useActionState } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import type { AdminFormState } from "@/app/admin/actions";
 import { focusIfLost } from "@/lib/focus-if-lost";
 
@@ -20,31 +20,42 @@ type Props = {
    * entry replaces this very form, and focus would fall to the page itself.
    */
   focusAfter?: string;
+  /** Empty the fields after a success (adding a paper); otherwise what was typed stays. */
+  clearOnSuccess?: boolean;
 };
 
 /** One admin action as a small form: inputs, a button, and the outcome announced beside it. */
-export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className, describedBy, focusAfter }: Props) {
-  const [state, formAction, pending] = useActionState(async (previous: AdminFormState, form: FormData) => {
-    const next = await action(previous, form);
-    if (next?.ok && focusAfter) focusIfLost(() => document.getElementById(focusAfter));
+export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className, describedBy, focusAfter, clearOnSuccess }: Props) {
+  const form = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(async (previous: AdminFormState, data: FormData) => {
+    const next = await action(previous, data);
+    if (next?.ok && clearOnSuccess) form.current?.reset();
+    if (next?.ok && focusAfter) focusIfLost(() => document.getElementById(focusAfter), form.current);
     return next;
   }, null);
   const errors = state && !state.ok ? [state.error.message, ...Object.values(state.error.fieldErrors ?? {}).flat()] : [];
   return (
     <form
+      ref={form}
+      // Without JavaScript the form posts to the action; with it, onSubmit sends it instead: React
+      // empties a form after its `action` runs, and a refused edit of an abstract would lose it.
       action={formAction}
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        event.preventDefault();
+        if (pending || (confirm && !window.confirm(confirm))) return;
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
       }}
       className={clsx("flex flex-wrap items-center gap-2", className)}
     >
       {children}
       <button
         type="submit"
-        disabled={pending}
+        // Not `disabled`: that would drop keyboard focus to the page while the action runs.
+        aria-disabled={pending}
         aria-describedby={describedBy}
         className={clsx(
-          "rounded-md px-2.5 py-1 text-sm font-medium disabled:opacity-60",
+          "rounded-md px-2.5 py-1 text-sm font-medium aria-disabled:cursor-wait aria-disabled:opacity-60",
           variant === "primary" && "bg-accent-600 text-white hover:bg-accent-700",
           variant === "quiet" && "border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900",
           variant === "danger" && "border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950",

@@ -31,13 +31,16 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {people.map((person) => (
           <li key={person.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             <p className="font-medium">
-              {person.username ? (
-                <Link href={`/u/${person.username}`} className="underline underline-offset-2">
-                  {person.username}
-                </Link>
-              ) : (
-                person.id
-              )}{" "}
+              {/* Names the person for the buttons below, which all say only what they do. */}
+              <span id={`user-${person.id}`}>
+                {person.username ? (
+                  <Link href={`/u/${person.username}`} className="underline underline-offset-2">
+                    {person.username}
+                  </Link>
+                ) : (
+                  person.id
+                )}
+              </span>{" "}
               <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
                 {person.name} · {person.email} · {person.role} · joined {formatDay(person.createdAt.toISOString().slice(0, 10), "short")}
                 {person.bannedAt && <strong className="ml-2 text-red-800 dark:text-red-300">banned</strong>}
@@ -46,14 +49,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             {person.id !== me?.id && (
               <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
                 {person.bannedAt ? (
-                  <AdminForm action={unbanUserAction} submitLabel="Lift ban">
+                  <AdminForm action={unbanUserAction} submitLabel="Lift ban" describedBy={`user-${person.id}`}>
                     <HiddenField name="userId" value={person.id} />
                     <label className="flex items-center gap-1 text-sm">
                       <input type="checkbox" name="restoreContent" /> also restore the comments and submissions the ban hid
                     </label>
                   </AdminForm>
                 ) : (
-                  <AdminForm action={banUserAction} submitLabel="Ban" variant="danger" confirm={`Ban ${person.username}?`}>
+                  <AdminForm action={banUserAction} submitLabel="Ban" variant="danger" confirm={`Ban ${person.username}?`} describedBy={`user-${person.id}`}>
                     <HiddenField name="userId" value={person.id} />
                     <input name="reason" required minLength={3} placeholder="Reason (public)" aria-label={`Reason for banning ${person.username}`} className={inputClass} />
                     <label className="flex items-center gap-1 text-sm">
@@ -61,7 +64,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     </label>
                   </AdminForm>
                 )}
-                <AdminForm action={setRoleAction} submitLabel={person.role === "admin" ? "Demote to reader" : "Promote to admin"}>
+                <AdminForm
+                  action={setRoleAction}
+                  submitLabel={person.role === "admin" ? "Demote to reader" : "Promote to admin"}
+                  // Making someone an admin hands them the whole site: asked, as a ban is.
+                  confirm={person.role === "admin" ? undefined : `Make ${person.username} an admin? Admins curate the list, hide comments and ban readers.`}
+                  describedBy={`user-${person.id}`}
+                >
                   <HiddenField name="userId" value={person.id} />
                   <HiddenField name="role" value={person.role === "admin" ? "user" : "admin"} />
                 </AdminForm>
