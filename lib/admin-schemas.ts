@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { arxivIdSchema } from "./arxiv-id-schema";
-import { parseDay } from "./dates";
+import { addDays, formatDay, parseDay, todayUtc } from "./dates";
 import { pgText } from "./text-rules";
 
 // Input shapes of the admin forms, shared by the actions and their tests.
@@ -12,6 +12,18 @@ export const daySchema = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return parsed.value;
+});
+
+/** How far ahead a paper can be listed: tomorrow (UTC), for a list prepared the evening before. */
+export const MAX_DAYS_AHEAD = 1;
+
+/**
+ * A day a paper can be put on: not years ahead by a slip of the keyboard (2099 for 2026), which
+ * would list it on a page nobody reaches and point today's "Next" link there.
+ */
+export const listingDaySchema = daySchema.superRefine((day, ctx) => {
+  const latest = addDays(todayUtc(), MAX_DAYS_AHEAD);
+  if (day > latest) ctx.addIssue({ code: "custom", message: `Papers can be listed up to ${formatDay(latest)} (UTC); ${formatDay(day)} is further ahead.` });
 });
 
 export const reasonSchema = pgText().trim().min(3, "Give a reason (at least 3 characters); it is shown in the public log.").max(500);
@@ -36,12 +48,12 @@ const linkSchema = z
 
 const entryId = z.coerce.number().int().positive();
 
-export const AddToDayInput = z.object({ paperId: arxivIdSchema, day: daySchema });
+export const AddToDayInput = z.object({ paperId: arxivIdSchema, day: listingDaySchema });
 export const EntryInput = z.object({ entryId });
 export const HideEntryInput = z.object({ entryId, reason: reasonSchema });
 export const UnhideEntryInput = z.object({ entryId, reason: optionalReason });
 export const MovePinInput = z.object({ entryId, direction: z.enum(["up", "down"]) });
-export const MoveEntryInput = z.object({ entryId, toDay: daySchema, reason: optionalReason });
+export const MoveEntryInput = z.object({ entryId, toDay: listingDaySchema, reason: optionalReason });
 export const EditPaperInput = z.object({
   paperId: arxivIdSchema,
   title: pgText().trim().min(1, "A paper needs a title.").max(1_000),
