@@ -26,21 +26,27 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
     });
   }
 
-  const paper = await ensurePaperInCatalogue(paperId, { minVersion: version });
   const today = todayUtc(now);
   const oldest = addDays(today, -env.SUBMISSION_MAX_AGE_DAYS);
+  // The ID's month bounds the paper's age before arXiv is asked: a paper numbered in a month that
+  // ended before the window began is older than the window, whatever day of it appeared, and a
+  // month still to come has no papers. (Asking arXiv first answered "arXiv is not answering,
+  // try again" when it was down, for papers that could never be accepted.)
+  const month = arxivIdMonth(paperId);
+  if (month && lastDayOfMonth(month) < oldest) {
+    throw new AppError("invalid_input", {
+      message: `${paperId} was first published in ${formatMonth(month)} (its arXiv ID says so), more than ${env.SUBMISSION_MAX_AGE_DAYS} days ago. The daily list is for new papers.`,
+    });
+  }
+  if (month && month > today.slice(0, 7)) {
+    throw new AppError("invalid_input", { message: `arXiv has not numbered papers for ${formatMonth(month)} yet: check the ID.` });
+  }
+
+  const paper = await ensurePaperInCatalogue(paperId, { minVersion: version });
   const published = paper.publishedAt?.toISOString().slice(0, 10);
   if (published && published < oldest) {
     throw new AppError("invalid_input", {
       message: `${paperId} was published on ${formatDay(published)}, more than ${env.SUBMISSION_MAX_AGE_DAYS} days ago. The daily list is for new papers.`,
-    });
-  }
-  // Without a date in the catalogue, the ID's month bounds it: a paper numbered in a month that
-  // ended before the window began is older than the window, whatever day of it appeared.
-  const month = published ? null : arxivIdMonth(paperId);
-  if (month && lastDayOfMonth(month) < oldest) {
-    throw new AppError("invalid_input", {
-      message: `${paperId} was first published in ${formatMonth(month)} (its arXiv ID says so), more than ${env.SUBMISSION_MAX_AGE_DAYS} days ago. The daily list is for new papers.`,
     });
   }
 

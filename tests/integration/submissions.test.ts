@@ -82,11 +82,29 @@ describe("submitting a paper", () => {
     const carol = await reader();
     await getDb().execute(sql`delete from daily_entries where paper_id = '2206.06921'`);
     const before = await snapshot();
-    const later = new Date("2022-07-20T09:00:00Z");
+    // Late in the paper's own month: its ID alone cannot tell, arXiv's date does.
+    const later = new Date("2022-06-30T09:00:00Z");
     await expect(submitPaper({ user: carol, paperId: "2206.06921", version: null, now: later })).rejects.toMatchObject({
       code: "invalid_input",
       message: expect.stringMatching(/published on .*14 June 2022.*more than 14 days ago/),
     });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses by the ID's month alone, without asking arXiv, a paper that could never be accepted", async () => {
+    const erin = await reader();
+    const before = await snapshot();
+    fake.setMode("status-500"); // arXiv down: the answer must not be "try again later"
+    await expect(submitPaper({ user: erin, paperId: "2206.99997", version: null, now: new Date("2022-08-02T09:00:00Z") })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "2206.99997 was first published in June 2022 (its arXiv ID says so), more than 14 days ago. The daily list is for new papers.",
+    });
+    await expect(submitPaper({ user: erin, paperId: "hep-th/9901001", version: null, now: NOW })).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/January 1999/) });
+    await expect(submitPaper({ user: erin, paperId: "2208.00001", version: null, now: new Date("2022-07-20T09:00:00Z") })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "arXiv has not numbered papers for August 2022 yet: check the ID.",
+    });
+    fake.setMode("replay");
     expect(await snapshot()).toEqual(before);
   });
 
