@@ -23,6 +23,9 @@ describe("renderMarkdown", () => {
     expect(targets.length).toBeGreaterThanOrEqual(2); // to the note, and back
     for (const target of targets) expect(ids).toContain(target);
     for (const id of ids) expect(id.startsWith("comment-42-")).toBe(true);
+    // Labelled by a paragraph: a heading inside a comment would break the page's outline.
+    expect(html).toContain('<p id="comment-42-footnote-label">Footnotes</p>');
+    expect(html).not.toMatch(/<h[1-6]/);
     // Links to anchors elsewhere on the page stay as written.
     expect(renderMarkdown("See [Carol](#comment-7) and [the thread](#discussion).", { anchorPrefix: commentAnchorPrefix(42) })).toContain('href="#comment-7"');
     // Another comment's footnote 1 gets other ids.

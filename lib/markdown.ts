@@ -43,7 +43,9 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkRawHtmlAsText)
-    .use(remarkRehype, { clobberPrefix: "" })
+    // The footnotes label as a paragraph, not remark's h2: a heading inside a comment broke the
+    // page's outline (the discussion's comments sit under an h2 of their own).
+    .use(remarkRehype, { clobberPrefix: "", footnoteLabelTagName: "p" })
     .use(rehypeSanitize, schema)
     .use(rehypeScopeAnchors)
     .use(rehypeImagesAsLinks)
