@@ -117,6 +117,9 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     ["/papers/date/2025-02-30", /February 2025 has 28 days/],
     ["/papers/week/2025-W60", /2025 has ISO weeks 01 to 52/],
     ["/papers/month/2025-13", /months run 01 to 12/],
+    // Near the year 10000 a month page once looped until the server ran out of memory.
+    ["/papers/month/9999-12", /too far ahead/],
+    ["/papers/week/9999-W52", /too far ahead/],
     ["/papers/not-an-id", /is not an arXiv identifier/],
     ["/papers/2401.99999", /no paper with arXiv ID 2401.99999/],
     ["/papers/hep-th/9901001", /no paper with arXiv ID hep-th\/9901001/],

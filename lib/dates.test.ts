@@ -16,6 +16,8 @@ describe("parseDay", () => {
     ["2025-1-5", /YYYY-MM-DD/],
     ["yesterday", /YYYY-MM-DD/],
     ["1990-05-01", /before arXiv/],
+    ["3000-01-01", /too far ahead/],
+    ["9999-12-31", /too far ahead/],
   ])("explains why %s is not a day", (input, reason) => {
     const parsed = parseDay(input);
     expect(parsed.ok).toBe(false);
@@ -63,6 +65,13 @@ describe("parseMonth", () => {
 
   it.each(["2025-13", "2025-00", "2025-1", "202501"])("rejects %s", (input) => {
     expect(parseMonth(input).ok).toBe(false);
+  });
+
+  it("stops short of the year 10000, where dates stop being YYYY-MM-DD (a month there looped forever)", () => {
+    expect(parseMonth("2999-12")).toMatchObject({ ok: true, value: { end: "2999-12-31" } });
+    for (const input of ["3000-01", "9999-12"]) expect(parseMonth(input)).toMatchObject({ ok: false, reason: expect.stringMatching(/too far ahead/) });
+    expect(parseIsoWeek("9999-W52")).toMatchObject({ ok: false, reason: expect.stringMatching(/too far ahead/) });
+    expect(daysOf({ start: "2999-12-30", end: "3000-01-01" })).toEqual(["2999-12-30", "2999-12-31", "3000-01-01"]);
   });
 });
 

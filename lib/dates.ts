@@ -9,6 +9,20 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The calendar's ends. Past 9999 dates stop being YYYY-MM-DD ("+010000-01-01"), and a month
+ * there sent daysOf round forever (one request to /papers/month/9999-12 took the server down), so
+ * addresses stop well short of it.
+ */
+const FIRST_YEAR = 1991; // arXiv began
+export const LAST_YEAR = 2999;
+
+function outOfRange(input: string, year: number): string | null {
+  if (year < FIRST_YEAR) return `${input} is before arXiv existed (1991).`;
+  if (year > LAST_YEAR) return `${input} is too far ahead: the calendar here ends with ${LAST_YEAR}.`;
+  return null;
+}
+
 export function todayUtc(now: Date = new Date()): Day {
   return now.toISOString().slice(0, 10);
 }
@@ -26,7 +40,8 @@ export function parseDay(input: string): Parsed<Day> {
   if (d < 1 || d > last) {
     return { ok: false, reason: `${input} does not exist: ${monthName(m)} ${y} has ${last} days.` };
   }
-  if (y < 1991) return { ok: false, reason: `${input} is before arXiv existed (1991).` };
+  const range = outOfRange(input, y);
+  if (range) return { ok: false, reason: range };
   return { ok: true, value: input };
 }
 
@@ -36,7 +51,8 @@ export function parseMonth(input: string): Parsed<DayRange & { label: string }> 
   const y = Number(match[1]);
   const m = Number(match[2]);
   if (m < 1 || m > 12) return { ok: false, reason: `${input} has no month ${match[2]}: months run 01 to 12.` };
-  if (y < 1991) return { ok: false, reason: `${input} is before arXiv existed (1991).` };
+  const range = outOfRange(input, y);
+  if (range) return { ok: false, reason: range };
   return {
     ok: true,
     value: {
@@ -59,7 +75,8 @@ export function parseIsoWeek(input: string): Parsed<DayRange & { label: string }
   if (week < 1 || week > weeks) {
     return { ok: false, reason: `${input} does not exist: ${year} has ISO weeks 01 to ${weeks}.` };
   }
-  if (year < 1991) return { ok: false, reason: `${input} is before arXiv existed (1991).` };
+  const range = outOfRange(input, year);
+  if (range) return { ok: false, reason: range };
   const start = addDays(isoWeekOneMonday(year), (week - 1) * 7);
   return { ok: true, value: { start, end: addDays(start, 6), label: `Week ${week} of ${year}` } };
 }
@@ -73,10 +90,11 @@ export function isoWeekOf(day: Day): string {
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
-/** Every day of a range, in order. */
+/** Every day of a range, in order. Counted in milliseconds, not by comparing the strings. */
 export function daysOf({ start, end }: DayRange): Day[] {
   const days: Day[] = [];
-  for (let day = start; day <= end; day = addDays(day, 1)) days.push(day);
+  const last = Date.parse(`${end}T00:00:00Z`);
+  for (let time = Date.parse(`${start}T00:00:00Z`); time <= last; time += DAY_MS) days.push(new Date(time).toISOString().slice(0, 10));
   return days;
 }
 
