@@ -174,6 +174,14 @@ test("a page view asks who is reading and their votes in one request, and a clie
   await expect(page).toHaveURL(new RegExp(`/papers/${paperId.replace(".", "\\.")}$`));
   await expect.poll(() => asked.slice(1).some((url) => new URL(url).searchParams.get("papers")?.split(",").includes(paperId))).toBe(true);
   await expect(upvoteIn(page.getByRole("main"))).toHaveAttribute("aria-pressed", "true");
+
+  // Back to the whole list, client-side: its papers are asked about once, not once per card
+  // (every button asked again for itself: a list of n papers sent n + 1 requests).
+  const beforeList = asked.length;
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Daily" }).click();
+  await expect(upvoteIn(cardOf(page, paperId))).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("main ol > li")).toHaveCount(listed.length);
+  expect(asked.length - beforeList, asked.slice(beforeList).join("\n")).toBeLessThanOrEqual(2);
 });
 
 test("/api/me answers votes only to their reader, and refuses a malformed list", async ({ page }) => {

@@ -22,17 +22,20 @@ export function ReaderVotesScope({ paperIds, children }: { paperIds: string[]; c
     registerPagePapers(owner, paperIds);
     return () => unregisterPagePapers(owner);
   }, [owner, paperIds]);
+  useAskAgainIfUncovered(paperIds);
   return <PaperIdsContext.Provider value={paperIds}>{children}</PaperIdsContext.Provider>;
 }
 
-export function useReaderVotes(): { paperIds: string[]; votes: ReaderVotes | undefined } {
-  const paperIds = useContext(PaperIdsContext);
+/**
+ * An answer asked before these papers were on the page (a client-side navigation) does not cover
+ * them: ask once more, once for the whole list. (Asked by every button, a week page of 55 papers
+ * sent 56 requests, each cancelling the one before.) Every paper that exists has a count in a
+ * signed-in answer.
+ */
+function useAskAgainIfUncovered(paperIds: string[]) {
   const queryClient = useQueryClient();
   const { data } = useMe();
-  const signedIn = Boolean(data?.user);
-  // An answer asked before these papers were on the page (a client-side navigation) does not
-  // cover them: ask once more. Every paper that exists has a count in a signed-in answer.
-  const uncovered = signedIn && paperIds.some((id) => !(id in (data?.votes?.counts ?? {})));
+  const uncovered = Boolean(data?.user) && paperIds.some((id) => !(id in (data?.votes?.counts ?? {})));
   const askedAgainFor = useRef<string | null>(null);
   useEffect(() => {
     const key = paperIds.join(",");
@@ -40,6 +43,11 @@ export function useReaderVotes(): { paperIds: string[]; votes: ReaderVotes | und
     askedAgainFor.current = key;
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
   }, [uncovered, paperIds, queryClient]);
+}
+
+export function useReaderVotes(): { paperIds: string[]; votes: ReaderVotes | undefined } {
+  const paperIds = useContext(PaperIdsContext);
+  const { data } = useMe();
   if (!data) return { paperIds, votes: undefined };
-  return { paperIds, votes: { signedIn, upvoted: data.votes?.upvoted ?? [] } };
+  return { paperIds, votes: { signedIn: Boolean(data.user), upvoted: data.votes?.upvoted ?? [] } };
 }
