@@ -33,7 +33,9 @@ export async function DayView({ day, heading, notice }: { day: Day; heading?: st
         empty={
           future
             ? `No papers on ${formatDay(day)} yet — that day has not come. Check back then.`
-            : `No papers on ${formatDay(day)} yet.`
+            : day === todayUtc()
+              ? `No papers on ${formatDay(day)} yet.`
+              : `No papers were listed on ${formatDay(day)}.`
         }
       />
     </section>

@@ -1,5 +1,5 @@
 import { getNeighbourDays, getRankedList } from "@/db/queries/daily-list";
-import { formatDay, type DayRange } from "@/lib/dates";
+import { formatDay, todayUtc, type DayRange } from "@/lib/dates";
 import type { NavLink, NavParts } from "./period-nav";
 import { PaperList } from "./paper-list";
 import { PeriodNav } from "./period-nav";
@@ -38,7 +38,14 @@ export async function PeriodView({
         views={views}
         parts={parts}
       />
-      <PaperList papers={papers} empty={`No papers between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")} yet.`} />
+      <PaperList
+        papers={papers}
+        empty={
+          range.end < todayUtc()
+            ? `No papers were listed between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")}.`
+            : `No papers between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")} yet.`
+        }
+      />
     </section>
   );
 }

@@ -80,7 +80,12 @@ test("week and month views list their papers ranked together", async ({ page }, 
   await weeks.nth(1).click();
   await expect(page).toHaveURL("/papers/week/2024-W45");
   await expect(page.getByText("4 Nov 2024 to 10 Nov 2024")).toBeVisible();
+  // Links to other periods say which, with the year (the month link read "Month", months "2024-11").
+  await expect(page.getByRole("navigation", { name: "Dates" }).getByRole("link", { name: "November 2024" })).toHaveAttribute("href", "/papers/month/2024-11");
   await screenshotBothWidths(page, testInfo, "week-2024-W45");
+  // A past day without papers says so, without a "yet" it will never reach.
+  await page.goto("/papers/date/1995-01-02");
+  await expect(page.getByRole("main")).toContainText("No papers were listed on");
 });
 
 test("a paper page shows title, authors, abstract, links and rendered math", async ({ page }, testInfo) => {

@@ -132,6 +132,7 @@ describe("the trending feed", () => {
     const feed = parseFeed(buildRss(trendingFeed({ origin: ORIGIN, rows, now: new Date("2025-02-15T00:00:00Z") })));
     expect(feed.items.map((i) => i.id)).toEqual(["paperboard:paper:2502.00001", "paperboard:paper:hep-th/9901001"]);
     expect(feed.self).toBe(`${ORIGIN}/trending/feed.xml`);
+    expect(feed.url).toBe(`${ORIGIN}/trending`); // the page it mirrors, not the home page
   });
 });
 

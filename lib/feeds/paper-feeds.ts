@@ -1,5 +1,6 @@
 import type { CommentRowInput, ListedPaperRow } from "../api/shape";
 import { paperPath } from "../arxiv-id";
+import { TRENDING_PATH } from "../cached-pages";
 import { formatDay, type Day } from "../dates";
 import { DISCUSSION_ANCHOR } from "../discussion-anchor";
 import { dayPath } from "../paths";
@@ -61,7 +62,7 @@ export function trendingFeed({ origin, rows, now }: { origin: string; rows: List
     id: "paperboard:feed:trending",
     title: "Paperboard — trending papers",
     description: `The papers readers upvoted most in the last ${TRENDING_DAYS} days.`,
-    ...urls(origin, "/", feedPaths.trending),
+    ...urls(origin, TRENDING_PATH, feedPaths.trending),
     updated: now,
     items: rows.map((row) => paperItem(origin, row, `paperboard:paper:${row.id}`)),
   };

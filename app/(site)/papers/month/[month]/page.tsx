@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
-import { isoWeeksOf, monthOf, parseIsoWeek, parseMonth, todayUtc } from "@/lib/dates";
-import { monthPath, weekPath } from "@/lib/paths";
+import { isoWeeksOf, parseIsoWeek, parseMonth, todayUtc } from "@/lib/dates";
+import { monthOfDayLink, weekPath } from "@/lib/paths";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -25,7 +25,7 @@ export default async function MonthPage({ params }: Props) {
     <PeriodView
       range={month}
       heading={`Papers of ${month.label}`}
-      linkTo={(day) => ({ href: monthPath(monthOf(day)), label: monthOf(day) })}
+      linkTo={monthOfDayLink}
       views={[]}
       parts={{ label: "Weeks of this month", links: weeksUpToToday(month) }}
     />

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
-import { daysOf, formatWeekday, isoWeekOf, parseIsoWeek, todayUtc } from "@/lib/dates";
-import { dayPath, monthOfDayLink, weekPath } from "@/lib/paths";
+import { daysOf, formatWeekday, parseIsoWeek, todayUtc } from "@/lib/dates";
+import { dayPath, monthOfDayLink, weekOfDayLink } from "@/lib/paths";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -25,7 +25,7 @@ export default async function WeekPage({ params }: Props) {
     <PeriodView
       range={week}
       heading={`Papers of ${week.label.toLowerCase().replace(/^w/, "W")}`}
-      linkTo={(day) => ({ href: weekPath(isoWeekOf(day)), label: `Week ${isoWeekOf(day).slice(6)}` })}
+      linkTo={weekOfDayLink}
       views={[monthOfDayLink(week.start)]}
       parts={{ label: "Days of this week", links: daysOf(week).filter((day) => day <= todayUtc()).map((day) => ({ href: dayPath(day), label: formatWeekday(day) })) }}
     />
