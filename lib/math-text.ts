@@ -1,6 +1,9 @@
 // Splits plain text (titles, abstracts) into prose and TeX math, the way arXiv authors write it:
 // $...$ inline, $$...$$ display, \$ a literal dollar. Unclosed delimiters stay prose.
-// Comments use a full Markdown pipeline instead; abstracts are not Markdown.
+// Comments use a full Markdown pipeline instead; abstracts are not Markdown. The prose's TeX
+// accents (Schr\"odinger) become the letters they stand for (lib/tex-accents.ts).
+
+import { texAccentsToUnicode } from "./tex-accents";
 
 export type MathSegment = { kind: "text"; value: string } | { kind: "math"; value: string; display: boolean };
 
@@ -20,7 +23,7 @@ export function splitMath(input: string): MathSegment[] {
       const close = findClosing(input, i + delimiter.length, delimiter);
       const body = close === -1 ? "" : input.slice(i + delimiter.length, close);
       if (close !== -1 && body.trim() !== "") {
-        if (text) segments.push({ kind: "text", value: text });
+        if (text) segments.push({ kind: "text", value: texAccentsToUnicode(text) });
         text = "";
         segments.push({ kind: "math", value: body.trim(), display });
         i = close + delimiter.length;
@@ -30,7 +33,7 @@ export function splitMath(input: string): MathSegment[] {
     text += input[i];
     i += 1;
   }
-  if (text) segments.push({ kind: "text", value: text });
+  if (text) segments.push({ kind: "text", value: texAccentsToUnicode(text) });
   return segments;
 }
 
