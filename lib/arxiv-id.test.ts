@@ -17,6 +17,9 @@ describe("parseArxivId", () => {
     ["https://arxiv.org/pdf/2401.12345", "2401.12345", null, "new"],
     ["https://arxiv.org/pdf/2401.12345v2.pdf", "2401.12345", 2, "new"],
     ["https://huggingface.co/papers/2401.12345", "2401.12345", null, "new"],
+    ["https://arxiv.org/html/2310.06110v1", "2310.06110", 1, "new"], // arXiv's HTML rendering
+    ["arxiv.org/pdf/2310.06110", "2310.06110", null, "new"], // copied without its scheme
+    ["www.arxiv.org/abs/hep-th/9901001", "hep-th/9901001", null, "old"],
     ["hep-th/9901001", "hep-th/9901001", null, "old"],
     ["hep-th/9901001v2", "hep-th/9901001", 2, "old"],
     ["math.GT/0309136", "math.GT/0309136", null, "old"],

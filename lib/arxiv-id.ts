@@ -17,7 +17,7 @@ const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v
 // Hosts whose /abs/ and /pdf/ paths carry an identifier.
 const ARXIV_HOSTS = new Set(["arxiv.org", "www.arxiv.org", "export.arxiv.org", "huggingface.co"]);
 
-/** Parses an identifier, an `arXiv:` reference or an abs/pdf URL. Returns null for anything else. */
+/** Parses an identifier, an `arXiv:` reference or an abs/pdf/html URL. Returns null for anything else. */
 export function parseArxivId(input: string): ArxivId | null {
   const candidate = stripWrapping(input.trim());
   if (candidate === null || candidate.length > 64) return null;
@@ -25,6 +25,8 @@ export function parseArxivId(input: string): ArxivId | null {
 }
 
 function stripWrapping(raw: string): string | null {
+  // Copied from an address bar without its scheme: arxiv.org/abs/2401.12345.
+  if (/^(?:(?:www\.|export\.)?arxiv\.org|huggingface\.co)\//i.test(raw)) raw = `https://${raw}`;
   if (/^https?:\/\//i.test(raw)) {
     let url: URL;
     try {
@@ -33,7 +35,8 @@ function stripWrapping(raw: string): string | null {
       return null;
     }
     if (!ARXIV_HOSTS.has(url.hostname.toLowerCase())) return null;
-    const match = url.pathname.match(/^\/(?:abs|pdf|papers)\/(.+?)(?:\.pdf)?\/?$/);
+    // abs and pdf, arXiv's HTML rendering (/html/), and Hugging Face's paper pages (/papers/).
+    const match = url.pathname.match(/^\/(?:abs|pdf|html|papers)\/(.+?)(?:\.pdf)?\/?$/);
     // A stray % stays as written, and fails as an identifier below.
     return match ? decodeOrKeep(match[1]) : null;
   }
