@@ -95,9 +95,14 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
   return { hits, total: rows[0].total, onlyStopWords: false };
 }
 
-/** The reader's words as the query every search statement here runs ("phrases", -exclusions, or). */
+/**
+ * The reader's words as the query every search statement here runs ("phrases", -exclusions, or).
+ * A hyphen inside a word splits it: websearch_to_tsquery keeps "state-space" whole, which then
+ * matches only papers that hyphenate it; as "state space" it matches both spellings (PostgreSQL
+ * indexes a hyphenated word's parts too). A leading hyphen still excludes.
+ */
 function tsqueryOf(q: string): SQL {
-  return sql`websearch_to_tsquery('english', ${q})`;
+  return sql`websearch_to_tsquery('english', ${q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ")})`;
 }
 
 /** How many papers match, with the same filters as searchPapers. */

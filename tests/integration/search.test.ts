@@ -32,6 +32,9 @@ beforeAll(async () => {
   await makePaper({ id: "2502.00002", title: "Neural graph rewriting", abstract: "Rewriting systems.", upvoteCount: 2 });
   await makePaper({ id: "2502.00003", title: "Graph neural networks: a survey", abstract: "We survey the field.", upvoteCount: 1 });
   await makePaper({ id: "2502.00004", title: "Protein folding with transformers", abstract: "Structures.", upvoteCount: 0 });
+  // Hyphenated or not.
+  await makePaper({ id: "2502.00005", title: "Selective state-space models", abstract: "Sequences." });
+  await makePaper({ id: "2502.00006", title: "Long sequences with state space layers", abstract: "Scans." });
   // Escaping.
   await makePaper({ id: "2503.00001", title: "Exploit <script>alert('x')</script> detection & <b>bold</b> claims", abstract: "Detection of exploits in the wild." });
   // Filters: listed on different days, one listing hidden.
@@ -70,6 +73,12 @@ describe("websearch syntax", () => {
 
   it("excludes -words", async () => {
     expect(await ids("graph neural -survey")).toEqual(["2502.00001", "2502.00002"]);
+  });
+
+  it("finds a hyphenated word spelled either way, and still excludes with a leading hyphen", async () => {
+    for (const q of ["state-space", "state space"]) expect((await ids(q)).sort(), q).toEqual(["2502.00005", "2502.00006"]);
+    expect(await ids('"state-space models"')).toEqual(["2502.00005"]);
+    expect(await ids("state-space -layers")).toEqual(["2502.00005"]);
   });
 
   it("accepts or between alternatives", async () => {
