@@ -1,3 +1,4 @@
+import { markdownCostProblem } from "./markdown-limits";
 import { pgText } from "./text-rules";
 
 /** Replies nest at most this deep; a reply to the deepest level attaches beside its parent. */
@@ -14,7 +15,11 @@ export const commentBody = pgText()
   .overwrite(unixNewlines)
   .trim()
   .min(1, "Write something before posting.")
-  .max(MAX_COMMENT_LENGTH, `Comments are limited to ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`);
+  .max(MAX_COMMENT_LENGTH, `Comments are limited to ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`)
+  .superRefine((body, ctx) => {
+    const problem = body.length <= MAX_COMMENT_LENGTH ? markdownCostProblem(body) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /**
  * The text an edit started from, sent back with the edit so the server can tell whether the

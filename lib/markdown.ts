@@ -8,6 +8,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import { markdownCostProblem } from "./markdown-limits";
 import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
@@ -72,9 +73,25 @@ export type RenderOptions = {
   mathOutput?: MathOutput;
 };
 
-/** Renders a comment body to HTML that is safe to insert into the page. */
+/**
+ * Renders a comment body to HTML that is safe to insert into the page. Markdown too costly to
+ * render (lib/markdown-limits.ts; refused at posting, so only older comments can hold it), or that
+ * the renderer fails on, is shown as the plain text written: one comment must never take down
+ * its page, its author's profile or its feed.
+ */
 export function renderMarkdown(source: string, { anchorPrefix = "comment-", mathOutput = "htmlAndMathml" }: RenderOptions = {}): string {
-  return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix } })));
+  if (markdownCostProblem(source)) return plainTextHtml(source);
+  try {
+    return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix } })));
+  } catch (error) {
+    console.error("A comment could not be rendered as Markdown; showing its text.", error);
+    return plainTextHtml(source);
+  }
+}
+
+/** The text as written, escaped, in one paragraph (its line breaks kept by .comment-plain-text, app/globals.css). */
+function plainTextHtml(source: string): string {
+  return String(unified().use(rehypeStringify).stringify({ type: "root", children: [{ type: "element", tagName: "p", properties: { className: ["comment-plain-text"] }, children: [{ type: "text", value: source }] }] }));
 }
 
 /** The prefix for one comment's anchors: ids stay unique with many comments on one page. */
