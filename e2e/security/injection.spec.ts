@@ -26,6 +26,7 @@ const INJECTIONS = [
   "1; SELECT pg_sleep(5)",
   "nul\u0000byte",
   "2024-11-04' OR '1'='1",
+  "2147483648", // one past PostgreSQL's integer: /moderation?before= sent it to the database and failed
 ];
 
 /** Every GET route that takes a parameter or path segment, with `X` where the attack goes. */

@@ -12,7 +12,7 @@ import { runDigest, STALE_CLAIM_MINUTES, type DigestHooks } from "@/lib/digest/r
 import { requestSubscription } from "@/lib/digest/subscribe";
 import { SUBSCRIBE_PER_ADDRESS, SUBSCRIBE_PER_IP } from "@/lib/digest/subscribe-limits";
 import { exitCodeOf, summaryLines } from "@/lib/digest/summary";
-import { hashToken } from "@/lib/digest/tokens";
+import { hashToken, newToken } from "@/lib/digest/tokens";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
 import { waitOutMidnightUtc } from "../support/midnight";
@@ -240,6 +240,21 @@ describe("the digest job", () => {
     await run({ now: at(1) }); // the next day's digest
     expect(digestsTo("daily@example.org")).toHaveLength(1);
     expect(digestsTo("weekly@example.org")).toHaveLength(1); // still the same week: nothing new
+  });
+
+  it("reads only a small unsubscribe form: megabytes of fields are not parsed, and change nothing", async () => {
+    const token = newToken();
+    await getDb().insert(subscriptions).values({ email: "padded@example.org", frequency: "daily", status: "active", unsubscribeToken: token, confirmedAt: new Date() });
+    const post = (body: string) =>
+      unsubscribePost(new Request("https://paperboard.test/unsubscribe", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }));
+    const form = `source=page&token=${token}`;
+
+    expect((await post(`${form}&${"a&".repeat(50_000)}`)).status).toBe(404);
+    expect(await findByUnsubscribeToken({ token })).toMatchObject({ status: "active" });
+    const small = await post(form);
+    expect(small.status).toBe(303);
+    expect(small.headers.get("location")).toBe("/unsubscribe/done");
+    expect(await findByUnsubscribeToken({ token })).toMatchObject({ status: "unsubscribed" });
   });
 
   it("resumes after a crash between sends without sending anyone a second copy", async () => {

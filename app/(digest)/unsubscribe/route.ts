@@ -1,5 +1,6 @@
 import { unsubscribe } from "@/db/queries/subscriptions";
 import { TokenInput } from "@/lib/digest/tokens";
+import { readCappedText } from "@/lib/read-capped-body";
 
 // The List-Unsubscribe URL of every digest: /unsubscribe?token=…
 //
@@ -31,11 +32,18 @@ export async function POST(request: Request): Promise<Response> {
     : new Response("This unsubscribe link is not valid.\n", { status: 404, headers: { ...noStore, "content-type": "text/plain; charset=utf-8" } });
 }
 
+// Our button sends two fields and mail providers one ("List-Unsubscribe=One-Click"): a few
+// hundred bytes. Read at most this much, so nobody can make the server parse megabytes of fields
+// (10 MB of "a&a&…" took seconds and half a gigabyte).
+const MAX_FORM_BYTES = 4_096;
+
 async function readForm(request: Request): Promise<FormData | null> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return null;
+  const body = await readCappedText(request, MAX_FORM_BYTES);
+  if (body === null) return null;
   try {
-    return await request.formData();
+    return await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
     return null;
   }

@@ -12,7 +12,8 @@ const Filters = z.object({
   action: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
   target: z.enum(["paper", "entry", "comment", "user"]).optional().catch(undefined),
   id: z.string().max(100).refine(hasNoNul).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  // An audit row id (PostgreSQL integer): a larger number was sent to the database and failed there.
+  before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional().catch(undefined),
 });
 
 const ACTION_LABELS: Record<string, string> = {
