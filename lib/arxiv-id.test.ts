@@ -42,6 +42,9 @@ describe("parseArxivId", () => {
     "2400.12345", // month 00
     "2401.12345v0",
     "2401.12345v",
+    "2401.12345v01", // arXiv writes no leading zero
+    "2401.12345v99999999999999999999999", // read as 1e+23 once
+    "hep-th/9901001v00012",
     "hep-th/0704001", // old style after March 2007
     "hep-th/9013001", // month 13
     "HEP-TH/9901001", // archives are lower case

@@ -11,8 +11,11 @@ export type ArxivId = {
   style: "new" | "old";
 };
 
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
+// Versions as arXiv writes them: no leading zero, and far below what a number holds exactly (a
+// version of 23 digits read as 1e+23, and sent readers to /papers/…v1e+23). Each spelling is also
+// a page of its own in the page cache, so only real-looking ones are accepted.
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d{0,3}))?$/;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d{0,3}))?$/;
 
 // Hosts whose /abs/ and /pdf/ paths carry an identifier.
 const ARXIV_HOSTS = new Set(["arxiv.org", "www.arxiv.org", "export.arxiv.org", "huggingface.co"]);
@@ -47,7 +50,6 @@ function parseBareId(candidate: string): ArxivId | null {
   const modern = candidate.match(NEW_STYLE);
   if (modern) {
     const [, yy, mm, number, version] = modern;
-    if (version !== undefined && Number(version) < 1) return null;
     const year = 2000 + Number(yy);
     const month = Number(mm);
     if (month < 1 || month > 12) return null;
@@ -60,7 +62,6 @@ function parseBareId(candidate: string): ArxivId | null {
   const legacy = candidate.match(OLD_STYLE);
   if (legacy) {
     const [, archive, subject, yy, mm, number, version] = legacy;
-    if (version !== undefined && Number(version) < 1) return null;
     const month = Number(mm);
     if (month < 1 || month > 12) return null;
     // Old-style identifiers were issued from August 1991 to March 2007.

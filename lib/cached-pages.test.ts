@@ -17,11 +17,13 @@ describe("cached pages", () => {
   });
 
   it("tells junk under the home page's and trending's routes from their real addresses and files", () => {
-    for (const path of ["/latest/junk", "/latest/2026-02-30", "/latest/%00", "/trending/junk", "/trending/%00", "/trending/feed.json"]) {
-      expect(isJunkUnderCachedRoute(path), path).toBe(true);
+    const now = new Date("2026-11-28T12:00:00Z");
+    // Other days than today's: each would be one more page in the cache, for anyone who types them.
+    for (const path of ["/latest/junk", "/latest/2026-02-30", "/latest/%00", "/latest/2026-11-26", "/latest/2999-12-30", "/trending/junk", "/trending/%00", "/trending/feed.json"]) {
+      expect(isJunkUnderCachedRoute(path, now), path).toBe(true);
     }
-    for (const path of ["/latest/2026-11-28", "/trending", "/trending/now", "/trending/feed.xml", "/trending/feed.atom", "/papers/junk", "/latest/a/b"]) {
-      expect(isJunkUnderCachedRoute(path), path).toBe(false);
+    for (const path of ["/latest/2026-11-28", "/latest/2026-11-27", "/latest/2026-11-29", "/trending", "/trending/now", "/trending/feed.xml", "/trending/feed.atom", "/papers/junk", "/latest/a/b"]) {
+      expect(isJunkUnderCachedRoute(path, now), path).toBe(false);
     }
   });
 

@@ -1,4 +1,4 @@
-import { parseDay, todayUtc } from "./dates";
+import { addDays, parseDay, todayUtc } from "./dates";
 import { decodeOrKeep } from "./uri";
 
 // The public pages Next renders once and serves from its cache to everyone (ISR): the daily list
@@ -49,9 +49,17 @@ const TRENDING_CHILD = new RegExp(`^${TRENDING_PATH}/([^/]+)$`);
  * malformed /papers/ addresses (lib/not-found-reason.ts), so junk anyone types makes no entry in
  * the page cache.
  */
-export function isJunkUnderCachedRoute(pathname: string): boolean {
+export function isJunkUnderCachedRoute(pathname: string, now: Date = new Date()): boolean {
   const day = LATEST_CHILD.exec(pathname)?.[1];
-  if (day !== undefined) return !parseDay(decodeOrKeep(day)).ok;
+  // Only today's home route is ever asked for ("/" is rewritten to it); a day either side covers
+  // a request crossing midnight. Any other day would be one more cache entry per address typed.
+  if (day !== undefined) return !isAroundToday(decodeOrKeep(day), now);
   const child = TRENDING_CHILD.exec(pathname)?.[1];
   return child !== undefined && !TRENDING_CHILDREN.has(child);
+}
+
+function isAroundToday(day: string, now: Date): boolean {
+  if (!parseDay(day).ok) return false;
+  const today = todayUtc(now);
+  return day >= addDays(today, -1) && day <= addDays(today, 1);
 }
