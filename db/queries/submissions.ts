@@ -57,3 +57,12 @@ export async function listSubmission({
     return inserted.length > 0 ? { listed: true } : { listed: false, reason: "duplicate" };
   });
 }
+
+/** How many papers a reader has put on the list since `since` (the daily cap's count, read ahead). */
+export async function countSubmissionsSince({ userId, since }: { userId: string; since: Date }): Promise<number> {
+  const [{ n }] = await getDb()
+    .select({ n: count() })
+    .from(dailyEntries)
+    .where(and(eq(dailyEntries.submittedById, userId), gte(dailyEntries.submittedAt, since)));
+  return n;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { findListingState, listSubmission } from "@/db/queries/submissions";
+import { countSubmissionsSince, findListingState, listSubmission } from "@/db/queries/submissions";
 import { arxivIdMonth } from "../arxiv-id";
 import type { SessionUser } from "../auth/session-user";
 import { addDays, formatDay, formatMonth, lastDayOfMonth, todayUtc } from "../dates";
@@ -42,6 +42,13 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
     throw new AppError("invalid_input", { message: `arXiv has not numbered papers for ${formatMonth(month)} yet: check the ID.` });
   }
 
+  // A reader at the daily cap is told so before arXiv is asked: every fetch waits its turn in one
+  // queue for the whole server (arXiv asks for one request every 3 s), so refused submissions must
+  // not hold everyone else's up. listSubmission counts again, under a lock, to decide.
+  const cap = user.role === "admin" ? null : env.SUBMISSIONS_PER_DAY;
+  const since = new Date(`${today}T00:00:00Z`);
+  if (cap !== null && (await countSubmissionsSince({ userId: user.id, since })) >= cap) throw capReached(env.SUBMISSIONS_PER_DAY, today, now);
+
   const paper = await ensurePaperInCatalogue(paperId, { minVersion: version });
   const published = paper.publishedAt?.toISOString().slice(0, 10);
   if (published && published < oldest) {
@@ -50,17 +57,15 @@ export async function submitPaper({ user, paperId, version, now = new Date() }: 
     });
   }
 
-  const outcome = await listSubmission({
-    paperId,
-    day: today,
-    userId: user.id,
-    cap: user.role === "admin" ? null : env.SUBMISSIONS_PER_DAY,
-    since: new Date(`${today}T00:00:00Z`),
-  });
+  const outcome = await listSubmission({ paperId, day: today, userId: user.id, cap, since });
   if (outcome.listed) return { paperId, outcome: "listed", day: today };
   if (outcome.reason === "duplicate") return { paperId, outcome: "already-listed", day: today };
-  throw new AppError("rate_limited", {
-    message: `You can submit ${env.SUBMISSIONS_PER_DAY} papers a day. Try again tomorrow (00:00 UTC).`,
+  throw capReached(env.SUBMISSIONS_PER_DAY, today, now);
+}
+
+function capReached(perDay: number, today: string, now: Date): AppError {
+  return new AppError("rate_limited", {
+    message: `You can submit ${perDay} papers a day. Try again tomorrow (00:00 UTC).`,
     retryAfterSeconds: Math.ceil((Date.parse(`${addDays(today, 1)}T00:00:00Z`) - now.getTime()) / 1000),
   });
 }

@@ -164,6 +164,11 @@ describe("submitting a paper", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: "rate_limited", message: expect.stringContaining("3 papers a day") });
+    // At the cap, a paper arXiv would have to be asked about is refused without asking (arXiv is
+    // down here: the answer is the cap, not "arXiv is not answering").
+    fake.setMode("status-500");
+    await expect(submitPaper({ user: eager, paperId: "2206.10099", version: null, now: NOW })).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("3 papers a day") });
+    fake.setMode("replay");
 
     const admin = await reader("admin");
     await getDb().execute(sql`delete from daily_entries where paper_id in ('2206.10001','2206.10002','2206.10003','2206.10004','2206.10005')`);
