@@ -40,7 +40,9 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
         empty={
           <div className="flex flex-col gap-3 text-left">
             <p className="font-medium text-zinc-800 dark:text-zinc-200">
-              {result.onlyStopWords
+              {result.onlyExclusions
+                ? `“${q}” only says what to leave out. Add a word to look for, e.g. “diffusion ${q}”.`
+                : result.onlyStopWords
                 ? /[\p{L}\p{N}]/u.test(q)
                   ? `“${q}” has only very common words, which search ignores. Add a more specific word.`
                   : `“${q}” has no words in it. Search for words from a title, an abstract or an author's name.`

@@ -19,7 +19,8 @@ export type SearchHit = ListedPaper & {
   listedOn: Day | null;
 };
 
-export type SearchResult = { hits: SearchHit[]; total: number; onlyStopWords: boolean };
+/** `onlyExclusions`: nothing to look for, only words to leave out ("-diffusion"), which would list every paper. */
+export type SearchResult = { hits: SearchHit[]; total: number; onlyStopWords: boolean; onlyExclusions?: true };
 
 // ts_rank_cd weights in the order {D, C, B, A}. A title match is worth ten abstract matches, so
 // an abstract that repeats a word cannot outrank a paper named after it; an author is worth four.
@@ -35,6 +36,7 @@ const ABSTRACT_HEADLINE = headlineOptions({ MaxFragments: 2, MinWords: 12, MaxWo
 export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: string; filters: SearchFilters; limit?: number; offset?: number }): Promise<SearchResult> {
   const db = getReadDb();
   const tsquery = tsqueryOf(q);
+  if (/(^|\s)-/.test(q) && (await matchesAlmostEverything(q))) return { hits: [], total: 0, onlyStopWords: false, onlyExclusions: true };
 
   // The first visible listing of each paper (in the date range, if any), for the card and the filter.
   const listing = firstVisibleListing({ from: filters.from, to: filters.to, alias: "listing" });
@@ -122,6 +124,17 @@ async function hasNoSearchableWords(q: string): Promise<boolean> {
     .select({ nodes: sql<number>`numnode(${tsqueryOf(q)})`.mapWith(Number) })
     .from(sql`(select 1) as one`);
   return row.nodes === 0;
+}
+
+/**
+ * True when the query has only exclusions to go on ("-diffusion", "-a or b"): the index cannot
+ * narrow it (querytree is "T"), so it would rank every paper in the catalogue, for one request.
+ */
+async function matchesAlmostEverything(q: string): Promise<boolean> {
+  const [row] = await getReadDb()
+    .select({ tree: sql<string>`querytree(${tsqueryOf(q)})` })
+    .from(sql`(select 1) as one`);
+  return row.tree === "T";
 }
 
 /** Whether the catalogue has a paper, for the arXiv ID shortcut. */

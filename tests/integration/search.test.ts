@@ -88,6 +88,11 @@ describe("websearch syntax", () => {
   it("says when nothing searchable is left, instead of failing", async () => {
     expect(await searchPapers({ q: "the and of", filters: ANY })).toEqual({ hits: [], total: 0, onlyStopWords: true });
     expect(await searchPapers({ q: "zyxwvut", filters: ANY })).toEqual({ hits: [], total: 0, onlyStopWords: false });
+    // Only words to leave out: nothing to look for, instead of every paper in the catalogue ranked.
+    for (const q of ["-zyxwvut", "-zyxwvut -qwertyu", "-zyxwvut or graph"]) {
+      expect(await searchPapers({ q, filters: ANY }), q).toEqual({ hits: [], total: 0, onlyStopWords: false, onlyExclusions: true });
+    }
+    expect((await searchPapers({ q: "graph -survey", filters: ANY })).total).toBe(2);
     expect(await searchPapers({ q: '"unclosed -  or or (', filters: ANY })).toMatchObject({ hits: [] });
   });
 
