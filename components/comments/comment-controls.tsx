@@ -74,6 +74,8 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
           fields={{ commentId }}
           initialBody={source}
           basedOn={source}
+          // Changed in another tab meanwhile: ask for the newer words, which the form then shows.
+          onRefused={(error) => error.code === "conflict" && refreshCommentVotes()}
           submit={editCommentAction}
           onSuccess={() => saved("editing")}
           onCancel={() => close("editing")}

@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/action-core";
 import { MAX_COMMENT_LENGTH } from "@/lib/comment-rules";
@@ -20,10 +20,13 @@ type CommentFormProps<T> = {
   fields: Record<string, string | number>;
   initialBody?: string;
   /**
-   * For an edit, the text it starts from, sent back with it: the server refuses the edit if the
-   * comment changed meanwhile (saved from another tab), instead of saving over the newer words.
+   * For an edit, the comment's saved text, live (it is asked again after every post in the tab).
+   * The text the edit started from goes back with it: the server refuses the edit if the comment
+   * changed meanwhile (saved from another tab), instead of saving over the newer words.
    */
   basedOn?: string;
+  /** A refusal came back; `conflict` when the comment changed since the edit began. */
+  onRefused?: (error: ErrorPayload) => void;
   submit: (form: FormData) => Promise<ActionResult<T>>;
   onSuccess?: (data: T) => void;
   onCancel?: () => void;
@@ -33,22 +36,40 @@ type CommentFormProps<T> = {
 const numberFormat = new Intl.NumberFormat("en");
 
 /** A Markdown textarea with a live length count, posting to a Server Action and showing its refusal. */
-export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", basedOn, submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
+export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, initialBody = "", basedOn, onRefused, submit, onSuccess, onCancel, autoFocus }: CommentFormProps<T>) {
   // A draft belongs to its reader (another account in this tab never sees it) and to what the form
   // acts on: this paper's new comment, a reply to one comment, an edit.
   const readerId = useMe().data?.user?.id ?? null;
   const [body, setBody, clearDraft] = useDraft(readerId && `${readerId}:${id}:${Object.values(fields).join(":")}`, initialBody);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // What this edit started from, fixed when the form opened: the live text changes under it after
+  // any post in this tab, and sending that would pass the server's check without the reader ever
+  // seeing the newer words. It moves on only once the reader has been shown them (below).
+  const [base, setBase] = useState(basedOn);
+  const [conflicted, setConflicted] = useState(false);
   const [error, formAction, pending] = useActionState(async (_previous: ErrorPayload | null, form: FormData) => {
     const result = await submit(form);
     // Back to the text: to fix what was refused, or to write the next comment. (A reply or an edit
     // closes on success, and its opener takes focus.)
     focusIfLost(() => textarea.current);
-    if (!result.ok) return result.error;
+    if (!result.ok) {
+      if (result.error.code === "conflict" && basedOn !== undefined) setConflicted(true);
+      onRefused?.(result.error);
+      return result.error;
+    }
     clearDraft();
     onSuccess?.(result.data);
     return null;
   }, null);
+  // After a conflict, the newer words (asked again by onRefused) are shown under the reader's own,
+  // and saving again replaces them knowingly; Cancel keeps them.
+  const newer = conflicted && basedOn !== undefined && basedOn !== base ? basedOn : null;
+  const [shownNewer, setShownNewer] = useState<string | null>(null);
+  useEffect(() => {
+    if (newer === null) return;
+    setShownNewer(newer);
+    setBase(newer);
+  }, [newer]);
 
   // The server trims before checking the length, so the count does too.
   const length = body.trim().length;
@@ -75,7 +96,13 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {basedOn !== undefined && <input type="hidden" name="basedOn" value={basedOn} />}
+      {base !== undefined && <input type="hidden" name="basedOn" value={base} />}
+      {shownNewer !== null && shownNewer === base && (
+        <div role="status" className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-zinc-800 dark:border-amber-700 dark:bg-zinc-900 dark:text-zinc-200">
+          <p>It now reads as below. Your text is kept in the box: Save again to replace that version with yours, or Cancel to keep it.</p>
+          <pre className="max-h-40 overflow-auto whitespace-pre-wrap font-sans text-zinc-700 dark:text-zinc-300">{base}</pre>
+        </div>
+      )}
       <label htmlFor={ids.body} className="text-sm font-medium">
         {label}
       </label>

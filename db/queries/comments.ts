@@ -122,7 +122,7 @@ export async function editComment({ actor, commentId, body, basedOn, now = new D
     }
     if (comment.body !== basedOn) {
       throw new AppError("conflict", {
-        message: "This comment was changed elsewhere (another tab or window) since you began editing. Copy your text, reload the page, and edit the latest version.",
+        message: "This comment was changed elsewhere (another tab or window) since you began editing.",
       });
     }
     await tx.update(comments).set({ body, editedAt: now }).where(eq(comments.id, commentId));
