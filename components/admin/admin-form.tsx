@@ -1,7 +1,8 @@
 "use client";
 
 import clsx from "clsx";
-import { startTransition, useActionState, useRef } from "react";
+import { useActionState, useRef } from "react";
+import { useSubmitWithoutReset } from "@/components/ui/use-submit-without-reset";
 import type { AdminFormState } from "@/app/admin/actions";
 import { focusIfLost } from "@/lib/focus-if-lost";
 
@@ -33,19 +34,13 @@ export function AdminForm({ action, submitLabel, children, confirm, variant = "q
     if (next?.ok && focusAfter) focusIfLost(() => document.getElementById(focusAfter), form.current);
     return next;
   }, null);
+  const onSubmit = useSubmitWithoutReset(formAction, pending, { confirm });
   const errors = state && !state.ok ? [state.error.message, ...Object.values(state.error.fieldErrors ?? {}).flat()] : [];
   return (
     <form
       ref={form}
-      // Without JavaScript the form posts to the action; with it, onSubmit sends it instead: React
-      // empties a form after its `action` runs, and a refused edit of an abstract would lose it.
       action={formAction}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (pending || (confirm && !window.confirm(confirm))) return;
-        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-        startTransition(() => formAction(data));
-      }}
+      onSubmit={onSubmit}
       className={clsx("flex flex-wrap items-center gap-2", className)}
     >
       {children}

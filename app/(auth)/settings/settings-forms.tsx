@@ -5,15 +5,18 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
+import { useSubmitWithoutReset } from "@/components/ui/use-submit-without-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { deleteAccountAction, passwordAction, renameAction } from "./actions";
 
 export function RenameForm({ name }: { name: string }) {
-  const [state, formAction] = useActionState(renameAction, null);
+  const [state, formAction, pending] = useActionState(renameAction, null);
   const error = state && !state.ok ? state.error : null;
   const form = useFocusAfterRefusal(error);
+  // A refused name stays in the box to fix.
+  const onSubmit = useSubmitWithoutReset(formAction, pending);
   return (
-    <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
+    <form ref={form} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={error && !error.fieldErrors ? error.message : null} />
       <Field name="name" label="Display name" autoComplete="name" required maxLength={50} defaultValue={name} errors={error?.fieldErrors?.name} hint="Shown beside your comments and on your profile." />
       <FormAlert tone="info" message={state?.ok ? state.data.saved : null} />
@@ -55,11 +58,13 @@ export function PasswordSettingsForm({ hasPassword, justChanged }: { hasPassword
 
 /** `name`: what the reader types to confirm, their username (or address when they have none). */
 export function DeleteAccountForm({ name, hasPassword }: { name: string; hasPassword: boolean }) {
-  const [state, formAction] = useActionState(deleteAccountAction, null);
+  const [state, formAction, pending] = useActionState(deleteAccountAction, null);
   const error = state && !state.ok ? state.error : null;
   const form = useFocusAfterRefusal(error);
+  // A refusal keeps what was typed: one wrong letter must not mean typing it all again.
+  const onSubmit = useSubmitWithoutReset(formAction, pending);
   return (
-    <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
+    <form ref={form} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={error && !error.fieldErrors ? error.message : null} />
       <Field name="confirm" id="delete-confirm" label={`Type ${name} to confirm`} autoComplete="off" spellCheck={false} required errors={error?.fieldErrors?.confirm} />
       {/* Its own id: the password form above has a field named "current" too. */}
