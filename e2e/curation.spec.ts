@@ -290,6 +290,7 @@ test("a ban that hid a reader's comment can be lifted with the comment restored"
   await page.getByLabel("also hide their comments and submissions").check();
   await page.getByRole("button", { name: "Ban" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Banned; hid 1 comment and 0 submissions." })).toBeVisible();
+  await expect(page.locator(`#user-${reader.id}`)).toBeFocused(); // not dropped to the page with the ban's form
   await page.goto(`/papers/${paperId}`);
   await expect(page.getByRole("article", { name: "Removed comment" })).toBeVisible();
   // The profile says why the reader's comments are gone, and where the reason is on record.

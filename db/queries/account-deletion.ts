@@ -32,6 +32,8 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
     if (!user) throw new AppError("not_found", { message: "That account does not exist." });
     if (user.role === "admin") {
       // Otherwise the site could be left with nobody able to curate it but someone with shell access.
+      // One admin deletion at a time: two last admins leaving at once would each see the other.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('delete-admin-account'))`);
       const [other] = await tx
         .select({ id: users.id })
         .from(users)

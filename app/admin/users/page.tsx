@@ -32,7 +32,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <li key={person.id} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             <p className="font-medium">
               {/* Names the person for the buttons below, which all say only what they do. */}
-              <span id={`user-${person.id}`}>
+              <span id={`user-${person.id}`} tabIndex={-1} className="outline-offset-2">
                 {person.username ? (
                   <Link href={`/u/${person.username}`} className="underline underline-offset-2">
                     {person.username}
@@ -49,14 +49,22 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             {person.id !== me?.id && (
               <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
                 {person.bannedAt ? (
-                  <AdminForm action={unbanUserAction} submitLabel="Lift ban" describedBy={`user-${person.id}`}>
+                  <AdminForm action={unbanUserAction} submitLabel="Lift ban" describedBy={`user-${person.id}`} focusAfter={`user-${person.id}`}>
                     <HiddenField name="userId" value={person.id} />
                     <label className="flex items-center gap-1 text-sm">
                       <input type="checkbox" name="restoreContent" /> also restore the comments and submissions the ban hid
                     </label>
                   </AdminForm>
                 ) : (
-                  <AdminForm action={banUserAction} submitLabel="Ban" variant="danger" confirm={`Ban ${person.username}?`} describedBy={`user-${person.id}`}>
+                  <AdminForm
+                    action={banUserAction}
+                    submitLabel="Ban"
+                    variant="danger"
+                    confirm={`Ban ${person.username}?`}
+                    describedBy={`user-${person.id}`}
+                    // The ban's form gives way to the lift-ban form: focus goes back to the person.
+                    focusAfter={`user-${person.id}`}
+                  >
                     <HiddenField name="userId" value={person.id} />
                     <input name="reason" required minLength={3} placeholder="Reason (public)" aria-label={`Reason for banning ${person.username}`} className={inputClass} />
                     <label className="flex items-center gap-1 text-sm">
@@ -68,7 +76,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   action={setRoleAction}
                   submitLabel={person.role === "admin" ? "Demote to reader" : "Promote to admin"}
                   // Making someone an admin hands them the whole site: asked, as a ban is.
-                  confirm={person.role === "admin" ? undefined : `Make ${person.username} an admin? Admins curate the list, hide comments and ban readers.`}
+                  confirm={
+                    person.role === "admin"
+                      ? `Make ${person.username} a reader again? They lose the admin pages at once.`
+                      : `Make ${person.username} an admin? Admins curate the list, hide comments and ban readers.`
+                  }
                   describedBy={`user-${person.id}`}
                 >
                   <HiddenField name="userId" value={person.id} />
