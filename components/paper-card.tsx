@@ -18,7 +18,7 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
         <span className="paper-card-rank">
           <span className="sr-only">Rank </span>#{rank}
         </span>
-        <UpvoteButton paperId={paper.id} count={paper.upvoteCount} />
+        <UpvoteButton paperId={paper.id} count={paper.upvoteCount} describedBy={`paper-${paper.id}`} />
       </div>
       <div className="min-w-0 flex-1">
         <h2 id={`paper-${paper.id}`} className="paper-card-title">
@@ -39,7 +39,7 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
           {slots.summary ?? <MathText text={excerpt(paper.abstract)} />}
         </p>
         <p className="paper-card-meta">
-          <Link href={`${paperPath(paper.id)}#discussion`} className="hover:underline">
+          <Link href={`${paperPath(paper.id)}#discussion`} aria-describedby={`paper-${paper.id}`} className="hover:underline">
             {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
           </Link>
           {paper.submitter && <span>submitted by {paper.submitter.username ?? paper.submitter.name}</span>}

@@ -30,6 +30,9 @@ test("a reader upvotes from the list, sees it kept, and takes it back", async ({
 
   const button = upvoteIn(cardOf(page, paperId));
   await expect(button).toHaveAttribute("aria-pressed", "false");
+  // Tabbing through the list, each button says which paper it is for.
+  const title = (await cardOf(page, paperId).getByRole("heading", { level: 2 }).textContent())!.trim();
+  await expect(button).toHaveAccessibleDescription(title);
   await button.click();
   await expect(button).toHaveAttribute("aria-pressed", "true");
   await expect(button).toContainText(String(before.counter + 1));

@@ -6,7 +6,8 @@ import { signInAddress } from "@/lib/sign-in-address";
 import { useReaderVotes } from "./reader-votes";
 import { paperCountKey, useUpvote, VoteError } from "./use-upvote";
 
-export function UpvoteButton({ paperId, count, size = "small" }: { paperId: string; count: number; size?: "small" | "large" }) {
+/** `describedBy`: the id of the paper's title, so a list's buttons say which paper they vote for. */
+export function UpvoteButton({ paperId, count, size = "small", describedBy }: { paperId: string; count: number; size?: "small" | "large"; describedBy?: string }) {
   const router = useRouter();
   const { votes } = useReaderVotes();
   const upvote = useUpvote(paperId);
@@ -40,6 +41,7 @@ export function UpvoteButton({ paperId, count, size = "small" }: { paperId: stri
         type="button"
         onClick={onClick}
         aria-pressed={upvoted}
+        aria-describedby={describedBy}
         aria-label={`${upvoted ? "Remove your upvote" : "Upvote"} (${shownCount} ${shownCount === 1 ? "upvote" : "upvotes"})`}
         // Styled by .upvote (app/globals.css), pressed or not by aria-pressed: every card repeats it.
         className={size === "large" ? "upvote upvote-large" : "upvote"}
