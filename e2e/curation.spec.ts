@@ -41,14 +41,15 @@ test("an admin curates today's list and the public page and moderation log follo
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Curate");
   await screenshotBothWidths(page, testInfo, "admin-day");
 
-  // Add a catalogued paper by ID: a typo is refused and stays in the box to fix, focus stays put;
+  // Add a catalogued paper by ID: a typo is refused and stays in the box to fix, focused;
   // once added, the box is emptied for the next one.
   const addBox = page.getByLabel("arXiv ID or URL");
   await addBox.fill("arXiv:2411.0004");
   await page.getByRole("button", { name: "Add to this day" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
   await expect(addBox).toHaveValue("arXiv:2411.0004");
-  await expect(page.getByRole("button", { name: "Add to this day" })).toBeFocused();
+  await expect(addBox).toBeFocused();
+  await expect(addBox).toHaveAttribute("aria-invalid", "true");
   await addBox.fill("arXiv:2411.00042");
   await page.getByRole("button", { name: "Add to this day" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added 2411.00042" })).toBeVisible();
@@ -245,11 +246,14 @@ test("a refused edit of a paper's details keeps everything the admin typed", asy
   await page.getByLabel("Project page").fill("ftp://example.org/x");
   await page.getByLabel("Reason (optional, shown in the public log)").fill("typos in the abstract");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("http");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Project page: ");
   await expect(page.getByLabel("Abstract")).toHaveValue("A rewritten abstract, long and careful.");
   await expect(page.getByLabel("Project page")).toHaveValue("ftp://example.org/x");
   await expect(page.getByLabel("Reason (optional, shown in the public log)")).toHaveValue("typos in the abstract");
-  await expect(page.getByRole("button", { name: "Save changes" })).toBeFocused();
+  // The refused field is marked and focused, to be fixed where it is.
+  await expect(page.getByLabel("Project page")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Project page")).toBeFocused();
+  await expect(page.getByLabel("Abstract")).not.toHaveAttribute("aria-invalid");
   const [stored] = await sql<{ abstract: string }[]>`select abstract from papers where id = ${paperId}`;
   expect(stored.abstract).toBe("An abstract for the discussion tests.");
 

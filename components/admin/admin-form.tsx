@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useSubmitWithoutReset } from "@/components/ui/use-submit-without-reset";
 import type { AdminFormState } from "@/app/admin/actions";
 import { focusIfLost } from "@/lib/focus-if-lost";
@@ -23,10 +23,12 @@ type Props = {
   focusAfter?: string;
   /** Empty the fields after a success (adding a paper); otherwise what was typed stays. */
   clearOnSuccess?: boolean;
+  /** How the form's fields are named to the reader, so a field's error says which field it is. */
+  fieldLabels?: Record<string, string>;
 };
 
 /** One admin action as a small form: inputs, a button, and the outcome announced beside it. */
-export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className, describedBy, focusAfter, clearOnSuccess }: Props) {
+export function AdminForm({ action, submitLabel, children, confirm, variant = "quiet", className, describedBy, focusAfter, clearOnSuccess, fieldLabels = {} }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(async (previous: AdminFormState, data: FormData) => {
     const next = await action(previous, data);
@@ -35,7 +37,22 @@ export function AdminForm({ action, submitLabel, children, confirm, variant = "q
     return next;
   }, null);
   const onSubmit = useSubmitWithoutReset(formAction, pending, { confirm });
-  const errors = state && !state.ok ? [state.error.message, ...Object.values(state.error.fieldErrors ?? {}).flat()] : [];
+  const fieldErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const errors =
+    state && !state.ok
+      ? [state.error.message, ...Object.entries(fieldErrors).flatMap(([name, messages]) => messages.map((m) => (fieldLabels[name] ? `${fieldLabels[name]}: ${m}` : m)))]
+      : [];
+  // The fields refused are marked, and the first takes focus, to be fixed where they are.
+  useEffect(() => {
+    const fields = form.current?.elements;
+    if (!fields) return;
+    for (const field of Array.from(fields)) field.removeAttribute("aria-invalid");
+    const refused = Object.keys(state && !state.ok ? (state.error.fieldErrors ?? {}) : {})
+      .map((name) => fields.namedItem(name))
+      .filter((field): field is HTMLInputElement => field instanceof HTMLElement && "focus" in field);
+    for (const field of refused) field.setAttribute("aria-invalid", "true");
+    refused[0]?.focus();
+  }, [state]);
   return (
     <form
       ref={form}

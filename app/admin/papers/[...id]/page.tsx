@@ -31,7 +31,13 @@ export default async function EditPaperPage({ params }: { params: Promise<{ id: 
           Public page
         </Link>
       </p>
-      <AdminForm action={editPaperAction} submitLabel="Save changes" variant="primary" className="flex-col items-stretch">
+      <AdminForm
+        action={editPaperAction}
+        submitLabel="Save changes"
+        variant="primary"
+        className="flex-col items-stretch"
+        fieldLabels={{ title: "Title", abstract: "Abstract", githubRepo: "GitHub repository", projectPage: "Project page", reason: "Reason" }}
+      >
         <input type="hidden" name="paperId" value={paper.id} />
         <label className={field}>
           Title
