@@ -279,6 +279,19 @@ export const auditLog = pgTable(
 // mailed at most once even when the job runs twice, concurrently, or crashes (scripts/digest.ts).
 // ---------------------------------------------------------------------------------------------
 
+// A reader's request to sign in with another address, waiting for the link mailed to it
+// (lib/auth/email-change.ts). One per account: a newer request replaces the older link. Only the
+// token's SHA-256 is kept, so a copy of the database cannot confirm anything.
+export const emailChanges = pgTable("email_changes", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  newEmail: text("new_email").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
 export const digestFrequencies = ["daily", "weekly"] as const;
 
 export const subscriptions = pgTable(

@@ -276,6 +276,52 @@ test("a reader deletes their account: comments erased, upvotes withdrawn, every 
   await expect(page.getByLabel("Username")).toHaveAccessibleDescription(/That username is taken\./);
 });
 
+test("a reader moves their account to another address, proven by a link mailed there", async ({ page }) => {
+  const reader = await seedReader(`mover_${run}`);
+  const newEmail = `moved_${run}@e2e.paperboard.local`;
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Email address" });
+  await expect(section).toContainText(`You sign in with ${reader.email}.`);
+
+  // The password is asked for; a refusal keeps the address typed.
+  await section.getByLabel("New address").fill(newEmail);
+  await section.getByLabel("Your password").fill("not my password");
+  await section.getByRole("button", { name: "Send the link" }).click();
+  await expect(section.getByLabel("Your password")).toHaveAccessibleDescription("That is not your current password.");
+  await expect(section.getByLabel("New address")).toHaveValue(newEmail);
+  await section.getByLabel("Your password").fill(PASSWORD);
+  await section.getByRole("button", { name: "Send the link" }).click();
+  await expect(section.getByRole("status").filter({ hasText: `We sent a link to ${newEmail}.` })).toBeVisible();
+  // Nothing changes until the link is used: the old address still signs in.
+  expect((await sql`select email from users where username = ${reader.username}`)[0].email).toBe(reader.email);
+
+  const mail = await waitForMail(newEmail);
+  const link = mail.body.match(/https?:\/\/[^\s"<>]+\/settings\/email\?token=[\w-]+/)?.[0];
+  expect(link, "the email holds the confirmation link").toBeTruthy();
+  // A mail scanner opening the link changes nothing.
+  expect((await page.request.get(link!)).status()).toBe(200);
+  expect((await sql`select email from users where username = ${reader.username}`)[0].email).toBe(reader.email);
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your new address");
+  await expect(page.getByRole("main")).toContainText(`with ${newEmail} from now on, instead of ${reader.email}?`);
+  await page.getByRole("button", { name: "Use this address" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("status").filter({ hasText: `Your account now signs in with ${newEmail}.` })).toBeVisible();
+  // The old address is told, in case it was not its owner.
+  expect((await waitForMail(reader.email)).body).toContain(`now signs in with ${newEmail}`);
+
+  // The link works once; the new address signs in, the old one no longer does.
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+  await signOut(page);
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await signInWithPassword(page, newEmail, PASSWORD);
+  await expect(accountNav(page).getByRole("link", { name: `Your profile (${reader.username})` })).toBeVisible();
+});
+
 test("someone else's wrong guesses never stop a reader changing their password, and guesses in settings are limited too", async ({ page }) => {
   const reader = await seedReader(`guessed_${run}`);
   await signInWithPassword(page, reader.email, PASSWORD);

@@ -3,7 +3,7 @@ import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { rowsOf } from "../rows";
-import { accounts, dailyEntries, sessions, subscriptions, users, verificationTokens } from "../schema";
+import { accounts, dailyEntries, emailChanges, sessions, subscriptions, users, verificationTokens } from "../schema";
 
 export type DeletedAccount = {
   /** The papers whose discussion lost a comment: their pages are re-rendered. */
@@ -87,6 +87,7 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
     // Papers they submitted stay listed, credited to nobody (as the foreign key does for a deleted row).
     await tx.update(dailyEntries).set({ submittedById: null }).where(eq(dailyEntries.submittedById, userId));
     await tx.delete(accounts).where(eq(accounts.userId, userId));
+    await tx.delete(emailChanges).where(eq(emailChanges.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     // Every cookie carries the old session version: moving it on signs out every browser.
     await tx

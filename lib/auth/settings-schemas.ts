@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DisplayName } from "./schemas";
+import { DisplayName, Email } from "./schemas";
 
 // The account settings forms' inputs (app/(auth)/settings).
 
@@ -14,5 +14,11 @@ export const NewPasswordInput = z.object({
 /** `confirm` must be the account's username (or address); `current` as for a password change. */
 export const DeleteAccountInput = z.object({
   confirm: z.string().max(1000).default(""),
+  current: z.string().max(1000).optional(),
+});
+
+/** A new address for the account; `current` as for a password change. */
+export const EmailChangeInput = z.object({
+  email: Email,
   current: z.string().max(1000).optional(),
 });

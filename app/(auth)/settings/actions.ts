@@ -4,15 +4,20 @@ import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { deleteAccount } from "@/db/queries/account-deletion";
-import { getPasswordHash, renameUser, replacePassword } from "@/db/queries/account-settings";
+import { renameUser, replacePassword } from "@/db/queries/account-settings";
 import { action, type ActionResult } from "@/lib/action";
 import { paperPath } from "@/lib/arxiv-id";
 import { signIn, signOut } from "@/lib/auth";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { allowCurrentPasswordCheck, forgiveCurrentPasswordCheck, forgiveSignInAttempt } from "@/lib/auth/sign-in-limits";
+import { proveCurrentPassword } from "@/lib/auth/current-password";
+import { forgiveSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { clientIp } from "@/lib/client-ip";
-import { DeleteAccountInput, NewPasswordInput, RenameInput } from "@/lib/auth/settings-schemas";
+import { DeleteAccountInput, EmailChangeInput, NewPasswordInput, RenameInput } from "@/lib/auth/settings-schemas";
+import { requestEmailChange } from "@/lib/auth/email-change";
+import { digestsAvailable, mailConfigFromEnv } from "@/lib/digest/mail-config";
+import { smtpMailer } from "@/lib/digest/mailer";
+import { getEnv } from "@/lib/env";
 import { AppError, friendlyMessage } from "@/lib/errors";
 
 export type SettingsState = ActionResult<{ saved: string }> | null;
@@ -25,21 +30,6 @@ const rename = action(RenameInput, async ({ name }, user) => {
 
 export async function renameAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
   return rename(form);
-}
-
-/**
- * An account with a password must prove it knows it before the password changes or the account
- * goes; one made by email link or GitHub has none to prove, and its session is the proof. Guesses
- * here are limited as at sign-in, or a borrowed session could try passwords without end.
- */
-async function proveCurrentPassword(userId: string, current: string | undefined): Promise<void> {
-  const existing = await getPasswordHash({ userId });
-  if (!existing) return;
-  if (!(await allowCurrentPasswordCheck(userId))) throw new AppError("rate_limited", { message: "Too many wrong passwords. Please wait a few minutes and try again." });
-  if (!(current && (await verifyPassword(existing, current)))) {
-    throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { current: ["That is not your current password."] } });
-  }
-  await forgiveCurrentPasswordCheck(userId);
 }
 
 const changePassword = action(NewPasswordInput, async ({ current, password }, user) => {
@@ -83,4 +73,23 @@ const removeAccount = action(DeleteAccountInput, async ({ confirm, current }, us
 
 export async function deleteAccountAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
   return removeAccount(form);
+}
+
+const changeEmail = action(EmailChangeInput, async ({ email, current }, user) => {
+  const env = getEnv();
+  // Outside production without a mail server the link goes to the server log, as sign-in links do.
+  if (!digestsAvailable(env)) throw new AppError("internal", { message: "This server sends no email, so the address cannot be changed here." });
+  const config = mailConfigFromEnv(env);
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
+  try {
+    await requestEmailChange({ user, newEmail: email, current, ip: clientIp(await headers()), config, mailer });
+  } finally {
+    mailer?.close();
+  }
+  revalidatePath("/settings");
+  return { saved: `We sent a link to ${email}. Open it to finish; until then you sign in with ${user.email ?? "your current address"}.` };
+});
+
+export async function emailAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  return changeEmail(form);
 }

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getPasswordHash } from "@/db/queries/account-settings";
+import { pendingEmailChange } from "@/db/queries/email-changes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { signInAddress } from "@/lib/sign-in-address";
 import { first, type SearchParams } from "@/lib/search-params";
-import { DeleteAccountForm, PasswordSettingsForm, RenameForm } from "./settings-forms";
+import { DeleteAccountForm, EmailForm, PasswordSettingsForm, RenameForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
 
@@ -13,7 +14,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
   const user = await getCurrentUser();
   if (!user) redirect(signInAddress("/settings"));
   const hasPassword = (await getPasswordHash({ userId: user.id })) !== null;
-  const passwordSaved = first((await searchParams).saved) === "password";
+  const saved = first((await searchParams).saved);
+  const passwordSaved = saved === "password";
+  const newEmail = await pendingEmailChange({ userId: user.id });
   // A suspended account keeps its record: it cannot delete itself (the action refuses it too).
   const confirmName = user.bannedAt ? null : (user.username ?? user.email);
   return (
@@ -37,6 +40,22 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           Display name
         </h2>
         <RenameForm name={user.name ?? ""} />
+      </section>
+      <section aria-labelledby="email-heading" className="flex flex-col gap-3">
+        <h2 id="email-heading" className="text-lg font-semibold">
+          Email address
+        </h2>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          {user.email ? (
+            <>
+              You sign in with <strong className="break-words">{user.email}</strong>.
+            </>
+          ) : (
+            "This account has no email address."
+          )}{" "}
+          A digest subscription stays with the address it was made for.
+        </p>
+        <EmailForm hasPassword={hasPassword} justChanged={saved === "email" ? user.email : null} newEmail={newEmail} />
       </section>
       {user.email && (
         <section aria-labelledby="password-heading" className="flex flex-col gap-3">

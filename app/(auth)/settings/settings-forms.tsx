@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { useSubmitWithoutReset } from "@/components/ui/use-submit-without-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { deleteAccountAction, passwordAction, renameAction } from "./actions";
+import { deleteAccountAction, emailAction, passwordAction, renameAction } from "./actions";
 
 export function RenameForm({ name }: { name: string }) {
   const [state, formAction, pending] = useActionState(renameAction, null);
@@ -72,6 +72,31 @@ export function DeleteAccountForm({ name, hasPassword }: { name: string; hasPass
       <SubmitButton variant="danger" pendingLabel="Deleting…">
         Delete my account
       </SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * A new address, confirmed by a link mailed to it. `justChanged`: reached by the redirect after a
+ * confirmation (?saved=email), said once as the password form does.
+ */
+export function EmailForm({ hasPassword, justChanged, newEmail }: { hasPassword: boolean; justChanged: string | null; newEmail: string | null }) {
+  const [state, formAction, pending] = useActionState(emailAction, null);
+  const error = state && !state.ok ? state.error : null;
+  const form = useFocusAfterRefusal(error);
+  const onSubmit = useSubmitWithoutReset(formAction, pending);
+  useEffect(() => {
+    if (justChanged) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [justChanged]);
+  return (
+    <form ref={form} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      <FormAlert tone="info" message={justChanged && state === null ? `Your account now signs in with ${justChanged}.` : null} />
+      <FormAlert message={error && !error.fieldErrors ? error.message : null} />
+      {newEmail && state === null && <p className="text-sm text-zinc-700 dark:text-zinc-300">A link was sent to {newEmail}: open it to finish the change.</p>}
+      <Field name="email" id="email-new" label="New address" type="email" autoComplete="email" required errors={error?.fieldErrors?.email} hint="We send a link there; the change is made when you open it." />
+      {hasPassword && <Field name="current" id="email-current" label="Your password" type="password" autoComplete="current-password" required errors={error?.fieldErrors?.current} />}
+      <FormAlert tone="info" message={state?.ok ? state.data.saved : null} />
+      <SubmitButton pendingLabel="Sending…">Send the link</SubmitButton>
     </form>
   );
 }

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { getDb } from "../client";
+import { uniqueViolation } from "../pg-errors";
+import { emailChanges, users } from "../schema";
+
+// A reader moving their account to another address (lib/auth/email-change.ts): the request waits
+// here until the link mailed to the new address is used by the same account.
+
+/** Whether an account other than this one signs in with the address. */
+export async function emailBelongsToAnother({ email, userId }: { email: string; userId: string }): Promise<boolean> {
+  const [row] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  return Boolean(row && row.id !== userId);
+}
+
+/** Records the request, replacing an earlier one (and so voiding its link). */
+export async function recordEmailChange({ userId, newEmail, tokenHash, expiresAt }: { userId: string; newEmail: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  await getDb()
+    .insert(emailChanges)
+    .values({ userId, newEmail, tokenHash, expiresAt })
+    .onConflictDoUpdate({ target: emailChanges.userId, set: { newEmail, tokenHash, expiresAt, createdAt: new Date() } });
+}
+
+/** The address this account asked to move to and has not confirmed yet, if the link still works. */
+export async function pendingEmailChange({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ newEmail: emailChanges.newEmail })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.userId, userId), gt(emailChanges.expiresAt, now)))
+    .limit(1);
+  return row?.newEmail ?? null;
+}
+
+/** What a confirmation link would change, for the page that asks "use this address?". */
+export async function findEmailChange({ userId, tokenHash, now = new Date() }: { userId: string; tokenHash: string; now?: Date }): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ newEmail: emailChanges.newEmail })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.userId, userId), eq(emailChanges.tokenHash, tokenHash), gt(emailChanges.expiresAt, now)))
+    .limit(1);
+  return row?.newEmail ?? null;
+}
+
+/**
+ * Uses a confirmation link: the account signs in with the new address from now on, proven by the
+ * link. The link works once, only for the account that asked, and only before it expires.
+ */
+export async function applyEmailChange({ userId, tokenHash, now = new Date() }: { userId: string; tokenHash: string; now?: Date }): Promise<{ oldEmail: string | null; newEmail: string }> {
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [change] = await tx
+        .delete(emailChanges)
+        .where(and(eq(emailChanges.userId, userId), eq(emailChanges.tokenHash, tokenHash), gt(emailChanges.expiresAt, now)))
+        .returning({ newEmail: emailChanges.newEmail });
+      if (!change) throw new AppError("not_found", { message: "This link no longer works: it was used, replaced by a newer one, or it expired. Ask again in your account settings." });
+      const [before] = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+        .for("update");
+      if (!before) throw new AppError("not_found", { message: "That account does not exist." });
+      await tx.update(users).set({ email: change.newEmail, emailVerified: now }).where(eq(users.id, userId));
+      return { oldEmail: before.email, newEmail: change.newEmail };
+    });
+  } catch (error) {
+    if (uniqueViolation(error) === "users_email_unique") throw new AppError("conflict", { message: "Another account signs in with that address now, so it cannot be yours too." });
+    throw error;
+  }
+}
