@@ -15,7 +15,9 @@ test.afterAll(async () => {
 });
 
 // Sign-in and sign-up redirect a signed-in reader away, so they are visited signed out.
-const SIGNED_OUT_PAGES = ["/signin", "/signup"];
+// The pages a browser lands on signed out after deleting an account or unsubscribing: prerendered
+// at build time, they once had no nonce and the browser refused their scripts.
+const SIGNED_OUT_PAGES = ["/signin", "/signup", "/account-deleted", "/unsubscribe/done"];
 // The math paper is listed on 2024-11-04, which is in ISO week 2024-W45.
 const SIGNED_IN_PAGES = [
   "/",
@@ -29,6 +31,8 @@ const SIGNED_IN_PAGES = [
   "/subscribe",
   "/moderation",
   "/u/alice",
+  "/settings",
+  "/settings/email?token=not-a-token",
 ];
 
 // Served from the page cache (lib/cached-pages.ts), so their nonce is the deployment's.

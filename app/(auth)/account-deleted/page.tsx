@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
 
 /** Where the browser lands after deleting its account (app/(auth)/settings/actions.ts), signed out. */
-export default function AccountDeletedPage() {
+export default async function AccountDeletedPage() {
+  // Rendered per request, for the request's CSP nonce: a page prerendered at build time has none,
+  // and the browser refused its scripts.
+  await connection();
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Your account is deleted</h1>

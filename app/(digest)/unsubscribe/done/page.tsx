@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Unsubscribed" };
 
-export default function UnsubscribedPage() {
+export default async function UnsubscribedPage() {
+  await connection(); // per request, for the request's CSP nonce (a build-time page has none)
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">You are unsubscribed</h1>
