@@ -24,6 +24,10 @@ export type DeletedAccount = {
  */
 export async function deleteAccount({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<DeletedAccount> {
   return getDb().transaction(async (tx) => {
+    // One deletion at a time. Two at once could deadlock (each withdraws votes from the other's
+    // comments while erasing its own, or moves the same papers' counts in another order), and two
+    // last admins leaving at once would each see the other. Deletions are rare; waiting is cheap.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('delete-account'))`);
     const [user] = await tx
       .select()
       .from(users)
@@ -32,8 +36,6 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
     if (!user) throw new AppError("not_found", { message: "That account does not exist." });
     if (user.role === "admin") {
       // Otherwise the site could be left with nobody able to curate it but someone with shell access.
-      // One admin deletion at a time: two last admins leaving at once would each see the other.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('delete-admin-account'))`);
       const [other] = await tx
         .select({ id: users.id })
         .from(users)

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { canDeleteComment, canEditComment, canReplyTo, type Actor } from "@/lib/permissions";
 import { getDb } from "../client";
 import { comments, papers, users } from "../schema";
+import { lockLiveAccount } from "./users";
 
 export type CommentRow = {
   id: number;
@@ -86,6 +87,7 @@ export async function addComment({
   body: string;
 }): Promise<{ id: number }> {
   return getDb().transaction(async (tx) => {
+    await lockLiveAccount(tx, actor.id);
     let placement: { parentId: number | null; depth: number } = { parentId: null, depth: 0 };
     if (parentId !== null) {
       const [parent] = await tx.select().from(comments).where(eq(comments.id, parentId)).for("share");

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { getDb } from "../client";
+import { AppError } from "@/lib/errors";
+import { getDb, type Tx } from "../client";
 import { uniqueViolation } from "../pg-errors";
 import { comments, dailyEntries, papers, users, votes } from "../schema";
 
@@ -112,4 +113,22 @@ export async function getRecentComments({ userId, limit = 20 }: { userId: string
     .where(and(eq(comments.authorId, userId), isNull(comments.deletedAt), isNull(comments.hiddenAt)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(limit);
+}
+
+/**
+ * Holds the writer's account row (for key share) for the rest of the transaction, and refuses if
+ * it was deleted: a write sent just before its reader deleted the account waits for the deletion,
+ * then finds no account, instead of landing on a tombstone.
+ */
+export async function lockLiveAccount(tx: Tx, userId: string): Promise<void> {
+  const [live] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .for("key share");
+  if (!live) throw accountGone();
+}
+
+export function accountGone(): AppError {
+  return new AppError("unauthorized", { message: "Your account no longer exists." });
 }

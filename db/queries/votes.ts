@@ -5,6 +5,7 @@ import { refuseIfLimited } from "@/lib/rate-limit";
 import { getDb, type Tx } from "../client";
 import { rateLimitHits, rateLimitOutcomes, type RateLimitCheck } from "./rate-limits";
 import { rowsOf } from "../rows";
+import { accountGone, lockLiveAccount } from "./users";
 import { commentVotes, comments, papers, users, votes } from "../schema";
 
 // Votes are rows with a unique key; the counter moves in the same transaction, and only when a row
@@ -16,16 +17,20 @@ export type VoteResult = { upvoted: boolean; changed: boolean; upvoteCount: numb
 // and the counter move together or not at all. Under concurrent votes the unique key decides which
 // insert counts, and the counter's row lock serialises the increments (each re-reads the row it
 // waits for). A refused hit leaves the vote untouched (`allowed` gates the insert or delete).
+// The voter must still have an account when the vote lands: a vote sent just before its reader
+// deleted the account waits on the deletion's row lock (for key share), then finds the row deleted
+// and casts nothing, instead of leaving a counted vote on a tombstone.
 const castStatement = (userId: string, paperId: string, allowed: SQL) => sql`
   paper as (select ${papers.id} as id, ${papers.upvoteCount} as upvote_count from ${papers} where ${papers.id} = ${paperId}),
+  voter as (select ${users.id} as id from ${users} where ${users.id} = ${userId} and ${users.deletedAt} is null for key share),
   cast_vote as (
-    insert into ${votes} (user_id, paper_id) select ${userId}, id from paper where ${allowed}
+    insert into ${votes} (user_id, paper_id) select voter.id, paper.id from paper, voter where ${allowed}
     on conflict do nothing returning paper_id
   ),
   counted as (
     update ${papers} set upvote_count = ${papers.upvoteCount} + 1 where ${papers.id} in (select paper_id from cast_vote) returning ${papers.upvoteCount} as upvote_count
   )
-  select exists (select 1 from paper) as found, exists (select 1 from cast_vote) as changed,
+  select exists (select 1 from paper) as found, exists (select 1 from cast_vote) as changed, exists (select 1 from voter) as voter_found,
          coalesce((select upvote_count from counted), (select upvote_count from paper)) as upvote_count`;
 
 const removeStatement = (userId: string, paperId: string, allowed: SQL) => sql`
@@ -37,7 +42,7 @@ const removeStatement = (userId: string, paperId: string, allowed: SQL) => sql`
   select exists (select 1 from paper) as found, exists (select 1 from removed) as changed,
          coalesce((select upvote_count from counted), (select upvote_count from paper)) as upvote_count`;
 
-type VoteRow = { found: boolean; changed: boolean; upvote_count: number | null } & Record<string, unknown>;
+type VoteRow = { found: boolean; changed: boolean; voter_found?: boolean; upvote_count: number | null } & Record<string, unknown>;
 
 type PaperVote = { userId: string; paperId: string; rateLimits?: RateLimitCheck[]; now?: Date };
 
@@ -48,6 +53,7 @@ async function settleVote(statement: (userId: string, paperId: string, allowed: 
   const withLimits = hits ? sql`with ${hits.ctes}, ${body}, ${sql.join(hits.allowedColumns, sql`, `)}` : sql`with ${body}`;
   const [row] = rowsOf<VoteRow>(await getDb().execute(withLimits));
   if (hits) refuseIfLimited(await rateLimitOutcomes(rateLimits, row, now));
+  if (row?.voter_found === false) throw accountGone();
   if (!row?.found) throw new AppError("not_found", { message: "That paper does not exist." });
   if (row.changed) return { upvoted, changed: true, upvoteCount: Number(row.upvote_count) };
   // Nothing changed, often because the same vote was being cast at the same moment (a double
@@ -162,6 +168,7 @@ async function assertCommentVotable(tx: Tx, commentId: number, userId: string) {
 
 export async function castCommentVote({ userId, commentId }: { userId: string; commentId: number }): Promise<VoteResult> {
   return getDb().transaction(async (tx) => {
+    await lockLiveAccount(tx, userId);
     await assertCommentVotable(tx, commentId, userId);
     const inserted = await tx.insert(commentVotes).values({ userId, commentId }).onConflictDoNothing().returning({ id: commentVotes.commentId });
     const changed = inserted.length > 0;
@@ -188,3 +195,4 @@ export async function getUpvotedCommentIds({ userId, paperId }: { userId: string
     .where(and(eq(commentVotes.userId, userId), eq(comments.paperId, paperId)));
   return rows.map((r) => r.commentId);
 }
+

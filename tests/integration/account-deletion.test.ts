@@ -7,7 +7,7 @@ import { setCommentHidden } from "@/db/queries/moderation";
 import { getProfile, getSessionUser } from "@/db/queries/users";
 import { castCommentVote, castPaperVote } from "@/db/queries/votes";
 import { rowsOf } from "@/db/rows";
-import { accounts, comments, dailyEntries, papers, subscriptions, users } from "@/db/schema";
+import { accounts, comments, dailyEntries, papers, subscriptions, users, votes } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase } from "../support/test-database";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
@@ -124,7 +124,51 @@ describe("deleteAccount", () => {
     expect(await getSessionUser({ id: onlyAdmin.id })).toBeNull();
   });
 
-  it("keeps counts exact while the reader's other tabs vote during the deletion", async () => {
+  it("refuses votes and comments that arrive for an account already deleted", async () => {
+    const gone = await makeUser({ username: "gonewriter" });
+    const other = await makeUser({ username: "stillhere" });
+    await makePaper({ id: "2501.30001" });
+    const theirs = await addComment({ actor: other, paperId: "2501.30001", parentId: null, body: "Still here." });
+    await deleteAccount({ userId: gone.id });
+
+    // Requests that passed the session check just before the deletion committed.
+    for (const write of [
+      castPaperVote({ userId: gone.id, paperId: "2501.30001" }),
+      castCommentVote({ userId: gone.id, commentId: theirs.id }),
+      addComment({ actor: gone, paperId: "2501.30001", parentId: null, body: "From beyond." }),
+    ]) {
+      expect(await rejection(write)).toMatchObject({ code: "unauthorized", message: "Your account no longer exists." });
+    }
+    expect(await getDb().select().from(comments).where(eq(comments.authorId, gone.id))).toEqual([]);
+    expect(await counterDrift()).toEqual([]);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("deletes two readers who upvoted each other's comments at once, without a deadlock", async () => {
+    const [x, y] = [await makeUser({ username: "mutualx" }), await makeUser({ username: "mutualy" })];
+    await makePaper({ id: "2501.40001" });
+    const byX = await addComment({ actor: x, paperId: "2501.40001", parentId: null, body: "X says." });
+    const byY = await addComment({ actor: y, paperId: "2501.40001", parentId: null, body: "Y says." });
+    await castCommentVote({ userId: x.id, commentId: byY.id });
+    await castCommentVote({ userId: y.id, commentId: byX.id });
+    await castPaperVote({ userId: x.id, paperId: "2501.40001" });
+    await castPaperVote({ userId: y.id, paperId: "2501.40001" });
+
+    const results = await Promise.allSettled([deleteAccount({ userId: x.id }), deleteAccount({ userId: y.id })]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(await counterDrift()).toEqual([]);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("lets only one of the last two admins leave when both try at once", async () => {
+    const db = getDb();
+    await db.update(users).set({ role: "user" }).where(eq(users.role, "admin"));
+    const [first, second] = [await makeUser({ username: "lastadmin1", role: "admin" }), await makeUser({ username: "lastadmin2", role: "admin" })];
+    const results = await Promise.allSettled([deleteAccount({ userId: first.id }), deleteAccount({ userId: second.id })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+  });
+
+  // Several connections at once need a PostgreSQL server (the embedded database runs one statement at a time).
+  it.skipIf(!process.env.DATABASE_URL)("leaves no vote behind when the reader's other tabs vote during the deletion", async () => {
     const voter = await makeUser({ username: "busyvoter" });
     const ids = Array.from({ length: 20 }, (_, i) => `2501.2${String(i).padStart(4, "0")}`);
     for (const id of ids) await makePaper({ id });
@@ -132,6 +176,7 @@ describe("deleteAccount", () => {
 
     await Promise.allSettled([deleteAccount({ userId: voter.id }), ...ids.slice(10).map((paperId) => castPaperVote({ userId: voter.id, paperId }))]);
 
+    expect(await getDb().select().from(votes).where(eq(votes.userId, voter.id))).toEqual([]);
     expect(await counterDrift()).toEqual([]);
   });
 });
