@@ -294,6 +294,7 @@ test("a reader moves their account to another address, proven by a link mailed t
   await section.getByLabel("Your password").fill(PASSWORD);
   await section.getByRole("button", { name: "Send the link" }).click();
   await expect(section.getByRole("status").filter({ hasText: `We sent a link to ${newEmail}.` })).toBeVisible();
+  await expect(section.getByLabel("Your password")).toHaveValue(""); // sent: the password leaves the screen
   // Nothing changes until the link is used: the old address still signs in.
   expect((await sql`select email from users where username = ${reader.username}`)[0].email).toBe(reader.email);
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { rowsOf } from "../rows";
@@ -79,13 +79,13 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
            )
       select paper_id, was_counted from erased`));
 
+    // The digest to the account's address stops. One made for an address the account has since
+    // moved away from stays with that inbox (as /settings says), no longer linked to the account.
     if (user.email) {
-      const address = user.email.normalize("NFKC").toLowerCase();
-      await tx.delete(subscriptions).where(or(eq(subscriptions.userId, userId), eq(subscriptions.email, address)));
+      await tx.delete(subscriptions).where(eq(subscriptions.email, user.email.normalize("NFKC").toLowerCase()));
       await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
-    } else {
-      await tx.delete(subscriptions).where(eq(subscriptions.userId, userId));
     }
+    await tx.update(subscriptions).set({ userId: null }).where(eq(subscriptions.userId, userId));
     // Papers they submitted stay listed, credited to nobody (as the foreign key does for a deleted row).
     await tx.update(dailyEntries).set({ submittedById: null }).where(eq(dailyEntries.submittedById, userId));
     await tx.delete(accounts).where(eq(accounts.userId, userId));

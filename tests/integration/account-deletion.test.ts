@@ -59,6 +59,8 @@ describe("deleteAccount", () => {
     await getDb().insert(subscriptions).values([
       { email: "leaving@test.local", userId: leaving.id, frequency: "daily", status: "active", unsubscribeToken: "t-1" },
       { email: "staying@test.local", userId: staying.id, frequency: "weekly", status: "active", unsubscribeToken: "t-2" },
+      // Made for an address the account has since moved away from: it stays with that inbox.
+      { email: "earlier@test.local", userId: leaving.id, frequency: "weekly", status: "active", unsubscribeToken: "t-3" },
     ]);
 
     // Their comments: a live one with a reply and a vote on it, one moderators hid, one they deleted.
@@ -100,7 +102,11 @@ describe("deleteAccount", () => {
     expect(await getSessionUser({ id: leaving.id })).toBeNull();
     expect(await getProfile({ username: "leaving" })).toBeNull();
     expect(await getDb().select().from(accounts).where(eq(accounts.userId, leaving.id))).toEqual([]);
-    expect((await getDb().select({ email: subscriptions.email }).from(subscriptions)).map((s) => s.email)).toEqual(["staying@test.local"]);
+    const left = await getDb().select({ email: subscriptions.email, userId: subscriptions.userId }).from(subscriptions).orderBy(subscriptions.email);
+    expect(left).toEqual([
+      { email: "earlier@test.local", userId: null },
+      { email: "staying@test.local", userId: staying.id },
+    ]);
     const [entry] = await getDb().select({ submittedById: dailyEntries.submittedById }).from(dailyEntries).where(eq(dailyEntries.paperId, "2501.10002"));
     expect(entry.submittedById).toBeNull();
 

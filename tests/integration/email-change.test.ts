@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { applyEmailChange, pendingEmailChange } from "@/db/queries/email-changes";
-import { emailChanges, users } from "@/db/schema";
+import { emailChanges, users, verificationTokens } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { requestEmailChange } from "@/lib/auth/email-change";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -65,7 +65,10 @@ describe("changing the address an account signs in with", () => {
     expect(await pendingEmailChange({ userId: mover.id })).toBe("new@example.org");
 
     const token = lastToken();
+    // A sign-in link mailed to the old address before the change must not open a new account there.
+    await getDb().insert(verificationTokens).values({ identifier: "old@example.org", token: "hashed-sign-in-token", expires: new Date(Date.now() + 3_600_000) });
     expect(await applyEmailChange({ userId: mover.id, tokenHash: hashToken(token) })).toEqual({ oldEmail: "old@example.org", newEmail: "new@example.org" });
+    expect(await getDb().select().from(verificationTokens).where(eq(verificationTokens.identifier, "old@example.org"))).toEqual([]);
     const after = await emailOf(mover.id);
     expect(after.email).toBe("new@example.org");
     expect(after.emailVerified).not.toBeNull(); // the link proved it
@@ -75,7 +78,7 @@ describe("changing the address an account signs in with", () => {
 
   it("asks for the password of an account that has one, and refuses an address in use or the same one", async () => {
     const owner = await makeUser({ email: "owner@example.org", passwordHash: await hashPassword(PASSWORD) });
-    await makeUser({ email: "taken@example.org" });
+    await makeUser({ email: "taken@example.org", emailVerified: new Date() });
     const sent = mails.length;
 
     expect((await rejection(ask(owner, "fresh@example.org", "not the password"))).fieldErrors).toEqual({ current: ["That is not your current password."] });
@@ -102,15 +105,26 @@ describe("changing the address an account signs in with", () => {
     expect(await emailOf(stranger.id)).toMatchObject({ email: "stranger@example.org" });
   });
 
-  it("refuses the change if another account took the address meanwhile, changing nothing", async () => {
+  it("refuses the change if another account proved the address meanwhile, changing nothing", async () => {
     const slow = await makeUser({ email: "slow@example.org" });
     await ask(slow, "contested@example.org");
     const token = lastToken();
-    await makeUser({ email: "contested@example.org" });
+    await makeUser({ email: "Contested@Example.org", emailVerified: new Date() }); // as GitHub may spell it
 
     const error = await rejection(applyEmailChange({ userId: slow.id, tokenHash: hashToken(token) }));
     expect(error.code).toBe("conflict");
     expect(await emailOf(slow.id)).toMatchObject({ email: "slow@example.org" });
     expect(await getDb().select().from(emailChanges).where(eq(emailChanges.userId, slow.id))).toHaveLength(1);
+  });
+
+  it("takes the address from an account that only claimed it (a sign-up never confirmed), ending its sessions", async () => {
+    const squatter = await makeUser({ email: "owner-to-be@example.org", passwordHash: await hashPassword(PASSWORD) });
+    const owner = await makeUser({ email: "owner-now@example.org" });
+    await ask(owner, "owner-to-be@example.org"); // the claim does not block the request
+    await applyEmailChange({ userId: owner.id, tokenHash: hashToken(lastToken()) });
+
+    expect((await emailOf(owner.id)).email).toBe("owner-to-be@example.org");
+    const [after] = await getDb().select({ email: users.email, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, squatter.id));
+    expect(after).toEqual({ email: null, sessionVersion: squatter.sessionVersion + 1 });
   });
 });

@@ -78,7 +78,7 @@ export async function deleteAccountAction(_previous: SettingsState, form: FormDa
 const changeEmail = action(EmailChangeInput, async ({ email, current }, user) => {
   const env = getEnv();
   // Outside production without a mail server the link goes to the server log, as sign-in links do.
-  if (!digestsAvailable(env)) throw new AppError("internal", { message: "This server sends no email, so the address cannot be changed here." });
+  if (!digestsAvailable(env)) throw new AppError("unavailable", { message: "This server sends no email, so the address cannot be changed here." });
   const config = mailConfigFromEnv(env);
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
   try {

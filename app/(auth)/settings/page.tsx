@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { getPasswordHash } from "@/db/queries/account-settings";
 import { pendingEmailChange } from "@/db/queries/email-changes";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { digestsAvailable } from "@/lib/digest/mail-config";
+import { getEnv } from "@/lib/env";
 import { signInAddress } from "@/lib/sign-in-address";
 import { first, type SearchParams } from "@/lib/search-params";
 import { DeleteAccountForm, EmailForm, PasswordSettingsForm, RenameForm } from "./settings-forms";
@@ -17,6 +19,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
   const saved = first((await searchParams).saved);
   const passwordSaved = saved === "password";
   const newEmail = await pendingEmailChange({ userId: user.id });
+  // Moving to another address takes a mail; a server that sends none does not offer it.
+  const mailAvailable = digestsAvailable(getEnv());
   // A suspended account keeps its record: it cannot delete itself (the action refuses it too).
   const confirmName = user.bannedAt ? null : (user.username ?? user.email);
   return (
@@ -41,22 +45,24 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
         </h2>
         <RenameForm name={user.name ?? ""} />
       </section>
-      <section aria-labelledby="email-heading" className="flex flex-col gap-3">
-        <h2 id="email-heading" className="text-lg font-semibold">
-          Email address
-        </h2>
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {user.email ? (
-            <>
-              You sign in with <strong className="break-words">{user.email}</strong>.
-            </>
-          ) : (
-            "This account has no email address."
-          )}{" "}
-          A digest subscription stays with the address it was made for.
-        </p>
-        <EmailForm hasPassword={hasPassword} justChanged={saved === "email" ? user.email : null} newEmail={newEmail} />
-      </section>
+      {mailAvailable && (
+        <section aria-labelledby="email-heading" className="flex flex-col gap-3">
+          <h2 id="email-heading" className="text-lg font-semibold">
+            Email address
+          </h2>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            {user.email ? (
+              <>
+                You sign in with <strong className="break-words">{user.email}</strong>.
+              </>
+            ) : (
+              "This account has no email address."
+            )}{" "}
+            A digest subscription stays with the address it was made for.
+          </p>
+          <EmailForm hasPassword={hasPassword} justChanged={saved === "email" ? user.email : null} newEmail={newEmail} />
+        </section>
+      )}
       {user.email && (
         <section aria-labelledby="password-heading" className="flex flex-col gap-3">
           <h2 id="password-heading" className="text-lg font-semibold">
@@ -81,7 +87,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
             <ul className="list-disc pl-5">
               <li>your comments are erased and show as “[deleted]” (replies to them stay);</li>
               <li>your upvotes are withdrawn from the counts;</li>
-              <li>the email digest stops and your address is forgotten;</li>
+              <li>the email digest to your address stops, and the address is forgotten;</li>
               <li>every browser signed in to this account is signed out.</li>
             </ul>
             <p>

@@ -88,6 +88,11 @@ export function EmailForm({ hasPassword, justChanged, newEmail }: { hasPassword:
   useEffect(() => {
     if (justChanged) window.history.replaceState(window.history.state, "", window.location.pathname);
   }, [justChanged]);
+  // Sent: the password leaves the screen, and Enter pressed again cannot quietly send a second
+  // link that voids the first. (A refusal keeps both fields, to fix the one refused.)
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state, form]);
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert tone="info" message={justChanged && state === null ? `Your account now signs in with ${justChanged}.` : null} />
