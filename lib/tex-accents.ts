@@ -20,10 +20,10 @@ const COMBINING: Record<string, string> = {
   k: "\u0328", // ogonek: ą
 };
 
-// Letters TeX writes as commands of their own. \i and \j are the dotless i and j, written under
-// accents (\'{\i}).
-const LETTERS: Record<string, string> = { ss: "ß", aa: "å", AA: "Å", ae: "æ", AE: "Æ", oe: "œ", OE: "Œ", o: "ø", O: "Ø", l: "ł", L: "Ł", i: "ı", j: "ȷ" };
+// Letters TeX writes as commands of their own.
+const LETTERS: Record<string, string> = { ss: "ß", aa: "å", AA: "Å", ae: "æ", AE: "Æ", oe: "œ", OE: "Œ", o: "ø", O: "Ø", l: "ł", L: "Ł" };
 
+// A letter under an accent; \i and \j, the dotless i and j, are written there too (\'{\i}).
 const LETTER = String.raw`(?:[A-Za-z]|\\[ij](?![A-Za-z]))`;
 // \"o, \"{o}, {\"o}, \'{\i}; the letter-named accents need braces or a space: \v{s}, \v s, \c{c}.
 const SYMBOL_ACCENT = new RegExp(String.raw`\{\\(["'\x60^~=.])\s*(${LETTER})\}|\\(["'\x60^~=.])\s*(?:\{(${LETTER})\}|(${LETTER}))`, "g");

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { getDb } from "../client";
+import { getDb, type Tx } from "../client";
 import { rowsOf } from "../rows";
 import { accounts, dailyEntries, emailChanges, sessions, subscriptions, users, verificationTokens } from "../schema";
 
@@ -44,22 +44,8 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
       if (!other) throw new AppError("conflict", { message: "You are the only admin: make someone else an admin before deleting your account." });
     }
 
-    const [paperVotes] = rowsOf<{ count: number }>(await tx.execute(sql`
-      with withdrawn as (delete from votes where user_id = ${userId} returning paper_id),
-           moved as (
-             update papers set upvote_count = papers.upvote_count - w.n
-             from (select paper_id, count(*)::int as n from withdrawn group by paper_id) w
-             where papers.id = w.paper_id
-           )
-      select count(*)::int as count from withdrawn`));
-    const [commentVotes] = rowsOf<{ count: number }>(await tx.execute(sql`
-      with withdrawn as (delete from comment_votes where user_id = ${userId} returning comment_id),
-           moved as (
-             update comments set upvote_count = comments.upvote_count - w.n
-             from (select comment_id, count(*)::int as n from withdrawn group by comment_id) w
-             where comments.id = w.comment_id
-           )
-      select count(*)::int as count from withdrawn`));
+    const paperVotes = await withdrawVotes(tx, userId, { votes: "votes", target: "paper_id", counted: "papers" });
+    const commentVotes = await withdrawVotes(tx, userId, { votes: "comment_votes", target: "comment_id", counted: "comments" });
     // Live comments leave the papers' counts; hidden ones already left when they were hidden.
     // Comments the reader had deleted before keep their words erased too.
     const erased = rowsOf<{ paper_id: string; was_counted: boolean }>(await tx.execute(sql`
@@ -99,8 +85,30 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
 
     return {
       paperIds: [...new Set(erased.map((row) => row.paper_id))],
-      withdrawn: { paperVotes: paperVotes?.count ?? 0, commentVotes: commentVotes?.count ?? 0 },
+      withdrawn: { paperVotes, commentVotes },
       erasedComments: erased.length,
     };
   });
+}
+
+/**
+ * Deletes a reader's votes of one kind and takes each off the count it moved, in one statement
+ * (one snapshot): a vote committed meanwhile is either withdrawn and counted off, or neither.
+ */
+async function withdrawVotes(
+  tx: Tx,
+  userId: string,
+  kind: { votes: "votes"; target: "paper_id"; counted: "papers" } | { votes: "comment_votes"; target: "comment_id"; counted: "comments" },
+): Promise<number> {
+  const [row] = rowsOf<{ count: number }>(
+    await tx.execute(sql`
+      with withdrawn as (delete from ${sql.identifier(kind.votes)} where user_id = ${userId} returning ${sql.identifier(kind.target)} as target_id),
+           moved as (
+             update ${sql.identifier(kind.counted)} counted set upvote_count = counted.upvote_count - w.n
+             from (select target_id, count(*)::int as n from withdrawn group by target_id) w
+             where counted.id = w.target_id
+           )
+      select count(*)::int as count from withdrawn`),
+  );
+  return row?.count ?? 0;
 }

@@ -42,3 +42,16 @@ function withTimeouts(smtpUrl: string): string {
   }
   return url.toString();
 }
+
+/**
+ * Runs `use` with a mailer for the configured SMTP server (null when none is configured), and
+ * closes its connection after, whatever happens.
+ */
+export async function withMailer<T>(smtpUrl: string | null, use: (mailer: Mailer | null) => Promise<T>): Promise<T> {
+  const mailer = smtpUrl ? smtpMailer(smtpUrl) : null;
+  try {
+    return await use(mailer);
+  } finally {
+    mailer?.close();
+  }
+}

@@ -8,7 +8,7 @@ import { getProfile, getSessionUser } from "@/db/queries/users";
 import { castCommentVote, castPaperVote } from "@/db/queries/votes";
 import { rowsOf } from "@/db/rows";
 import { accounts, comments, dailyEntries, papers, subscriptions, users, votes } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { rejection } from "../support/rejection";
 import { createTestDatabase } from "../support/test-database";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
 
@@ -24,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await drop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** Papers and comments whose stored counters disagree with the rows they count. */
 async function counterDrift() {

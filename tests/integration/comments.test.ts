@@ -7,7 +7,7 @@ import { castCommentVote, getReaderCommentVotes, getUpvotedCommentIds, removeCom
 import { comments, papers, type User } from "@/db/schema";
 import { EDIT_WINDOW_MS, MAX_COMMENT_DEPTH } from "@/lib/comment-rules";
 import { buildThread } from "@/lib/comment-tree";
-import { AppError } from "@/lib/errors";
+import { rejection } from "../support/rejection";
 import { createTestDatabase } from "../support/test-database";
 import { makePaper, makeUser } from "../support/fixtures";
 
@@ -67,15 +67,6 @@ async function commentVoteDrift() {
 async function row(id: number) {
   const [found] = await getDb().select().from(comments).where(eq(comments.id, id));
   return found;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("comments", () => {

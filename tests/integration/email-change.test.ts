@@ -9,8 +9,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { DigestMailConfig } from "@/lib/digest/mail-config";
 import type { Mailer, OutgoingMail } from "@/lib/digest/mailer";
 import { hashToken } from "@/lib/digest/tokens";
-import { AppError } from "@/lib/errors";
 import { makeUser } from "../support/fixtures";
+import { rejection } from "../support/rejection";
 import { createTestDatabase } from "../support/test-database";
 
 // Moving an account to another address, on a real database: nothing changes until the link
@@ -33,16 +33,6 @@ afterAll(async () => {
 const asSessionUser = (u: typeof users.$inferSelect): SessionUser => ({ ...u, role: "user" });
 const ask = (user: typeof users.$inferSelect, newEmail: string, current?: string, now?: Date) =>
   requestEmailChange({ user: asSessionUser(user), newEmail, current, ip: "198.51.100.7", config, mailer, now });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** The token in the last mail's link. */
 function lastToken(): string {

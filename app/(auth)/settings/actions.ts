@@ -16,7 +16,7 @@ import { clientIp } from "@/lib/client-ip";
 import { DeleteAccountInput, EmailChangeInput, NewPasswordInput, RenameInput } from "@/lib/auth/settings-schemas";
 import { requestEmailChange } from "@/lib/auth/email-change";
 import { digestsAvailable, mailConfigFromEnv } from "@/lib/digest/mail-config";
-import { smtpMailer } from "@/lib/digest/mailer";
+import { withMailer } from "@/lib/digest/mailer";
 import { getEnv } from "@/lib/env";
 import { AppError, friendlyMessage } from "@/lib/errors";
 
@@ -80,12 +80,8 @@ const changeEmail = action(EmailChangeInput, async ({ email, current }, user) =>
   // Outside production without a mail server the link goes to the server log, as sign-in links do.
   if (!digestsAvailable(env)) throw new AppError("unavailable", { message: "This server sends no email, so the address cannot be changed here." });
   const config = mailConfigFromEnv(env);
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : null;
-  try {
-    await requestEmailChange({ user, newEmail: email, current, ip: clientIp(await headers()), config, mailer });
-  } finally {
-    mailer?.close();
-  }
+  const ip = clientIp(await headers());
+  await withMailer(config.smtpUrl, (mailer) => requestEmailChange({ user, newEmail: email, current, ip, config, mailer }));
   revalidatePath("/settings");
   return { saved: `We sent a link to ${email}. Open it to finish; until then you sign in with ${user.email ?? "your current address"}.` };
 });

@@ -6,7 +6,7 @@ import { applyEmailChange } from "@/db/queries/email-changes";
 import { action, type ActionResult } from "@/lib/action";
 import { emailChangedNotice } from "@/lib/auth/email-change";
 import { mailConfigFromEnv } from "@/lib/digest/mail-config";
-import { smtpMailer } from "@/lib/digest/mailer";
+import { withMailer } from "@/lib/digest/mailer";
 import { hashToken, TokenInput } from "@/lib/digest/tokens";
 import { getEnv } from "@/lib/env";
 
@@ -20,14 +20,12 @@ const confirm = action(z.object({ token: TokenInput }), async ({ token }, user) 
 /** Best effort: the change is made whether or not the old inbox can be told. */
 async function tellOldAddress(oldEmail: string, username: string, newEmail: string): Promise<void> {
   const config = mailConfigFromEnv(getEnv());
-  if (!config.smtpUrl) return;
-  const mailer = smtpMailer(config.smtpUrl);
   try {
-    await mailer.send({ to: oldEmail, from: config.from, ...emailChangedNotice({ username, newEmail }) });
+    await withMailer(config.smtpUrl, async (mailer) => {
+      await mailer?.send({ to: oldEmail, from: config.from, ...emailChangedNotice({ username, newEmail }) });
+    });
   } catch (error) {
     console.error("[account] Could not tell the old address about an address change:", error);
-  } finally {
-    mailer.close();
   }
 }
 
