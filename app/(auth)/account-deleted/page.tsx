@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToTodaysPapers } from "@/components/back-to-todays-papers";
 import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
@@ -13,13 +13,9 @@ export default async function AccountDeletedPage() {
     <>
       <h1 className="text-2xl font-bold tracking-tight">Your account is deleted</h1>
       <p>
-        Your comments are erased, your upvotes withdrawn, and no more mail will come from us. Every browser that was signed in to the account is signed out.
+        Your comments are erased, your upvotes withdrawn, and no more mail will come to your address. Every browser that was signed in to the account is signed out.
       </p>
-      <p>
-        <Link href="/" className="text-accent-700 underline dark:text-accent-300">
-          Back to today’s papers
-        </Link>
-      </p>
+      <BackToTodaysPapers />
     </>
   );
 }

@@ -7,14 +7,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import { useSubmitWithoutReset } from "@/components/ui/use-submit-without-reset";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { deleteAccountAction, emailAction, passwordAction, renameAction } from "./actions";
+import { deleteAccountAction, emailAction, passwordAction, renameAction, type SettingsState } from "./actions";
 
 export function RenameForm({ name }: { name: string }) {
-  const [state, formAction, pending] = useActionState(renameAction, null);
-  const error = state && !state.ok ? state.error : null;
-  const form = useFocusAfterRefusal(error);
-  // A refused name stays in the box to fix.
-  const onSubmit = useSubmitWithoutReset(formAction, pending);
+  const { state, error, form, formAction, onSubmit } = useSettingsForm(renameAction);
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={error && !error.fieldErrors ? error.message : null} />
@@ -58,11 +54,7 @@ export function PasswordSettingsForm({ hasPassword, justChanged }: { hasPassword
 
 /** `name`: what the reader types to confirm, their username (or address when they have none). */
 export function DeleteAccountForm({ name, hasPassword }: { name: string; hasPassword: boolean }) {
-  const [state, formAction, pending] = useActionState(deleteAccountAction, null);
-  const error = state && !state.ok ? state.error : null;
-  const form = useFocusAfterRefusal(error);
-  // A refusal keeps what was typed: one wrong letter must not mean typing it all again.
-  const onSubmit = useSubmitWithoutReset(formAction, pending);
+  const { error, form, formAction, onSubmit } = useSettingsForm(deleteAccountAction);
   return (
     <form ref={form} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormAlert message={error && !error.fieldErrors ? error.message : null} />
@@ -81,10 +73,7 @@ export function DeleteAccountForm({ name, hasPassword }: { name: string; hasPass
  * confirmation (?saved=email), said once as the password form does.
  */
 export function EmailForm({ hasPassword, justChanged, newEmail }: { hasPassword: boolean; justChanged: string | null; newEmail: string | null }) {
-  const [state, formAction, pending] = useActionState(emailAction, null);
-  const error = state && !state.ok ? state.error : null;
-  const form = useFocusAfterRefusal(error);
-  const onSubmit = useSubmitWithoutReset(formAction, pending);
+  const { state, error, form, formAction, onSubmit } = useSettingsForm(emailAction);
   useEffect(() => {
     if (justChanged) window.history.replaceState(window.history.state, "", window.location.pathname);
   }, [justChanged]);
@@ -104,4 +93,16 @@ export function EmailForm({ hasPassword, justChanged, newEmail }: { hasPassword:
       <SubmitButton pendingLabel="Sending…">Send the link</SubmitButton>
     </form>
   );
+}
+
+/**
+ * What each settings form shares: its action's state, focus on what a refusal names, and a submit
+ * that keeps what was typed when refused (the password form alone empties, as React does).
+ */
+function useSettingsForm(settingsAction: (previous: SettingsState, form: FormData) => Promise<SettingsState>) {
+  const [state, formAction, pending] = useActionState(settingsAction, null);
+  const error = state && !state.ok ? state.error : null;
+  const form = useFocusAfterRefusal(error);
+  const onSubmit = useSubmitWithoutReset(formAction, pending);
+  return { state, error, form, formAction, onSubmit };
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToTodaysPapers } from "@/components/back-to-todays-papers";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { signOutAction } from "./actions";
 
@@ -13,11 +13,7 @@ export default async function SignOutPage() {
     return (
       <>
         <h1 className="text-2xl font-bold tracking-tight">You are signed out</h1>
-        <p>
-          <Link href="/" className="text-accent-700 underline dark:text-accent-300">
-            Back to today’s papers
-          </Link>
-        </p>
+        <BackToTodaysPapers />
       </>
     );
   }
