@@ -128,12 +128,13 @@ describe("deleteAccount", () => {
     await deleteAccount({ userId: gone.id });
 
     // Requests that passed the session check just before the deletion committed.
+    // One at a time (started together, a refusal not yet awaited counts as unhandled).
     for (const write of [
-      castPaperVote({ userId: gone.id, paperId: "2501.30001" }),
-      castCommentVote({ userId: gone.id, commentId: theirs.id }),
-      addComment({ actor: gone, paperId: "2501.30001", parentId: null, body: "From beyond." }),
+      () => castPaperVote({ userId: gone.id, paperId: "2501.30001" }),
+      () => castCommentVote({ userId: gone.id, commentId: theirs.id }),
+      () => addComment({ actor: gone, paperId: "2501.30001", parentId: null, body: "From beyond." }),
     ]) {
-      expect(await rejection(write)).toMatchObject({ code: "unauthorized", message: "Your account no longer exists." });
+      expect(await rejection(write())).toMatchObject({ code: "unauthorized", message: "Your account no longer exists." });
     }
     expect(await getDb().select().from(comments).where(eq(comments.authorId, gone.id))).toEqual([]);
     expect(await counterDrift()).toEqual([]);
