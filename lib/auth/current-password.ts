@@ -12,8 +12,10 @@ import { allowCurrentPasswordCheck, forgiveCurrentPasswordCheck } from "./sign-i
 export async function proveCurrentPassword(userId: string, current: string | undefined): Promise<void> {
   const existing = await getPasswordHash({ userId });
   if (!existing) return;
+  // Left empty: nothing was guessed, so nothing is counted.
+  if (!current) throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { current: ["Enter your password."] } });
   if (!(await allowCurrentPasswordCheck(userId))) throw new AppError("rate_limited", { message: "Too many wrong passwords. Please wait a few minutes and try again." });
-  if (!(current && (await verifyPassword(existing, current)))) {
+  if (!(await verifyPassword(existing, current))) {
     throw new AppError("invalid_input", { message: friendlyMessage("invalid_input"), fieldErrors: { current: ["That is not your current password."] } });
   }
   await forgiveCurrentPasswordCheck(userId);

@@ -72,6 +72,7 @@ describe("changing the address an account signs in with", () => {
     const sent = mails.length;
 
     expect((await rejection(ask(owner, "fresh@example.org", "not the password"))).fieldErrors).toEqual({ current: ["That is not your current password."] });
+    expect((await rejection(ask(owner, "fresh@example.org", undefined))).fieldErrors).toEqual({ current: ["Enter your password."] });
     expect((await rejection(ask(owner, "taken@example.org", PASSWORD))).fieldErrors).toEqual({ email: ["Another account signs in with that address."] });
     expect((await rejection(ask(owner, "owner@example.org", PASSWORD))).fieldErrors).toEqual({ email: ["That is already your address."] });
     expect(mails.length).toBe(sent);
