@@ -161,7 +161,8 @@ test("an edit saved in one tab is not overwritten by an older edit form in anoth
 
   await other.getByLabel("Edit your comment").fill("Saved in the other tab.");
   await other.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(other.locator(`#comment-${id}`)).toContainText("Saved in the other tab.");
+  // The rendered body, not the form: a textarea's text holds what was typed before the server answers.
+  await expect(other.locator(`#comment-${id} [data-comment-body]`)).toContainText("Saved in the other tab.");
 
   // This tab posts something else meanwhile, which asks the server for the author's texts again:
   // the open edit must still count as begun from the first words.
@@ -180,7 +181,7 @@ test("an edit saved in one tab is not overwritten by an older edit form in anoth
 
   // Having seen them, saving again replaces them.
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(mine).toContainText("Older form, newer typing.");
+  await expect(mine.locator("[data-comment-body]")).toContainText("Older form, newer typing.");
   expect((await commentRow(id)).body).toBe("Older form, newer typing.");
   await other.close();
 });
