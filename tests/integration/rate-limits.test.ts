@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consumeRateLimit, consumeRateLimits } from "@/db/queries/rate-limits";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { allowSignInAttempt } from "@/lib/auth/sign-in-limits";
-import { SIGN_IN_PER_ACCOUNT, userLimit } from "@/lib/rate-limit-rules";
+import { ipLimit, SIGN_IN_PER_ACCOUNT, userLimit } from "@/lib/rate-limit-rules";
 import { createTestDatabase } from "../support/test-database";
 
 let drop: () => Promise<void>;
@@ -42,7 +42,7 @@ describe("rate limits held in Postgres", () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(25);
   });
 
-  it("give accounts younger than a day a lower limit, per user and per address", async () => {
+  it("give accounts younger than a day a lower limit", async () => {
     const fresh = { id: "fresh-user", createdAt: new Date(now.getTime() - 60 * 60_000) };
     const { limit } = userLimit("comment", fresh.createdAt, now);
     expect(limit).toBeLessThan(userLimit("comment", new Date("2020-01-01"), now).limit);
@@ -61,6 +61,29 @@ describe("rate limits held in Postgres", () => {
     expect(attempts.filter(Boolean)).toHaveLength(SIGN_IN_PER_ACCOUNT.limit);
     expect(await allowSignInAttempt({ email: "target@example.org", ip: "198.51.100.250" })).toBe(false); // case does not matter
     expect(await allowSignInAttempt({ email: "someone-else@example.org", ip: "198.51.100.250" })).toBe(true);
+  });
+
+  it("cap password attempts per address, whichever accounts they try", async () => {
+    const { limit } = ipLimit("sign-in");
+    expect(limit).toBe(100); // as the README says
+    const attempts = [];
+    for (let i = 0; i < limit; i++) attempts.push(await allowSignInAttempt({ email: `victim-${i}@example.org`, ip: "192.0.2.44" }));
+    expect(attempts.every(Boolean)).toBe(true);
+    expect(await allowSignInAttempt({ email: "one-more@example.org", ip: "192.0.2.44" })).toBe(false);
+    expect(await allowSignInAttempt({ email: "one-more@example.org", ip: "192.0.2.45" })).toBe(true); // another address
+  });
+
+  it("cap comments per address across established accounts, each under its own limit", async () => {
+    const { limit } = ipLimit("comment");
+    expect(limit).toBe(60);
+    const established = (i: number) => ({ id: `commenter-${i}`, createdAt: new Date("2020-01-01") });
+    for (let i = 0; i < limit; i++) await enforceRateLimit({ action: "comment", user: established(i), ip: "192.0.2.80", now });
+    await expect(enforceRateLimit({ action: "comment", user: established(limit), ip: "192.0.2.80", now })).rejects.toMatchObject({
+      code: "rate_limited",
+      retryAfterSeconds: 600,
+    });
+    // The same new account from another address is within every limit.
+    await expect(enforceRateLimit({ action: "comment", user: established(limit), ip: "192.0.2.81", now })).resolves.toBeUndefined();
   });
 
   it("count a user's and an address's keys in one statement, each against its own limit", async () => {
