@@ -119,3 +119,21 @@ test("a comment posted through the site shows on the cached paper page at once, 
   await expect(stranger.getByText("Fresh for everyone, not in five seconds.")).toBeVisible();
   await stranger.close();
 });
+
+test("a cached page nobody has opened for PAGE_EXPIRE_SECONDS is rendered afresh for its next reader", async ({ request }) => {
+  const author = await seedReader(sql, "cache_expiry_author");
+  const paperId = await seedPaper(sql, "Expiry without readers");
+  const path = `/papers/${paperId}`;
+  expect(await htmlOf(request, path)).toContain("Discussion (0)");
+  const cached = await request.get(path);
+  expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");
+
+  await seedComment(sql, { paperId, author, body: "Written while nobody was reading.", minutesAgo: 1 });
+  // Nobody asks for the page for longer than its expiry: the one thing this test is about, so a
+  // fixed wait rather than polling (each poll would be a reader, and a stale page would be served).
+  await new Promise((resolve) => setTimeout(resolve, (PAGE_EXPIRE_SECONDS + 1) * 1000));
+
+  const first = await htmlOf(request, path);
+  expect(first.match(/Discussion \(\d+\)/)?.[0]).toBe("Discussion (1)");
+  expect(first.includes("Written while nobody was reading."), "the new comment is in the first answer").toBe(true);
+});

@@ -39,6 +39,11 @@ describe("the cache's freshness, as configured", () => {
     path.join(__dirname, "..", "app", "(site)", route, "page.tsx"),
   );
 
+  it("is what the README promises: re-rendered every 5 s while read, afresh after 10 s unread", () => {
+    expect(PAGE_REVALIDATE_SECONDS).toBe(5);
+    expect(PAGE_EXPIRE_SECONDS).toBe(10);
+  });
+
   it("every cached page revalidates at PAGE_REVALIDATE_SECONDS", () => {
     for (const page of pages) expect(fs.readFileSync(page, "utf8"), page).toContain(`export const revalidate = ${PAGE_REVALIDATE_SECONDS};`);
   });
