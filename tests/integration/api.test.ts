@@ -11,6 +11,7 @@ import { getTrending } from "@/db/queries/trending";
 import { getDb } from "@/db/client";
 import { comments, votes } from "@/db/schema";
 import { ApiComment, ApiDailyPaper, ApiPaper, ApiSearchResult } from "@/lib/api/schemas";
+import { PAGE_EXPIRE_SECONDS } from "@/lib/cached-pages";
 import { createTestDatabase } from "../support/test-database";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
 
@@ -194,8 +195,10 @@ describe("the route handlers", () => {
     expect(await upvotesOf()).toBe(before);
     const other = ApiDailyPaper.array().parse(await (await dailyPapersRoute(get("/api/daily_papers?date=2025-03-03&limit=6"))).json());
     expect(other.find((i) => i.paper.id === "2503.00001")!.paper.upvotes).toBe(before + 1);
+    // …and the remembered answer itself catches up within the pages' delay (README: 10 seconds).
+    await expect.poll(upvotesOf, { timeout: (PAGE_EXPIRE_SECONDS + 2) * 1000, interval: 500 }).toBe(before + 1);
     await getDb().execute(sql`update papers set upvote_count = upvote_count - 1 where id = '2503.00001'`);
-  });
+  }, 20_000);
 
   it("refuse bad parameters with a 400 naming them", async () => {
     const response = await dailyPapersRoute(get("/api/daily_papers?date=2025-03-03&week=2025-W10"));
