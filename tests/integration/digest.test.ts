@@ -8,7 +8,7 @@ import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/(digest)/u
 import { addDays, todayUtc } from "@/lib/dates";
 import type { DigestMailConfig } from "@/lib/digest/mail-config";
 import { smtpMailer } from "@/lib/digest/mailer";
-import { runDigest, STALE_CLAIM_MINUTES, type DigestHooks } from "@/lib/digest/run-digest";
+import { MAX_ATTEMPTS, runDigest, STALE_CLAIM_MINUTES, type DigestHooks } from "@/lib/digest/run-digest";
 import { requestSubscription } from "@/lib/digest/subscribe";
 import { SUBSCRIBE_PER_ADDRESS, SUBSCRIBE_PER_IP } from "@/lib/digest/subscribe-limits";
 import { exitCodeOf, summaryLines } from "@/lib/digest/summary";
@@ -337,6 +337,31 @@ describe("the digest job", () => {
       "Trending on Paperboard: Wednesday, 19 February 2025",
     ]);
     expect(await sendRow("bounce@example.org", "daily:2025-02-18")).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it(`gives up on a send after ${MAX_ATTEMPTS} refused attempts, and says so`, async () => {
+    await unsubscribeEveryone();
+    await subscribeConfirmed("stubborn@example.org", "daily", { ip: "203.0.113.71" });
+    let attempts = 0;
+    inbox.refuse = (address) => {
+      if (address !== "stubborn@example.org") return false;
+      attempts += 1; // each time the job offers the mail server this address
+      return true;
+    };
+    const period = "daily:2025-02-21";
+    for (let runs = 1; runs <= MAX_ATTEMPTS; runs++) {
+      const result = await run({ now: at(8) });
+      expect(result.failed).toEqual([expect.objectContaining({ period, attempts: runs, willRetry: runs < MAX_ATTEMPTS })]);
+    }
+    expect(summaryLines(await run({ now: at(8) }))[0]).toBe("digest: 0 sent, 1 skipped (1 given up after earlier failures), 0 failed (retry next run)");
+    expect(attempts).toBe(MAX_ATTEMPTS); // the sixth run did not try the mail server
+    expect(await sendRow("stubborn@example.org", period)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+
+    // The next day's run tries the next day's digest, and not the one given up on.
+    const nextDay = await run({ now: at(9) });
+    expect(nextDay.failed).toEqual([expect.objectContaining({ period: "daily:2025-02-22", attempts: 1 })]);
+    expect(attempts).toBe(MAX_ATTEMPTS + 1);
+    inbox.refuse = null;
   });
 
   it("runs as `npm run digest` does, printing the summary and exiting non-zero on failure", async () => {
