@@ -54,6 +54,10 @@ test("a database outage answers 503 without partial writes, and the running serv
     page.request.post(`${app.url}/api/votes/papers`, { data: { paperId, upvoted: true }, headers: { origin: app.url } });
   await signIn(page, reader.email);
   expect((await vote(PAPERS[0])).status()).toBe(200);
+  // A comment written before the outage and posted during it: a Server Action, not a JSON route.
+  const writer = await page.context().newPage();
+  await writer.goto(`${app.url}/papers/${PAPERS[0]}`);
+  await writer.getByLabel("Add a comment").fill("Posted while the database was away.");
 
   await cluster.stop(); // fast shutdown: open connections get 57P01 admin_shutdown
 
@@ -69,6 +73,10 @@ test("a database outage answers 503 without partial writes, and the running serv
   const write = await vote(PAPERS[1]);
   expect(write.status()).toBe(503);
   expect(await write.json()).toEqual({ error: { code: "unavailable", message: expect.stringContaining("Nothing was saved") } });
+
+  await writer.getByRole("button", { name: "Post comment" }).click();
+  await expect(writer.getByText(/cannot reach its database right now\. Nothing was saved/)).toBeVisible();
+  await expect(writer.getByLabel("Add a comment")).toHaveValue("Posted while the database was away."); // kept to try again
 
   expect((await page.request.get(`${app.url}/api/ready`)).status()).toBe(503);
   expect((await page.request.get(`${app.url}/api/health`)).status()).toBe(200); // liveness: do not restart us
@@ -91,6 +99,7 @@ test("a database outage answers 503 without partial writes, and the running serv
   // The refused vote left nothing behind; the one before the outage is intact; counters are exact.
   const votes = await sql<{ paper_id: string }[]>`select paper_id from votes where user_id = ${reader.id} order by paper_id`;
   expect(votes.map((v) => v.paper_id)).toEqual([PAPERS[0]]);
+  expect(await sql`select id from comments where author_id = ${reader.id}`).toHaveLength(0);
   expect(await sql`select p.id from papers p where p.upvote_count <> (select count(*) from votes v where v.paper_id = p.id)`).toHaveLength(0);
 
   // And writes work again on the same session.
