@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commentBody } from "./comment-rules";
 import { renderMarkdown } from "./markdown";
-import { markdownCostProblem } from "./markdown-limits";
+import { markdownCostProblem, MAX_DELIMITER_RUN, MAX_NESTING, MAX_TABLE_CELLS } from "./markdown-limits";
 
 // Comments under 10,000 characters that took the server down (measured before these limits):
 // each is refused at posting, and renders as its plain text if it was stored before.
@@ -39,6 +39,24 @@ describe("Markdown too costly to render", () => {
     for (const body of fine) {
       expect(markdownCostProblem(body), body.slice(0, 40)).toBeNull();
       expect(commentBody.safeParse(body).success).toBe(true);
+    }
+  });
+
+  it("draws each line where the README says: 16 deep, runs of 32, 2,000 cells", () => {
+    expect([MAX_NESTING, MAX_DELIMITER_RUN, MAX_TABLE_CELLS]).toEqual([16, 32, 2_000]);
+    const table = (columns: number, dataRows: number) =>
+      "|" + "h|".repeat(columns) + "\n|" + "-|".repeat(columns) + "\n" + ("|" + "1|".repeat(columns) + "\n").repeat(dataRows);
+    const atAndPast: [string, string, string, RegExp][] = [
+      ["quotes", ">".repeat(16) + " deep enough", ">".repeat(17) + " too deep", /nest 16 deep at most/],
+      ["lists and quotes mixed", "- > ".repeat(8) + "x", "- > ".repeat(8) + "- x", /nest 16 deep at most/],
+      ["emphasis", "a" + "*".repeat(32) + "b", "a" + "*".repeat(33) + "b", /more than 32 \*, _ or ~/],
+      // 10 columns: the delimiter row and its data rows count 200 and 201 rows' worth of cells.
+      ["tables", table(10, 199), table(10, 200), /limited to 2,000 cells/],
+    ];
+    for (const [what, atLimit, pastLimit, reason] of atAndPast) {
+      expect(markdownCostProblem(atLimit), what).toBeNull();
+      expect(markdownCostProblem(pastLimit), what).toMatch(reason);
+      expect(commentBody.safeParse(pastLimit).error?.issues[0].message, what).toMatch(reason);
     }
   });
 });
