@@ -3,7 +3,7 @@ import { MATH_PAPER } from "./support/math-paper";
 import { testSql } from "./support/db";
 import { seedPaper } from "./support/discussion";
 import { PHONE, screenshotBothWidths } from "./support/screenshots";
-import { parseIsoWeek } from "@/lib/dates";
+import { addDays, formatDay, parseIsoWeek } from "@/lib/dates";
 
 const sql = testSql();
 test.afterAll(async () => {
@@ -61,6 +61,20 @@ test("date navigation moves between days, skipping empty ones", async ({ page })
 
   await page.getByRole("navigation", { name: "Dates" }).getByRole("link", { name: /^Next:/ }).click();
   await expect(page).toHaveURL(`/papers/date/${today}`);
+});
+
+test("before anything is listed for the day, the home page shows the latest day with papers, and says so", async ({ page }) => {
+  // What "/" renders just after midnight UTC, until the day's first listing: the page for a day
+  // with nothing listed yet. Tomorrow has nothing listed, so its page stands in for that morning.
+  const today = todayUtc();
+  const tomorrow = addDays(today, 1);
+  expect(await sql`select 1 from daily_entries where day = ${tomorrow} and hidden_at is null`).toHaveLength(0);
+  const expected = await todaysRanking(today);
+
+  await page.goto(`/latest/${tomorrow}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
+  await expect(page.getByText(`No papers on ${formatDay(tomorrow)} yet — showing ${formatDay(today)}, the most recent day with papers.`)).toBeVisible();
+  await expect(page.locator("main ol > li span.font-mono")).toHaveText(expected.map((p) => p.id));
 });
 
 test("week and month views list their papers ranked together", async ({ page }, testInfo) => {
