@@ -94,6 +94,10 @@ describe("changing the address an account signs in with", () => {
     expect((await rejection(applyEmailChange({ userId: asker.id, tokenHash: hashToken(second), now: tomorrow }))).code).toBe("not_found"); // expired
     expect(await emailOf(asker.id)).toMatchObject({ email: "asker@example.org" });
     expect(await emailOf(stranger.id)).toMatchObject({ email: "stranger@example.org" });
+
+    // A minute before its 24 hours are up, the newest link still works.
+    await applyEmailChange({ userId: asker.id, tokenHash: hashToken(second), now: new Date(now.getTime() + 24 * 3_600_000 - 60_000) });
+    expect(await emailOf(asker.id)).toMatchObject({ email: "second@example.org" });
   });
 
   it("refuses the change if another account proved the address meanwhile, changing nothing", async () => {
