@@ -73,6 +73,11 @@ export async function setUserBanned({
   return getDb().transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).for("update");
     if (!user) throw new AppError("not_found", { message: "That user does not exist." });
+    // A second ban (another moderator, a stale tab) would move the ban's instant, and lifting it
+    // could no longer find what the first one hid; lifting a lifted ban would log a non-event.
+    const name = user.username ?? user.name ?? "This reader";
+    if (banned && user.bannedAt) throw new AppError("conflict", { message: `${name} is already banned. Reload to see the current state.` });
+    if (!banned && !user.bannedAt) throw new AppError("conflict", { message: `${name} is not banned. Reload to see the current state.` });
     // One instant for the ban and everything it hides: lifting it finds them by it.
     const now = new Date();
     await tx.update(users).set({ bannedAt: banned ? now : null }).where(eq(users.id, userId));

@@ -198,6 +198,24 @@ describe("moderating people", () => {
     expect((await listAudit({ action: "unban_user" }))[0]).toMatchObject({ targetId: "unbanned_restored", reason: "appeal upheld" });
   });
 
+  it("refuses a second ban and lifting a ban that is not there, so lifting still restores what the ban hid", async () => {
+    const user = { ...(await makeUser({ username: "banned_twice" })), role: "user" as const };
+    await listPaper({ paperId: "2506.00003", day: "2025-06-07", submittedById: user.id });
+    await setUserBanned({ actor: admin, userId: user.id, banned: true, reason: "spam", hideContent: true });
+    const logged = (await listAudit({ targetType: "user", targetId: "banned_twice" })).length;
+
+    // A second moderator, or a stale tab, bans again: refused, changing nothing.
+    await expect(setUserBanned({ actor: admin, userId: user.id, banned: true, reason: "again" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("banned_twice is already banned"),
+    });
+    expect((await listAudit({ targetType: "user", targetId: "banned_twice" })).length).toBe(logged);
+
+    expect(await setUserBanned({ actor: admin, userId: user.id, banned: false, restoreContent: true })).toMatchObject({ restored: { comments: 0, entries: 1 } });
+    expect(await ids("2025-06-07")).toEqual(["2506.00003"]);
+    await expect(setUserBanned({ actor: admin, userId: user.id, banned: false })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("is not banned") });
+  });
+
   it("promotes and demotes, but never one's own role", async () => {
     await setUserRole({ actor: admin, userId: reader.id, role: "admin" });
     await setUserRole({ actor: admin, userId: reader.id, role: "user" });
