@@ -313,3 +313,65 @@ test("a ban that hid a reader's comment can be lifted with the comment restored"
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("note")).toHaveCount(0);
 });
+
+test("an admin hides and restores a comment from the comments page, by keyboard, without losing their place", async ({ page }, testInfo) => {
+  const admin = await seedAdmin();
+  const author = await seedReader(sql, "hideme");
+  const paperId = await seedPaper(sql, "A paper with an off-topic comment");
+  const commentId = await seedComment(sql, { paperId, author, body: "Buy cheap GPUs at example.com", minutesAgo: 1 });
+  const goneId = await seedComment(sql, { paperId, author, body: "Words that were later deleted", minutesAgo: 1 });
+  await sql`update comments set deleted_at = now(), body = '' where id = ${goneId}`;
+  await sql`update papers set comment_count = comment_count - 1 where id = ${paperId}`;
+  await signIn(page, admin.email);
+
+  await page.goto("/admin/comments");
+  const item = page.getByRole("listitem").filter({ has: page.locator(`#admin-comment-${commentId}`) });
+  await expect(item.getByLabel(`Source of comment ${commentId}`)).toHaveText("Buy cheap GPUs at example.com");
+  // A comment its author deleted is listed as such, with nothing left to read or hide.
+  const gone = page.getByRole("listitem").filter({ has: page.locator(`#admin-comment-${goneId}`) });
+  await expect(gone).toContainText("deleted by its author");
+  await expect(gone.getByRole("button")).toHaveCount(0);
+  await screenshotBothWidths(page, testInfo, "admin-comments");
+
+  await item.getByLabel(`Reason for hiding comment ${commentId}`).fill("Advertising");
+  await page.keyboard.press("Enter");
+  await expect(item.getByText("hidden: Advertising")).toBeVisible();
+  await expect(page.locator(`#admin-comment-${commentId}`)).toBeFocused(); // the Hide form was replaced by Unhide
+  await expect(item.getByRole("button", { name: "Unhide" })).toHaveAccessibleDescription(new RegExp(`^Comment ${commentId} by ${author.username} on`));
+  const [hidden] = await sql<{ hidden_reason: string | null }[]>`select hidden_reason from comments where id = ${commentId}`;
+  expect(hidden.hidden_reason).toBe("Advertising");
+
+  await item.getByRole("button", { name: "Unhide" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(item.getByRole("button", { name: "Hide" })).toBeVisible();
+  await expect(page.locator(`#admin-comment-${commentId}`)).toBeFocused();
+  const [back] = await sql<{ hidden_at: Date | null }[]>`select hidden_at from comments where id = ${commentId}`;
+  expect(back.hidden_at).toBeNull();
+});
+
+test("a ban from a page opened before someone else's ban is refused, and the first ban's restore still works", async ({ page, browser }) => {
+  const admin = await seedAdmin();
+  const reader = await seedReader(sql, "twiceban");
+  const paperId = await seedPaper(sql, "A paper for a double ban");
+  await seedComment(sql, { paperId, author: reader, body: "Hidden by the first ban only." });
+  await signIn(page, admin.email);
+  const stale = await signedInPage(browser, admin.email);
+  for (const tab of [page, stale]) await tab.goto(`/admin/users?q=${reader.username}`);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByLabel(`Reason for banning ${reader.username}`).fill("Spam");
+  await page.getByLabel("also hide their comments and submissions").check();
+  await page.getByRole("button", { name: "Ban" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Banned; hid 1 comment" })).toBeVisible();
+
+  stale.once("dialog", (dialog) => dialog.accept());
+  await stale.getByLabel(`Reason for banning ${reader.username}`).fill("Also spam");
+  await stale.getByRole("button", { name: "Ban" }).click();
+  await expect(stale.getByRole("alert").filter({ hasText: `${reader.username} is already banned` })).toBeVisible();
+  expect(await sql`select 1 from audit_log where action = 'ban_user' and target_id = ${reader.username}`).toHaveLength(1);
+
+  await page.getByLabel("also restore the comments and submissions the ban hid").check();
+  await page.getByRole("button", { name: "Lift ban" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ban lifted; restored 1 comment" })).toBeVisible();
+  await stale.context().close();
+});

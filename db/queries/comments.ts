@@ -132,13 +132,17 @@ export async function editComment({ actor, commentId, body, basedOn, now = new D
   });
 }
 
-/** Soft delete: the row stays so replies keep their place; the words are no longer shown. */
+/**
+ * Deletes a comment as its author asks: the words are erased (the dialog promises they go for
+ * good, and they would otherwise stay readable to admins and in backups), the row stays so
+ * replies keep their place.
+ */
 export async function deleteComment({ actor, commentId, now = new Date() }: { actor: Actor; commentId: number; now?: Date }) {
   return getDb().transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
     if (!canDeleteComment(actor, comment)) throw new AppError("forbidden", { message: "You can only delete your own comments." });
-    await tx.update(comments).set({ deletedAt: now }).where(eq(comments.id, commentId));
+    await tx.update(comments).set({ deletedAt: now, body: "", editedAt: null }).where(eq(comments.id, commentId));
     // Hidden comments were already taken off the count when they were hidden.
     if (comment.hiddenAt === null) {
       await tx

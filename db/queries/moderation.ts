@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { assertAdmin } from "@/lib/admin-guard";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
@@ -157,8 +157,12 @@ export async function searchUsers({ query, limit = 50 }: { query: string; limit?
 }
 
 /** Recent comments across the site, for moderation. */
-export async function recentComments({ limit = 50 }: { limit?: number } = {}) {
-  return getDb()
+/**
+ * Comments for moderators, newest first, paged by id (`before`): every comment can be reached, not
+ * only the latest page. `limit + 1` are read so the page knows whether older ones exist.
+ */
+export async function recentComments({ limit = 50, before }: { limit?: number; before?: number } = {}) {
+  const rows = await getDb()
     .select({
       id: comments.id,
       paperId: comments.paperId,
@@ -171,8 +175,10 @@ export async function recentComments({ limit = 50 }: { limit?: number } = {}) {
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .orderBy(desc(comments.createdAt))
-    .limit(limit);
+    .where(before ? lt(comments.id, before) : undefined)
+    .orderBy(desc(comments.id))
+    .limit(limit + 1);
+  return { comments: rows.slice(0, limit), older: rows.length > limit ? rows[limit - 1].id : null };
 }
 
 /**

@@ -149,14 +149,14 @@ describe("comments", () => {
     expect(await commentCountDrift()).toEqual([]);
   });
 
-  it("soft-deletes: the row and its replies stay, the words and author go", async () => {
+  it("deletes: the row and its replies stay, the words are erased and the author goes", async () => {
     const root = await addComment({ actor: alice, paperId: PAPER, parentId: null, body: "Soon gone" });
     const reply = await addComment({ actor: bob, paperId: PAPER, parentId: root.id, body: "Still here" });
     const [{ commentCount: before }] = await getDb().select().from(papers).where(eq(papers.id, PAPER));
 
     await deleteComment({ actor: alice, commentId: root.id });
 
-    expect((await row(root.id)).deletedAt).not.toBeNull();
+    expect(await row(root.id)).toMatchObject({ deletedAt: expect.any(Date), body: "" }); // erased, not only hidden from view
     const flat = await getPaperComments({ paperId: PAPER });
     expect(flat.find((c) => c.id === root.id)).toMatchObject({ state: "deleted", body: null, author: null });
     const node = buildThread(flat, "new").find((c) => c.id === root.id)!;

@@ -17,7 +17,7 @@ import {
   updatePaperDetails,
 } from "@/db/queries/curation";
 import { getRankedList } from "@/db/queries/daily-list";
-import { promoteFromCommandLine, searchUsers, setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
+import { promoteFromCommandLine, recentComments, searchUsers, setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
 import type { Actor } from "@/lib/permissions";
 import { createTestDatabase } from "../support/test-database";
 import { listPaper, makePaper, makeUser } from "../support/fixtures";
@@ -214,6 +214,22 @@ describe("moderating people", () => {
     expect(await setUserBanned({ actor: admin, userId: user.id, banned: false, restoreContent: true })).toMatchObject({ restored: { comments: 0, entries: 1 } });
     expect(await ids("2025-06-07")).toEqual(["2506.00003"]);
     await expect(setUserBanned({ actor: admin, userId: user.id, banned: false })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("is not banned") });
+  });
+
+  it("lists every comment for moderators, newest first, a page at a time", async () => {
+    const author = { ...(await makeUser()), role: "user" as const };
+    for (let i = 0; i < 5; i++) await addComment({ actor: author, paperId: "2506.00003", parentId: null, body: `page me ${i}` });
+    const all = rowsOf<{ id: number }>(await getDb().execute(sql`select id from comments order by id desc`)).map((r) => r.id);
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await recentComments({ limit: 2, before });
+      seen.push(...page.comments.map((c) => c.id));
+      if (page.older === null) break;
+      expect(page.comments).toHaveLength(2);
+      before = page.older;
+    }
+    expect(seen).toEqual(all); // each once, none left unreachable
   });
 
   it("promotes and demotes, but never one's own role", async () => {
