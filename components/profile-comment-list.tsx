@@ -12,7 +12,9 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
     <ol className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
       {comments.map((comment) => (
         <li key={comment.id} className="flex flex-col gap-1 py-2">
-          <div className="line-clamp-4 break-words text-sm">
+          {/* Four lines of each: a comment's own horizontal scrolling (wide tables and formulas)
+              would make it a block of its own that the clamp cannot count into. */}
+          <div className="line-clamp-4 break-words text-sm [&_.comment-prose]:overflow-visible">
             <CommentBody id={comment.id} source={comment.body} />
           </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -32,6 +32,11 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("B[^1].\n\n[^1]: Other.", { anchorPrefix: commentAnchorPrefix(43) })).not.toContain('id="comment-42-');
   });
 
+  it("puts a comment's own headings below the page's (h1 title, h2 discussion)", () => {
+    const html = renderMarkdown("# Big claim\n\n## Evidence\n\n### Detail\n\n###### Fine print");
+    expect([...html.matchAll(/<(h[1-6])>([^<]+)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["h4 Big claim", "h5 Evidence", "h6 Detail", "h6 Fine print"]);
+  });
+
   it("shows raw HTML as the text that was written, and renders the rest", () => {
     const html = renderMarkdown("<script>alert(1)</script> see [the paper](https://arxiv.org/abs/2401.12345)\n\nInline <b>bold</b> tag.");
     expect(html).toContain("&#x3C;script>alert(1)&#x3C;/script>");

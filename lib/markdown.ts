@@ -1,6 +1,7 @@
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeKatex from "rehype-katex";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeShiftHeading from "rehype-shift-heading";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
@@ -48,6 +49,9 @@ function buildProcessor(mathOutput: MathOutput) {
     // page's outline (the discussion's comments sit under an h2 of their own).
     .use(remarkRehype, { clobberPrefix: "", footnoteLabelTagName: "p" })
     .use(rehypeSanitize, schema)
+    // A comment sits under the page's h1 and the discussion's h2: its own "# Heading" becomes an
+    // h4 ("##" an h5, the rest h6), so it cannot outrank the page it is on.
+    .use(rehypeShiftHeading, { shift: 3 })
     .use(rehypeScopeAnchors)
     .use(rehypeImagesAsLinks)
     .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })

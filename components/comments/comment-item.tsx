@@ -66,7 +66,7 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
             {authorName}
           </Link>
         ) : (
-          <span className="font-semibold">{authorName}</span>
+          <span className="font-semibold wrap-anywhere">{authorName}</span>
         )}
         <Moment commentId={id} at={comment.createdAt} now={now} />
         {comment.editedAt && (
