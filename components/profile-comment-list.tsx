@@ -12,9 +12,10 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
     <ol className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
       {comments.map((comment) => (
         <li key={comment.id} className="flex flex-col gap-1 py-2">
-          {/* Four lines of each: a comment's own horizontal scrolling (wide tables and formulas)
-              would make it a block of its own that the clamp cannot count into. */}
-          <div className="line-clamp-4 break-words text-sm [&_.comment-prose]:overflow-visible">
+          {/* The first few lines of each, fading out: cut by height, since tables and display
+              math are not lines a line clamp can count. The mask's stops are lengths, so a short
+              comment never fades; the inner horizontal scrolling is cut too (the link leads on). */}
+          <div className="max-h-32 overflow-hidden break-words text-sm [mask-image:linear-gradient(to_bottom,black_5.5rem,transparent_8rem)] [&_.comment-prose]:overflow-visible">
             <CommentBody id={comment.id} source={comment.body} />
           </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { MATH_PAPER } from "./support/math-paper";
 import { testSql } from "./support/db";
-import { seedPaper } from "./support/discussion";
+import { seedComment, seedPaper } from "./support/discussion";
 import { PHONE, screenshotBothWidths } from "./support/screenshots";
+import { seedReader } from "./support/readers";
 import { addDays, formatDay, parseIsoWeek } from "@/lib/dates";
 
 const sql = testSql();
@@ -212,7 +213,12 @@ test("a future date says it has no papers yet", async ({ page }) => {
 
 test("the site works at 390 px wide", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  for (const path of ["/", `/papers/${MATH_PAPER.id}`, "/papers/month/2024-11"]) {
+  // A commenter with the longest display name settings allow, in one word, and a long heading.
+  const longName = await seedReader(sql, "longname");
+  await sql`update users set name = ${"W".repeat(50)} where id = ${longName.id}`;
+  const paperId = await seedPaper(sql, "A paper discussed by someone with a long name");
+  await seedComment(sql, { paperId, author: longName, body: `# ${"Heading".repeat(12)}\n\nSome words.` });
+  for (const path of ["/", `/papers/${MATH_PAPER.id}`, "/papers/month/2024-11", `/papers/${paperId}`, `/u/${longName.username}`]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
