@@ -95,9 +95,12 @@ export async function setUserBanned({
         .update(dailyEntries)
         .set({ hiddenAt: now, hiddenReason: reason ?? "submitter banned", pinnedPosition: null })
         .where(and(eq(dailyEntries.submittedById, userId), isNull(dailyEntries.hiddenAt)))
-        .returning({ id: dailyEntries.id });
+        .returning({ paperId: dailyEntries.paperId, day: dailyEntries.day });
       await recountComments(tx, [...new Set(hiddenComments.map((c) => c.paperId))]);
       hidden = { comments: hiddenComments.length, entries: hiddenEntries.length };
+      // Each paper taken off a list gets its own line in the log, as when a moderator hides one:
+      // its page and a refused resubmission point readers there.
+      await logEntries(tx, hiddenEntries, { actorId: actor.id, action: "hide_entry", reason: reason ?? "submitter banned", bannedUser: user.username ?? user.id });
     }
     if (!banned && user.bannedAt) {
       // Hidden by the ban: at its very instant. What a moderator hid on its own has another.
@@ -105,8 +108,13 @@ export async function setUserBanned({
       const entriesOfBan = and(eq(dailyEntries.submittedById, userId), eq(dailyEntries.hiddenAt, user.bannedAt));
       if (restoreContent) {
         const back = await tx.update(comments).set({ hiddenAt: null, hiddenReason: null }).where(commentsOfBan).returning({ paperId: comments.paperId });
-        const backEntries = await tx.update(dailyEntries).set({ hiddenAt: null, hiddenReason: null }).where(entriesOfBan).returning({ id: dailyEntries.id });
+        const backEntries = await tx
+          .update(dailyEntries)
+          .set({ hiddenAt: null, hiddenReason: null })
+          .where(entriesOfBan)
+          .returning({ paperId: dailyEntries.paperId, day: dailyEntries.day });
         await recountComments(tx, [...new Set(back.map((c) => c.paperId))]);
+        await logEntries(tx, backEntries, { actorId: actor.id, action: "unhide_entry", reason, bannedUser: user.username ?? user.id });
         restored = { comments: back.length, entries: backEntries.length };
       } else {
         const [c] = await tx.select({ n: sql<number>`count(*)::int` }).from(comments).where(commentsOfBan);
@@ -124,6 +132,17 @@ export async function setUserBanned({
     });
     return { hidden, restored, stillHidden };
   });
+}
+
+/** One log line per listing a ban took off (or its lifting put back), naming the ban. */
+async function logEntries(
+  tx: Tx,
+  entries: { paperId: string; day: string }[],
+  { actorId, action, reason, bannedUser }: { actorId: string; action: "hide_entry" | "unhide_entry"; reason?: string; bannedUser: string },
+) {
+  for (const entry of entries) {
+    await writeAudit(tx, { actorId, action, targetType: "paper", targetId: entry.paperId, reason, details: { day: entry.day, ban: bannedUser } });
+  }
 }
 
 export async function setUserRole({ actor, userId, role, reason }: { actor: Actor; userId: string; role: "user" | "admin"; reason?: string }) {

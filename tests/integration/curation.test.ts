@@ -17,6 +17,7 @@ import {
   updatePaperDetails,
 } from "@/db/queries/curation";
 import { getRankedList } from "@/db/queries/daily-list";
+import { getPaper } from "@/db/queries/papers";
 import { promoteFromCommandLine, recentComments, searchUsers, setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
 import type { Actor } from "@/lib/permissions";
 import { createTestDatabase } from "../support/test-database";
@@ -169,6 +170,13 @@ describe("moderating people", () => {
     expect(await ids("2025-06-04")).toEqual([]);
     expect((await getRankedList({ start: DAY, end: DAY })).find((p) => p.id === "2506.00004")?.commentCount).toBe(0);
     expect((await listAudit({ action: "ban_user" }))[0]).toMatchObject({ targetId: "troll", reason: "abuse" });
+    // The paper it took off the list has its own line in the log, and its page says so.
+    expect((await listAudit({ targetType: "paper", targetId: "2506.00001" }))[0]).toMatchObject({
+      action: "hide_entry",
+      reason: "abuse",
+      details: { day: "2025-06-04", ban: "troll" },
+    });
+    expect(await getPaper({ id: "2506.00001", primary: true })).toMatchObject({ removedFrom: ["2025-06-04"] });
   });
 
   it("lifts a ban, bringing back what it hid only when asked, and never what a moderator hid one by one", async () => {

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { listAudit, listAuditActions } from "@/db/queries/audit";
 import { paperPath } from "@/lib/arxiv-id";
+import { countOf } from "@/lib/plural";
 import { hasNoNul } from "@/lib/text-rules";
 
 export const metadata: Metadata = { title: "Moderation log" };
@@ -25,8 +26,8 @@ const ACTION_LABELS: Record<string, string> = {
   reorder_pins: "reordered pins",
   move_entry: "moved to another day",
   edit_paper: "edited",
-  hide_comment: "hid a comment",
-  unhide_comment: "restored a comment",
+  hide_comment: "hid",
+  unhide_comment: "restored",
   ban_user: "banned",
   unban_user: "lifted a ban on",
   promote_user: "made admin",
@@ -40,6 +41,18 @@ function targetLink(type: string, id: string, details: Record<string, unknown> |
     return <Link href={`${paperPath(details.paperId)}#comment-${id}`} className="underline">comment {id}</Link>;
   }
   return `${type} ${id}`;
+}
+
+/** What a ban hid, or its lifting restored, as counted then ("hid 2 comments and 1 submission"). */
+function contentCounts(details: Record<string, unknown> | null) {
+  for (const [key, verb] of [["hidden", "hid"], ["restored", "restored"]] as const) {
+    const counts = details?.[key];
+    if (counts && typeof counts === "object" && "comments" in counts && "entries" in counts) {
+      const { comments, entries } = counts as { comments: number; entries: number };
+      return <span> ({verb} {countOf(comments, "comment")} and {countOf(entries, "submission")})</span>;
+    }
+  }
+  return null;
 }
 
 /** Public, append-only log of every curation and moderation action, newest first (as on Lobsters). */
@@ -104,6 +117,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
               {entry.actorDeleted && " (account deleted)"} {ACTION_LABELS[entry.action] ?? entry.action}{" "}
               {targetLink(entry.targetType, entry.targetId, entry.details)}
               {typeof entry.details?.day === "string" && <span> ({entry.details.day})</span>}
+              {typeof entry.details?.ban === "string" && <span> with the ban of {entry.details.ban}</span>}
+              {contentCounts(entry.details)}
               {typeof entry.details?.from === "string" && <span> ({String(entry.details.from)} → {String(entry.details.to)})</span>}
               {entry.reason && <span className="text-zinc-700 dark:text-zinc-300"> — “{entry.reason}”</span>}
             </li>

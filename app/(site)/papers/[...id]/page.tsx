@@ -128,7 +128,17 @@ export default async function PaperPage({ params }: Props) {
         <dt className="font-medium text-zinc-600 dark:text-zinc-400">On the daily list</dt>
         <dd>
           {paper.listings.length === 0 ? (
-            "not yet"
+            paper.removedFrom.length > 0 ? (
+              <>
+                taken off the list of {paper.removedFrom.map((day) => formatDay(day, "short")).join(", ")} by a moderator (
+                <Link className="underline underline-offset-2" href={`/moderation?target=paper&id=${encodeURIComponent(paper.id)}`}>
+                  why
+                </Link>
+                )
+              </>
+            ) : (
+              "not yet"
+            )
           ) : (
             <ul className="flex flex-wrap gap-x-3">
               {paper.listings.map((listing) => (
