@@ -365,6 +365,9 @@ test("a suspended reader cannot sign in", async ({ page }) => {
   await signInWithPassword(page, reader.email, PASSWORD);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("This account is suspended.");
   await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  // The password was right, so it does not count toward the wrong-password limits.
+  const [bucket] = await sql<{ hits: number }[]>`select hits from rate_limit_buckets where key = ${`sign-in:account:${reader.email.toLowerCase()}`}`;
+  expect(bucket?.hits ?? 0).toBe(0);
 });
 
 /** A password sign-in through Auth.js's own endpoint, as the form posts it: true when it made a session. */

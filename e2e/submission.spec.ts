@@ -70,3 +70,12 @@ test("signed-out visitors are asked to sign in first", async ({ page }) => {
   await page.goto("/submit?id=2206.06921");
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", /callbackUrl=%2Fsubmit%3Fid%3D2206.06921/);
 });
+
+test("a reader suspended while signed in is told so before typing anything", async ({ page }) => {
+  const reader = await seedReader(sql, "suspended_submitter");
+  await signIn(page, reader.email);
+  await sql`update users set banned_at = now() where id = ${reader.id}`;
+  await page.goto("/submit");
+  await expect(page.getByText("Your account is suspended, so you cannot submit papers.")).toBeVisible();
+  await expect(page.getByLabel("arXiv ID or link")).toHaveCount(0);
+});

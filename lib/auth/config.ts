@@ -49,7 +49,11 @@ export function buildAuthConfig(env: Env): NextAuthConfig {
             await forgiveSignInAttempt(attempt);
             return { id: check.userId };
           }
-          if (check.error.code === "forbidden:banned") throw new SuspendedSignIn();
+          if (check.error.code === "forbidden:banned") {
+            // The password was right: only wrong ones count toward the limits.
+            await forgiveSignInAttempt(attempt);
+            throw new SuspendedSignIn();
+          }
           return null;
         },
       }),

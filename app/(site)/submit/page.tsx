@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isBanned } from "@/lib/auth/session-user";
 import { getEnv } from "@/lib/env";
 import { SubmitForm } from "./submit-form";
 
@@ -20,7 +21,10 @@ export default async function SubmitPage({ searchParams }: { searchParams: Promi
         Found a paper worth reading? Put it on today&apos;s list. Paste its arXiv ID or link; we fetch the title, authors and abstract
         from arXiv. Papers published in the last {env.SUBMISSION_MAX_AGE_DAYS} days only; {env.SUBMISSIONS_PER_DAY} submissions a day.
       </p>
-      {user ? (
+      {user && isBanned(user) ? (
+        // Said before anything is typed: the action would refuse it anyway.
+        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">Your account is suspended, so you cannot submit papers.</p>
+      ) : user ? (
         <SubmitForm initialValue={(id ?? "").slice(0, 300)} />
       ) : (
         <p>
