@@ -455,3 +455,14 @@ test("a long thread can be skipped from the keyboard", async ({ page }) => {
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#discussion article")))).toBe(false);
 });
+
+test("a link to one comment marks that comment on the page", async ({ page }) => {
+  const author = await seedReader(sql, "permalink");
+  const paperId = await seedPaper(sql, "Permalinks to comments");
+  const first = await seedComment(sql, { paperId, author, body: "The first remark.", minutesAgo: 5 });
+  const second = await seedComment(sql, { paperId, author, body: "The remark linked to.", minutesAgo: 4 });
+  await page.goto(`/papers/${paperId}#comment-${second}`);
+  const outline = (id: number) => page.locator(`#comment-${id}`).evaluate((el) => getComputedStyle(el).outlineStyle);
+  await expect.poll(() => outline(second)).toBe("solid");
+  expect(await outline(first)).toBe("none");
+});

@@ -41,16 +41,19 @@ function elementsOf(node: HastRoot | Element, found: Element[] = []): Element[] 
  * Gives every id in a comment, and every link and ARIA reference to one, the prefix in
  * `file.data.anchorPrefix`: footnotes work, and two comments' footnotes never share an id.
  * Links to anchors elsewhere on the page (`#comment-7`, `#discussion`) are left as written.
+ * With `file.data.linkBase` (a feed: no page around the comment) every `#…` link points into
+ * that page instead.
  */
 export function rehypeScopeAnchors() {
   return (tree: HastRoot, file: VFile) => {
     const prefix = String(file.data.anchorPrefix ?? "comment-");
+    const base = typeof file.data.linkBase === "string" ? file.data.linkBase : "";
     const elements = elementsOf(tree);
     const own = new Set(elements.flatMap((element) => (typeof element.properties.id === "string" ? [element.properties.id] : [])));
     const scoped = (id: string) => (own.has(id) ? prefix + id : id);
     for (const { tagName, properties: props } of elements) {
       if (typeof props.id === "string") props.id = prefix + props.id;
-      if (tagName === "a" && typeof props.href === "string" && props.href.startsWith("#")) props.href = `#${scoped(props.href.slice(1))}`;
+      if (tagName === "a" && typeof props.href === "string" && props.href.startsWith("#")) props.href = `${base}#${scoped(props.href.slice(1))}`;
       for (const key of ARIA_ID_LISTS) {
         const value = props[key];
         if (Array.isArray(value)) props[key] = value.map((id) => scoped(String(id)));

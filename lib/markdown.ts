@@ -75,6 +75,8 @@ export type RenderOptions = {
   anchorPrefix?: string;
   /** "mathml" for feeds (above). */
   mathOutput?: MathOutput;
+  /** The page the comment is on, for feeds: `#…` links (footnotes) point there, not at the feed. */
+  linkBase?: string;
 };
 
 /**
@@ -83,10 +85,10 @@ export type RenderOptions = {
  * the renderer fails on, is shown as the plain text written: one comment must never take down
  * its page, its author's profile or its feed.
  */
-export function renderMarkdown(source: string, { anchorPrefix = "comment-", mathOutput = "htmlAndMathml" }: RenderOptions = {}): string {
+export function renderMarkdown(source: string, { anchorPrefix = "comment-", mathOutput = "htmlAndMathml", linkBase }: RenderOptions = {}): string {
   if (markdownCostProblem(source)) return plainTextHtml(source);
   try {
-    return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix } })));
+    return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix, linkBase } })));
   } catch (error) {
     console.error("A comment could not be rendered as Markdown; showing its text.", error);
     return plainTextHtml(source);
@@ -103,7 +105,10 @@ export function commentAnchorPrefix(commentId: number): string {
   return `comment-${commentId}-`;
 }
 
-/** A comment as feed readers get it: math as MathML alone (they have no KaTeX stylesheet). */
-export function renderFeedComment(source: string, commentId: number): string {
-  return renderMarkdown(source, { anchorPrefix: commentAnchorPrefix(commentId), mathOutput: "mathml" });
+/**
+ * A comment as feed readers get it: math as MathML alone (they have no KaTeX stylesheet), and its
+ * footnote links pointing into `pageUrl` (a feed reader has no page to jump within).
+ */
+export function renderFeedComment(source: string, commentId: number, pageUrl: string): string {
+  return renderMarkdown(source, { anchorPrefix: commentAnchorPrefix(commentId), mathOutput: "mathml", linkBase: pageUrl });
 }

@@ -174,4 +174,11 @@ describe("a paper's comments feed", () => {
     expect(entry).toContain("&lt;math");
     expect(entry).not.toContain("katex-html");
   });
+
+  it("points a comment's footnote links at its page, where the notes are (a feed reader has no page to jump in)", () => {
+    const html = renderFeedComment("A claim[^1].\n\n[^1]: The source.", 7, `${ORIGIN}/papers/2502.00001`);
+    const links = [...html.matchAll(/\shref="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const link of links) expect(link).toMatch(new RegExp(`^${ORIGIN}/papers/2502\\.00001#comment-7-`));
+  });
 });

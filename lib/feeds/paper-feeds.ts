@@ -82,7 +82,7 @@ export function commentsFeed({
   origin: string;
   paper: { id: string; title: string };
   comments: CommentRowInput[];
-  renderHtml: (markdown: string, commentId: number) => string;
+  renderHtml: (markdown: string, commentId: number, pageUrl: string) => string;
   now: Date;
 }): FeedDocument {
   const paperUrl = absoluteUrl(origin, paperPath(paper.id));
@@ -103,7 +103,7 @@ export function commentsFeed({
         updated: comment.editedAt ?? undefined,
         authors: [comment.author?.name ?? who],
         summary: comment.body ?? "",
-        html: renderHtml(comment.body ?? "", comment.id),
+        html: renderHtml(comment.body ?? "", comment.id, paperUrl),
         comments: `${paperUrl}#${DISCUSSION_ANCHOR}`,
       };
     }),
