@@ -32,6 +32,15 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("B[^1].\n\n[^1]: Other.", { anchorPrefix: commentAnchorPrefix(43) })).not.toContain('id="comment-42-');
   });
 
+  it("reads single dollars as Pandoc does: prices stay text, formulas stay math", () => {
+    const isMath = (source: string) => renderMarkdown(source).includes('class="katex"');
+    expect(renderMarkdown("It costs $5 and $10 per hour.")).toBe("<p>It costs $5 and $10 per hour.</p>");
+    expect(isMath("$ x $ with spaces inside")).toBe(false);
+    expect(isMath("$x$10: a digit right after the closing dollar")).toBe(false);
+    expect(renderMarkdown("Price \\$5 and \\$10.")).toBe("<p>Price $5 and $10.</p>");
+    for (const formula of ["Let $x$ and $y^2$ be given.", "$\\alpha$-stable", "Inline $$a+b$$ doubled", "($n=10$)"]) expect(isMath(formula), formula).toBe(true);
+  });
+
   it("puts a comment's own headings below the page's (h1 title, h2 discussion)", () => {
     const html = renderMarkdown("# Big claim\n\n## Evidence\n\n### Detail\n\n###### Fine print");
     expect([...html.matchAll(/<(h[1-6])>([^<]+)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["h4 Big claim", "h5 Evidence", "h6 Detail", "h6 Fine print"]);

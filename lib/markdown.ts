@@ -10,7 +10,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { markdownCostProblem } from "./markdown-limits";
-import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
+import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkPandocDollars, remarkRawHtmlAsText } from "./markdown-plugins";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
 //
@@ -44,6 +44,7 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkMath)
+    .use(remarkPandocDollars)
     .use(remarkRawHtmlAsText)
     // The footnotes label as a paragraph, not remark's h2: a heading inside a comment broke the
     // page's outline (the discussion's comments sit under an h2 of their own).

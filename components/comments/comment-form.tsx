@@ -127,7 +127,7 @@ export function CommentForm<T>({ id, label, submitLabel, pendingLabel, fields, i
       )}
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         <p id={ids.hint}>
-          Markdown and TeX math: <code>**bold**</code>, <code>`code`</code>, <code>$x^2$</code> inline; <code>$$</code> on lines of their own around display math.
+          Markdown and TeX math: <code>**bold**</code>, <code>`code`</code>, <code>$x^2$</code> inline; <code>$$</code> on lines of their own around display math; <code>\$</code> for a dollar sign.
           Ctrl+Enter posts; a draft is kept if you close the form.
         </p>
         <p id={ids.count} className={clsx("tabular-nums", over && "font-semibold text-red-700 dark:text-red-400")}>
