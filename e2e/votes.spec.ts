@@ -95,6 +95,7 @@ test("a double click never shows a count the votes cannot reach, and ends where 
   await expect(button).toHaveAttribute("aria-pressed", "false");
   await expect(button).toContainText(String((await counts(paperId)).counter));
   const seen = (await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts)).map(Number);
+  expect(seen.length, "the page showed counts while the votes were in flight").toBeGreaterThan(0);
   expect(Math.max(...seen), `counts shown: ${seen.join(" → ")}`).toBeLessThanOrEqual(before.counter + 1);
 });
 

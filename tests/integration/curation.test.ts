@@ -252,7 +252,10 @@ describe("moderating people", () => {
     expect(await promoteFromCommandLine({ emailOrUsername: "Founder@test.local" })).toEqual({ username: "founder", alreadyAdmin: false });
     expect(await promoteFromCommandLine({ emailOrUsername: "founder" })).toEqual({ username: "founder", alreadyAdmin: true });
     expect(await promoteFromCommandLine({ emailOrUsername: "nobody" })).toBeNull();
-    expect(someone.id).toBeTruthy();
+    const [row] = rowsOf<{ role: string }>(await getDb().execute(sql`select role from users where id = ${someone.id}`));
+    expect(row.role).toBe("admin");
+    // On the public log, once, with no admin as its actor: it came from the server's shell.
+    expect(await listAudit({ action: "promote_user", targetId: "founder" })).toEqual([expect.objectContaining({ actorUsername: null })]);
   });
 
   // The embedded directory is open in this process, and only one process may open it.
