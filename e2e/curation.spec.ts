@@ -237,9 +237,13 @@ test("the users page finds people by name, and its search box looks like one", a
   await expect(page.getByRole("main").getByRole("link", { name: wanted.username })).toHaveAttribute("href", `/u/${wanted.username}`);
 });
 
-test("a refused edit of a paper's details keeps everything the admin typed", async ({ page }) => {
+test("a refused edit of a paper's details keeps everything the admin typed", async ({ page, request }) => {
   const admin = await seedAdmin();
   const paperId = await seedPaper(sql, "Details to fix");
+  // A reader has the paper page cached before the edit.
+  const cached = async () => (await (await request.get(`/papers/${paperId}`)).text()).replaceAll("<!-- -->", "");
+  expect(await cached()).toContain("An abstract for the discussion tests.");
+  expect(await cached()).toContain("An abstract for the discussion tests.");
   await signIn(page, admin.email);
   await page.goto(`/admin/papers/${paperId}`);
   await page.getByLabel("Abstract").fill("A rewritten abstract, long and careful.");
@@ -262,6 +266,8 @@ test("a refused edit of a paper's details keeps everything the admin typed", asy
   await expect(page.getByRole("status").filter({ hasText: /saved|changed|updated/i })).toBeVisible();
   const [saved] = await sql<{ abstract: string; project_page: string }[]>`select abstract, project_page from papers where id = ${paperId}`;
   expect(saved).toEqual({ abstract: "A rewritten abstract, long and careful.", project_page: "https://example.org/x" });
+  // The very next request for the cached page has the edit: the save invalidated it.
+  expect(await cached()).toContain("A rewritten abstract, long and careful.");
 });
 
 test("promoting someone to admin names them and asks first", async ({ page }) => {

@@ -327,7 +327,7 @@ describe("npm run ingest", () => {
   // Server only: the CLI is a second process, and an embedded (PGlite) data directory may be open
   // in one process at a time. This test's process holds it, so db/client.ts's lock refuses the CLI.
   const serverOnly = it.skipIf(!process.env.DATABASE_URL);
-  serverOnly("prints a line per page and exits 0; 3 when arXiv is down or unreachable; 2 on bad arguments", async () => {
+  serverOnly("prints a line per page and exits 0; 3 when arXiv is down, busy or unreachable; 1 when it refuses the request; 2 on bad arguments", async () => {
     const [koopman] = entriesOf("day-2024-01-23-page-2.xml");
     await upsertPapers({ entries: [{ ...koopman, version: 1 }] }); // stored at v1; the listing has v2
     serveDay();
@@ -349,6 +349,16 @@ describe("npm run ingest", () => {
     const down = await runCli(["--date", DAY]);
     expect(down.code).toBe(3);
     expect(down.stderr).toContain("arXiv is not answering right now; try again in a few minutes. (arXiv answered HTTP 500)");
+
+    fake.setMode("status-429"); // arXiv asking us to slow down: try again later, as for a 5xx
+    const slowDown = await runCli(["--date", DAY]);
+    expect(slowDown.code).toBe(3);
+    expect(slowDown.stderr).toContain("(arXiv answered HTTP 429)");
+
+    fake.setMode("error-feed"); // arXiv refused the request itself: retrying will not help
+    const refused = await runCli(["--date", DAY]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Pages stored before this stay stored; run the same command again to finish.");
 
     const unreachable = await runCli(["--date", DAY], { ARXIV_API_URL: `http://127.0.0.1:${await closedPort()}/api/query` });
     expect(unreachable.code).toBe(3);

@@ -16,7 +16,7 @@ export type RecordedRequest = {
 };
 
 /** replay: saved answers; status-500: arXiv down; error-feed: HTTP 400 with the error feed; hang: never answers. */
-export type FakeArxivMode = "replay" | "status-500" | "error-feed" | "hang";
+export type FakeArxivMode = "replay" | "status-500" | "status-429" | "error-feed" | "hang";
 
 export type FakeArxiv = {
   /** The value for ARXIV_API_URL. */
@@ -51,6 +51,10 @@ export async function startFakeArxiv({ port: wanted = 0 }: { port?: number } = {
     if (mode === "hang") return; // keep the socket open and say nothing
     if (mode === "status-500") {
       res.writeHead(500, { "content-type": "text/html" }).end("<h1>Internal Server Error</h1>\n");
+      return;
+    }
+    if (mode === "status-429") {
+      res.writeHead(429, { "content-type": "text/plain", "retry-after": "60" }).end("Rate exceeded.\n");
       return;
     }
     if (mode === "error-feed") {
