@@ -33,22 +33,15 @@ export async function recordEmailChange({ userId, newEmail, tokenHash, expiresAt
     .onConflictDoUpdate({ target: emailChanges.userId, set: { newEmail, tokenHash, expiresAt, createdAt: new Date() } });
 }
 
-/** The address this account asked to move to and has not confirmed yet, if the link still works. */
-export async function pendingEmailChange({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<string | null> {
+/**
+ * The address this account asked to move to and has not confirmed yet, if the link still works;
+ * with `tokenHash`, only if that is the link (the page that asks "use this address?").
+ */
+export async function pendingEmailChange({ userId, tokenHash, now = new Date() }: { userId: string; tokenHash?: string; now?: Date }): Promise<string | null> {
   const [row] = await getDb()
     .select({ newEmail: emailChanges.newEmail })
     .from(emailChanges)
-    .where(and(eq(emailChanges.userId, userId), gt(emailChanges.expiresAt, now)))
-    .limit(1);
-  return row?.newEmail ?? null;
-}
-
-/** What a confirmation link would change, for the page that asks "use this address?". */
-export async function findEmailChange({ userId, tokenHash, now = new Date() }: { userId: string; tokenHash: string; now?: Date }): Promise<string | null> {
-  const [row] = await getDb()
-    .select({ newEmail: emailChanges.newEmail })
-    .from(emailChanges)
-    .where(and(eq(emailChanges.userId, userId), eq(emailChanges.tokenHash, tokenHash), gt(emailChanges.expiresAt, now)))
+    .where(and(eq(emailChanges.userId, userId), tokenHash === undefined ? undefined : eq(emailChanges.tokenHash, tokenHash), gt(emailChanges.expiresAt, now)))
     .limit(1);
   return row?.newEmail ?? null;
 }

@@ -15,10 +15,10 @@ export const metadata: Metadata = { title: "Account settings", robots: { index: 
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   if (!user) redirect(signInAddress("/settings"));
-  const hasPassword = (await getPasswordHash({ userId: user.id })) !== null;
-  const saved = first((await searchParams).saved);
+  const [passwordHash, newEmail, params] = await Promise.all([getPasswordHash({ userId: user.id }), pendingEmailChange({ userId: user.id }), searchParams]);
+  const hasPassword = passwordHash !== null;
+  const saved = first(params.saved);
   const passwordSaved = saved === "password";
-  const newEmail = await pendingEmailChange({ userId: user.id });
   // Moving to another address takes a mail; a server that sends none does not offer it.
   const mailAvailable = digestsAvailable(getEnv());
   // A suspended account keeps its record: it cannot delete itself (the action refuses it too).

@@ -29,9 +29,7 @@ export function PasswordSettingsForm({ hasPassword, justChanged }: { hasPassword
   const [state, formAction] = useActionState(passwordAction, null);
   const error = state && !state.ok ? state.error : null;
   const form = useFocusAfterRefusal(error);
-  useEffect(() => {
-    if (justChanged) window.history.replaceState(window.history.state, "", window.location.pathname);
-  }, [justChanged]);
+  useForgetSavedFlag(Boolean(justChanged));
   return (
     <form ref={form} action={formAction} className="flex flex-col gap-3" noValidate>
       <FormAlert tone="info" message={justChanged && state === null ? "Your password is changed. Every other browser signed in to this account is signed out." : null} />
@@ -74,9 +72,7 @@ export function DeleteAccountForm({ name, hasPassword }: { name: string; hasPass
  */
 export function EmailForm({ hasPassword, justChanged, newEmail }: { hasPassword: boolean; justChanged: string | null; newEmail: string | null }) {
   const { state, error, form, formAction, onSubmit } = useSettingsForm(emailAction);
-  useEffect(() => {
-    if (justChanged) window.history.replaceState(window.history.state, "", window.location.pathname);
-  }, [justChanged]);
+  useForgetSavedFlag(Boolean(justChanged));
   // Sent: the password leaves the screen, and Enter pressed again cannot quietly send a second
   // link that voids the first. (A refusal keeps both fields, to fix the one refused.)
   useEffect(() => {
@@ -105,4 +101,14 @@ function useSettingsForm(settingsAction: (previous: SettingsState, form: FormDat
   const form = useFocusAfterRefusal(error);
   const onSubmit = useSubmitWithoutReset(formAction, pending);
   return { state, error, form, formAction, onSubmit };
+}
+
+/**
+ * A confirmation reached by a redirect (?saved=…) is said once: the address drops the flag, so a
+ * reload or a bookmark does not say it again.
+ */
+function useForgetSavedFlag(said: boolean) {
+  useEffect(() => {
+    if (said) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [said]);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { findEmailChange } from "@/db/queries/email-changes";
+import { pendingEmailChange } from "@/db/queries/email-changes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { EMAIL_CHANGE_PATH } from "@/lib/auth/email-change";
 import { hashToken, TokenInput } from "@/lib/digest/tokens";
@@ -18,7 +18,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
   const user = await getCurrentUser();
   if (!user) redirect(signInAddress(EMAIL_CHANGE_PATH, `?${new URLSearchParams({ token: raw })}`));
   const token = TokenInput.safeParse(raw);
-  const newEmail = token.success ? await findEmailChange({ userId: user.id, tokenHash: hashToken(token.data) }) : null;
+  const newEmail = token.success ? await pendingEmailChange({ userId: user.id, tokenHash: hashToken(token.data) }) : null;
   if (!token.success || !newEmail) {
     return (
       <>
