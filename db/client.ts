@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { markDatabaseSuspect } from "@/lib/db-outage";
 import { getEnv } from "@/lib/env";
 import { isProcessAlive } from "@/lib/process-alive";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { openReplicas } from "./replicas";
 import * as schema from "./schema";
 
@@ -47,7 +48,7 @@ export function openDb(config: DbConfig): DbHandle {
   }
   const dir = path.resolve(config.dir);
   const releaseLock = lockDataDir(dir);
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     config,

@@ -120,11 +120,12 @@ export const papers = pgTable(
     authorNames: text("author_names").notNull().default(""),
     // Title (A) > authors (B) > abstract (C); db/queries/search.ts ranks with these weights. Postgres
     // recomputes it whenever title, abstract or author_names change, in the same statement.
+    // 'paperboard' is English with accents folded first (migration 0012): Schrodinger finds Schrödinger.
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
         (): SQL =>
-          sql`setweight(to_tsvector('english', ${papers.title}), 'A') || setweight(to_tsvector('english', ${papers.authorNames}), 'B') || setweight(to_tsvector('english', ${papers.abstract}), 'C')`,
+          sql`setweight(to_tsvector('paperboard', ${papers.title}), 'A') || setweight(to_tsvector('paperboard', ${papers.authorNames}), 'B') || setweight(to_tsvector('paperboard', ${papers.abstract}), 'C')`,
       ),
   },
   (t) => [

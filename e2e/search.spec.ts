@@ -29,7 +29,7 @@ async function headerSearch(page: import("@playwright/test").Page, text: string)
 
 test("the header search box finds papers, best match first, with the matches highlighted", async ({ page }, testInfo) => {
   const expected = await sql<{ id: string }[]>`
-    select id from papers where search_vector @@ websearch_to_tsquery('english', 'diffusion')`;
+    select id from papers where search_vector @@ websearch_to_tsquery('paperboard', 'diffusion')`;
   expect(expected.length).toBeGreaterThan(1);
 
   await page.goto("/");
@@ -49,7 +49,7 @@ test("the header search box finds papers, best match first, with the matches hig
 });
 
 test("many matches come 20 to a page, with previous and next links that keep the query", async ({ page }, testInfo) => {
-  const matching = await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('english', 'model')`;
+  const matching = await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('paperboard', 'model')`;
   const total = matching[0].n;
   expect(total).toBeGreaterThan(20); // the demo's papers: "model" is everywhere
   const pages = Math.ceil(total / 20);
@@ -87,7 +87,7 @@ test("many matches come 20 to a page, with previous and next links that keep the
 
 test("quoted phrases, -exclusions and or work as the help says", async ({ page }) => {
   const count = async (q: string) =>
-    Number((await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('english', ${q})`)[0].n);
+    Number((await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('paperboard', ${q})`)[0].n);
   for (const q of ['"neural network"', "neural -network", "misinformation or fracture"]) {
     await page.goto(`/search?${new URLSearchParams({ q })}`);
     const n = await count(q);
@@ -110,7 +110,7 @@ test("filters keep papers listed in a date range", async ({ page }) => {
   const today = todayUtc();
   const [{ n }] = await sql<{ n: number }[]>`
     select count(distinct p.id)::int as n from papers p join daily_entries e on e.paper_id = p.id
-    where e.hidden_at is null and e.day = ${today} and p.search_vector @@ websearch_to_tsquery('english', 'model')`;
+    where e.hidden_at is null and e.day = ${today} and p.search_vector @@ websearch_to_tsquery('paperboard', 'model')`;
   await page.goto("/search?q=model");
   await page.locator("summary", { hasText: "Filter by the daily list" }).click();
   await page.getByLabel("Listed from").fill(today);

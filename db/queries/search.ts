@@ -71,8 +71,8 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
       total: matches.total,
       listedOn: matches.listedOn,
       submittedAt: matches.submittedAt,
-      titleHeadline: sql<string>`ts_headline('english', translate(${papers.title}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
-      abstractHeadline: sql<string>`ts_headline('english', translate(${papers.abstract}, ${markers}, ''), ${tsquery}, ${ABSTRACT_HEADLINE})`,
+      titleHeadline: sql<string>`ts_headline('paperboard', translate(${papers.title}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
+      abstractHeadline: sql<string>`ts_headline('paperboard', translate(${papers.abstract}, ${markers}, ''), ${tsquery}, ${ABSTRACT_HEADLINE})`,
       submitterUsername: users.username,
       submitterName: users.name,
     })
@@ -104,7 +104,7 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
  * indexes a hyphenated word's parts too). A leading hyphen still excludes.
  */
 function tsqueryOf(q: string): SQL {
-  return sql`websearch_to_tsquery('english', ${q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ")})`;
+  return sql`websearch_to_tsquery('paperboard', ${q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ")})`;
 }
 
 /** How many papers match, with the same filters as searchPapers. */

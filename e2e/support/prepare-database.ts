@@ -7,6 +7,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import postgres from "postgres";
 import { closeDb, connectDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
+import { PGLITE_EXTENSIONS } from "@/db/pglite-extensions";
 import { seedDemo } from "@/db/seed/demo";
 import { paperAuthors, papers, dailyEntries } from "@/db/schema";
 import { MATH_PAPER } from "./math-paper";
@@ -55,7 +56,7 @@ async function freshServerDatabase(serverUrl: string): Promise<PreparedDatabase>
 
 async function embeddedOverSocket(): Promise<PreparedDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperboard-e2e-"));
-  const db = new PGlite(path.join(dir, "pglite"));
+  const db = new PGlite(path.join(dir, "pglite"), { extensions: PGLITE_EXTENSIONS });
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
   await server.start();

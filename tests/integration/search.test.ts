@@ -35,6 +35,9 @@ beforeAll(async () => {
   // Hyphenated or not.
   await makePaper({ id: "2502.00005", title: "Selective state-space models", abstract: "Sequences." });
   await makePaper({ id: "2502.00006", title: "Long sequences with state space layers", abstract: "Scans." });
+  // Accents.
+  await makePaper({ id: "2507.00001", title: "Schrödinger bridges for generative modelling", abstract: "Entropic transport.", authors: ["Paul Erdős"] });
+  await makePaper({ id: "2507.00002", title: "Naive Bayes revisited", abstract: "A simple classifier." });
   // Escaping.
   await makePaper({ id: "2503.00001", title: "Exploit <script>alert('x')</script> detection & <b>bold</b> claims", abstract: "Detection of exploits in the wild." });
   // Filters: listed on different days, one listing hidden.
@@ -79,6 +82,15 @@ describe("websearch syntax", () => {
     for (const q of ["state-space", "state space"]) expect((await ids(q)).sort(), q).toEqual(["2502.00005", "2502.00006"]);
     expect(await ids('"state-space models"')).toEqual(["2502.00005"]);
     expect(await ids("state-space -layers")).toEqual(["2502.00005"]);
+  });
+
+  it("folds accents both ways: Schrodinger finds Schrödinger, naïve finds naive, and the match is highlighted", async () => {
+    expect(await ids("Schrodinger")).toEqual(["2507.00001"]);
+    expect(await ids("schrödinger bridges")).toEqual(["2507.00001"]);
+    expect(await ids("Erdos")).toEqual(["2507.00001"]); // an author
+    expect(await ids("naïve")).toEqual(["2507.00002"]);
+    const [hit] = (await searchPapers({ q: "Schrodinger", filters: ANY })).hits;
+    expect(hit.titleHeadline).toContain(`${MARK_START}Schrödinger${MARK_STOP}`);
   });
 
   it("accepts or between alternatives", async () => {
