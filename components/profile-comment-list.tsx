@@ -1,3 +1,4 @@
+import clsx from "clsx";
 import Link from "next/link";
 import type { ProfileComment } from "@/db/queries/users";
 import { paperPath } from "@/lib/arxiv-id";
@@ -12,10 +13,10 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
     <ol className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
       {comments.map((comment) => (
         <li key={comment.id} className="flex flex-col gap-1 py-2">
-          {/* The first few lines of each, fading out: cut by height, since tables and display
-              math are not lines a line clamp can count. The mask's stops are lengths, so a short
-              comment never fades; the inner horizontal scrolling is cut too (the link leads on). */}
-          <div className="max-h-32 overflow-hidden break-words text-sm [mask-image:linear-gradient(to_bottom,black_5.5rem,transparent_8rem)] [&_.comment-prose]:overflow-visible">
+          {/* The first few lines of a long one, fading out: cut by height, since tables and
+              display math are not lines a line clamp can count. Only comments that can run past
+              the cut get it, so a short one is never faded; the link below leads to the rest. */}
+          <div className={clsx("break-words text-sm", mayRunLong(comment.body) && "max-h-32 overflow-hidden [mask-image:linear-gradient(to_bottom,black_6rem,transparent_8rem)] [&_.comment-prose]:overflow-visible")}>
             <CommentBody id={comment.id} source={comment.body} />
           </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -28,4 +29,9 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
       ))}
     </ol>
   );
+}
+
+/** Whether a comment can be taller than about five lines: long, several paragraphs, a table or display math. */
+function mayRunLong(body: string): boolean {
+  return body.length > 200 || body.split("\n").length > 3 || body.includes("$$") || /^\s*\|/m.test(body);
 }

@@ -240,10 +240,10 @@ test("the users page finds people by name, and its search box looks like one", a
 test("a refused edit of a paper's details keeps everything the admin typed", async ({ page, request }) => {
   const admin = await seedAdmin();
   const paperId = await seedPaper(sql, "Details to fix");
-  // A reader has the paper page cached before the edit.
-  const cached = async () => (await (await request.get(`/papers/${paperId}`)).text()).replaceAll("<!-- -->", "");
-  expect(await cached()).toContain("An abstract for the discussion tests.");
-  expect(await cached()).toContain("An abstract for the discussion tests.");
+  const paperPage = async () => {
+    const response = await request.get(`/papers/${paperId}`);
+    return { cache: response.headers()["x-nextjs-cache"], html: (await response.text()).replaceAll("<!-- -->", "") };
+  };
   await signIn(page, admin.email);
   await page.goto(`/admin/papers/${paperId}`);
   await page.getByLabel("Abstract").fill("A rewritten abstract, long and careful.");
@@ -261,13 +261,16 @@ test("a refused edit of a paper's details keeps everything the admin typed", asy
   const [stored] = await sql<{ abstract: string }[]>`select abstract from papers where id = ${paperId}`;
   expect(stored.abstract).toBe("An abstract for the discussion tests.");
 
+  // A reader has the paper page from the cache just before the edit is saved…
+  await paperPage();
+  expect(await paperPage()).toMatchObject({ cache: "HIT", html: expect.stringContaining("An abstract for the discussion tests.") });
   await page.getByLabel("Project page").fill("https://example.org/x");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: /saved|changed|updated/i })).toBeVisible();
+  // …and the very next request has the edit: the save invalidated it (well within the 10 s expiry).
+  expect((await paperPage()).html).toContain("A rewritten abstract, long and careful.");
   const [saved] = await sql<{ abstract: string; project_page: string }[]>`select abstract, project_page from papers where id = ${paperId}`;
   expect(saved).toEqual({ abstract: "A rewritten abstract, long and careful.", project_page: "https://example.org/x" });
-  // The very next request for the cached page has the edit: the save invalidated it.
-  expect(await cached()).toContain("A rewritten abstract, long and careful.");
 });
 
 test("promoting someone to admin names them and asks first", async ({ page }) => {
@@ -326,7 +329,7 @@ test("an admin hides and restores a comment from the comments page, by keyboard,
   const paperId = await seedPaper(sql, "A paper with an off-topic comment");
   const commentId = await seedComment(sql, { paperId, author, body: "Buy cheap GPUs at example.com", minutesAgo: 1 });
   const goneId = await seedComment(sql, { paperId, author, body: "Words that were later deleted", minutesAgo: 1 });
-  await sql`update comments set deleted_at = now(), body = '' where id = ${goneId}`;
+  await sql`update comments set deleted_at = now() where id = ${goneId}`; // words still stored, as before deletions erased them
   await sql`update papers set comment_count = comment_count - 1 where id = ${paperId}`;
   await signIn(page, admin.email);
 
@@ -336,6 +339,7 @@ test("an admin hides and restores a comment from the comments page, by keyboard,
   // A comment its author deleted is listed as such, with nothing left to read or hide.
   const gone = page.getByRole("listitem").filter({ has: page.locator(`#admin-comment-${goneId}`) });
   await expect(gone).toContainText("deleted by its author");
+  await expect(gone).not.toContainText("Words that were later deleted");
   await expect(gone.getByRole("button")).toHaveCount(0);
   await screenshotBothWidths(page, testInfo, "admin-comments");
 

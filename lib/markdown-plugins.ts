@@ -26,36 +26,6 @@ export function remarkRawHtmlAsText() {
   };
 }
 
-/**
- * Pandoc's rule for single dollars: `$…$` is math only when no space follows the opening `$`, none
- * precedes the closing one, and no digit follows it. remark-math pairs any two dollars, so "It
- * costs $5 and $10" typeset "5 and " as a formula; such a pair goes back to the text written.
- * (A pair it took wrongly can hide a real formula later in the line: write \$ for a dollar sign.)
- */
-export function remarkPandocDollars() {
-  return (tree: MdastRoot, file: VFile) => {
-    const source = String(file.value);
-    const walk = (node: { children?: RootContent[] }) => {
-      if (!node.children) return;
-      node.children = node.children.map((child) => {
-        if ((child.type as string) !== "inlineMath") {
-          walk(child as { children?: RootContent[] });
-          return child;
-        }
-        const start = child.position?.start.offset;
-        const end = child.position?.end.offset;
-        if (start === undefined || end === undefined) return child;
-        const written = source.slice(start, end);
-        if (written.startsWith("$$")) return child; // $$…$$ inline: as written, no ambiguity
-        const inner = written.slice(1, -1);
-        const notMath = /^\s/.test(inner) || /\s$/.test(inner) || /^[0-9]/.test(source.slice(end, end + 1));
-        return notMath ? ({ type: "text", value: written } satisfies Text) : child;
-      });
-    };
-    walk(tree);
-  };
-}
-
 const ARIA_ID_LISTS = ["ariaDescribedBy", "ariaLabelledBy"] as const;
 
 function elementsOf(node: HastRoot | Element, found: Element[] = []): Element[] {

@@ -39,11 +39,19 @@ describe("renderMarkdown", () => {
     expect(isMath("$x$10: a digit right after the closing dollar")).toBe(false);
     expect(renderMarkdown("Price \\$5 and \\$10.")).toBe("<p>Price $5 and $10.</p>");
     for (const formula of ["Let $x$ and $y^2$ be given.", "$\\alpha$-stable", "Inline $$a+b$$ doubled", "($n=10$)"]) expect(isMath(formula), formula).toBe(true);
+    // Markdown between two prices is still Markdown; a quote's markers are not shown.
+    expect(renderMarkdown("$5 **and** $10")).toBe("<p>$5 <strong>and</strong> $10</p>");
+    expect(renderMarkdown("> It costs $5 and\n> $10 today")).toBe("<blockquote>\n<p>It costs $5 and\n$10 today</p>\n</blockquote>");
+    // As in Pandoc, the dollar that could not close a price can open a formula after it.
+    const mixed = renderMarkdown("A $5 fee and $x$ in general");
+    expect(mixed.startsWith("<p>A $5 fee and <span class=\"katex\">")).toBe(true);
+    // Code is code: dollars there are never touched.
+    expect(renderMarkdown("`$5 and $10`")).toBe("<p><code>$5 and $10</code></p>");
   });
 
   it("puts a comment's own headings below the page's (h1 title, h2 discussion)", () => {
     const html = renderMarkdown("# Big claim\n\n## Evidence\n\n### Detail\n\n###### Fine print");
-    expect([...html.matchAll(/<(h[1-6])>([^<]+)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["h4 Big claim", "h5 Evidence", "h6 Detail", "h6 Fine print"]);
+    expect([...html.matchAll(/<(h[1-6])>([^<]+)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["h3 Big claim", "h4 Evidence", "h5 Detail", "h6 Fine print"]);
   });
 
   it("shows raw HTML as the text that was written, and renders the rest", () => {

@@ -10,7 +10,8 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { markdownCostProblem } from "./markdown-limits";
-import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkPandocDollars, remarkRawHtmlAsText } from "./markdown-plugins";
+import { escapeNonMathDollars } from "./markdown-dollars";
+import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
 //
@@ -44,15 +45,14 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkMath)
-    .use(remarkPandocDollars)
     .use(remarkRawHtmlAsText)
     // The footnotes label as a paragraph, not remark's h2: a heading inside a comment broke the
     // page's outline (the discussion's comments sit under an h2 of their own).
     .use(remarkRehype, { clobberPrefix: "", footnoteLabelTagName: "p" })
     .use(rehypeSanitize, schema)
     // A comment sits under the page's h1 and the discussion's h2: its own "# Heading" becomes an
-    // h4 ("##" an h5, the rest h6), so it cannot outrank the page it is on.
-    .use(rehypeShiftHeading, { shift: 3 })
+    // h3 ("##" an h4, and so on down to h6), so it cannot outrank the page it is on.
+    .use(rehypeShiftHeading, { shift: 2 })
     .use(rehypeScopeAnchors)
     .use(rehypeImagesAsLinks)
     .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
@@ -89,7 +89,7 @@ export type RenderOptions = {
 export function renderMarkdown(source: string, { anchorPrefix = "comment-", mathOutput = "htmlAndMathml", linkBase }: RenderOptions = {}): string {
   if (markdownCostProblem(source)) return plainTextHtml(source);
   try {
-    return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix, linkBase } })));
+    return String(processors[mathOutput].processSync(new VFile({ value: escapeNonMathDollars(source), data: { anchorPrefix, linkBase } })));
   } catch (error) {
     console.error("A comment could not be rendered as Markdown; showing its text.", error);
     return plainTextHtml(source);

@@ -135,14 +135,16 @@ export async function editComment({ actor, commentId, body, basedOn, now = new D
 /**
  * Deletes a comment as its author asks: the words are erased (the dialog promises they go for
  * good, and they would otherwise stay readable to admins and in backups), the row stays so
- * replies keep their place.
+ * replies keep their place. A comment a moderator hid keeps its words for the moderators: its
+ * author no longer sees it to delete it, and deleting must not destroy what it was hidden for.
  */
 export async function deleteComment({ actor, commentId, now = new Date() }: { actor: Actor; commentId: number; now?: Date }) {
   return getDb().transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("update");
     if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
     if (!canDeleteComment(actor, comment)) throw new AppError("forbidden", { message: "You can only delete your own comments." });
-    await tx.update(comments).set({ deletedAt: now, body: "", editedAt: null }).where(eq(comments.id, commentId));
+    const erased = comment.hiddenAt === null ? { body: "", editedAt: null } : {};
+    await tx.update(comments).set({ deletedAt: now, ...erased }).where(eq(comments.id, commentId));
     // Hidden comments were already taken off the count when they were hidden.
     if (comment.hiddenAt === null) {
       await tx

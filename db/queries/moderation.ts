@@ -76,7 +76,11 @@ export async function setUserBanned({
     // A second ban (another moderator, a stale tab) would move the ban's instant, and lifting it
     // could no longer find what the first one hid; lifting a lifted ban would log a non-event.
     const name = user.username ?? user.name ?? "This reader";
-    if (banned && user.bannedAt) throw new AppError("conflict", { message: `${name} is already banned. Reload to see the current state.` });
+    if (banned && user.bannedAt) {
+      throw new AppError("conflict", {
+        message: `${name} is already banned. Reload to see the current state. (To also hide what they posted, lift the ban and ban again with that box ticked.)`,
+      });
+    }
     if (!banned && !user.bannedAt) throw new AppError("conflict", { message: `${name} is not banned. Reload to see the current state.` });
     // One instant for the ban and everything it hides: lifting it finds them by it.
     const now = new Date();
@@ -100,7 +104,7 @@ export async function setUserBanned({
       hidden = { comments: hiddenComments.length, entries: hiddenEntries.length };
       // Each paper taken off a list gets its own line in the log, as when a moderator hides one:
       // its page and a refused resubmission point readers there.
-      await logEntries(tx, hiddenEntries, { actorId: actor.id, action: "hide_entry", reason: reason ?? "submitter banned", bannedUser: user.username ?? user.id });
+      await logEntries(tx, hiddenEntries, { actorId: actor.id, action: "hide_entry", reason: reason ?? "submitter banned", details: { ban: user.username ?? user.id } });
     }
     if (!banned && user.bannedAt) {
       // Hidden by the ban: at its very instant. What a moderator hid on its own has another.
@@ -114,7 +118,7 @@ export async function setUserBanned({
           .where(entriesOfBan)
           .returning({ paperId: dailyEntries.paperId, day: dailyEntries.day });
         await recountComments(tx, [...new Set(back.map((c) => c.paperId))]);
-        await logEntries(tx, backEntries, { actorId: actor.id, action: "unhide_entry", reason, bannedUser: user.username ?? user.id });
+        await logEntries(tx, backEntries, { actorId: actor.id, action: "unhide_entry", reason, details: { unban: user.username ?? user.id } });
         restored = { comments: back.length, entries: backEntries.length };
       } else {
         const [c] = await tx.select({ n: sql<number>`count(*)::int` }).from(comments).where(commentsOfBan);
@@ -134,14 +138,14 @@ export async function setUserBanned({
   });
 }
 
-/** One log line per listing a ban took off (or its lifting put back), naming the ban. */
+/** One log line per listing a ban took off (`ban`) or its lifting put back (`unban`), naming whose. */
 async function logEntries(
   tx: Tx,
   entries: { paperId: string; day: string }[],
-  { actorId, action, reason, bannedUser }: { actorId: string; action: "hide_entry" | "unhide_entry"; reason?: string; bannedUser: string },
+  { actorId, action, reason, details }: { actorId: string; action: "hide_entry" | "unhide_entry"; reason?: string; details: { ban: string } | { unban: string } },
 ) {
   for (const entry of entries) {
-    await writeAudit(tx, { actorId, action, targetType: "paper", targetId: entry.paperId, reason, details: { day: entry.day, ban: bannedUser } });
+    await writeAudit(tx, { actorId, action, targetType: "paper", targetId: entry.paperId, reason, details: { day: entry.day, ...details } });
   }
 }
 
@@ -175,7 +179,6 @@ export async function searchUsers({ query, limit = 50 }: { query: string; limit?
     .limit(limit);
 }
 
-/** Recent comments across the site, for moderation. */
 /**
  * Comments for moderators, newest first, paged by id (`before`): every comment can be reached, not
  * only the latest page. `limit + 1` are read so the page knows whether older ones exist.

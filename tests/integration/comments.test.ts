@@ -180,6 +180,7 @@ describe("comments", () => {
 
     await deleteComment({ actor: alice, commentId: id });
     expect(await commentCountDrift()).toEqual([]);
+    expect((await row(id)).body).toBe("Off topic"); // what it was hidden for stays, for the moderators
     await setCommentHidden({ actor: moderator, commentId: id, hidden: false });
     expect((await getPaperComments({ paperId: PAPER })).find((c) => c.id === id)).toMatchObject({ state: "deleted" });
     expect(await commentCountDrift()).toEqual([]);

@@ -221,6 +221,7 @@ describe("moderating people", () => {
 
     expect(await setUserBanned({ actor: admin, userId: user.id, banned: false, restoreContent: true })).toMatchObject({ restored: { comments: 0, entries: 1 } });
     expect(await ids("2025-06-07")).toEqual(["2506.00003"]);
+    expect((await listAudit({ targetType: "paper", targetId: "2506.00003" }))[0]).toMatchObject({ action: "unhide_entry", details: { day: "2025-06-07", unban: "banned_twice" } });
     await expect(setUserBanned({ actor: admin, userId: user.id, banned: false })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("is not banned") });
   });
 

@@ -349,20 +349,23 @@ describe("the digest job", () => {
       attempts += 1; // each time the job offers the mail server this address
       return true;
     };
-    const period = "daily:2025-02-21";
-    for (let runs = 1; runs <= MAX_ATTEMPTS; runs++) {
-      const result = await run({ now: at(8) });
-      expect(result.failed).toEqual([expect.objectContaining({ period, attempts: runs, willRetry: runs < MAX_ATTEMPTS })]);
-    }
-    expect(summaryLines(await run({ now: at(8) }))[0]).toBe("digest: 0 sent, 1 skipped (1 given up after earlier failures), 0 failed (retry next run)");
-    expect(attempts).toBe(MAX_ATTEMPTS); // the sixth run did not try the mail server
-    expect(await sendRow("stubborn@example.org", period)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    try {
+      const period = "daily:2025-02-21";
+      for (let runs = 1; runs <= MAX_ATTEMPTS; runs++) {
+        const result = await run({ now: at(8) });
+        expect(result.failed).toEqual([expect.objectContaining({ period, attempts: runs, willRetry: runs < MAX_ATTEMPTS })]);
+      }
+      expect(summaryLines(await run({ now: at(8) }))[0]).toBe("digest: 0 sent, 1 skipped (1 given up after earlier failures), 0 failed (retry next run)");
+      expect(attempts).toBe(MAX_ATTEMPTS); // the sixth run did not try the mail server
+      expect(await sendRow("stubborn@example.org", period)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
 
-    // The next day's run tries the next day's digest, and not the one given up on.
-    const nextDay = await run({ now: at(9) });
-    expect(nextDay.failed).toEqual([expect.objectContaining({ period: "daily:2025-02-22", attempts: 1 })]);
-    expect(attempts).toBe(MAX_ATTEMPTS + 1);
-    inbox.refuse = null;
+      // The next day's run tries the next day's digest, and not the one given up on.
+      const nextDay = await run({ now: at(9) });
+      expect(nextDay.failed).toEqual([expect.objectContaining({ period: "daily:2025-02-22", attempts: 1 })]);
+      expect(attempts).toBe(MAX_ATTEMPTS + 1);
+    } finally {
+      inbox.refuse = null; // a failure here must not refuse mail in the tests after it
+    }
   });
 
   it("runs as `npm run digest` does, printing the summary and exiting non-zero on failure", async () => {

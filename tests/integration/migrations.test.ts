@@ -50,6 +50,21 @@ describe("migrations", () => {
     expect(Number(n)).toBe(2); // one of each: the second of each was refused
   });
 
+  it("erase the words of comments deleted before deleting erased them, but not of hidden ones (0013)", async () => {
+    const db = getDb();
+    await db.execute(sql`insert into users (id, username, email) values ('u-erase', 'eraser', 'eraser@test.local')`);
+    await db.execute(sql`insert into papers (id, title, abstract) values ('2501.99998', 'Erased', 'Words.')`);
+    await db.execute(sql`
+      insert into comments (paper_id, author_id, depth, body, deleted_at, hidden_at) values
+        ('2501.99998', 'u-erase', 0, 'deleted long ago', now(), null),
+        ('2501.99998', 'u-erase', 0, 'hidden, then deleted', now(), now()),
+        ('2501.99998', 'u-erase', 0, 'still here', null, null)`);
+    const migration = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0013_erase_deleted_comments.sql"), "utf8");
+    await db.execute(sql.raw(migration));
+    const bodies = await rowsOf<{ body: string }>(sql`select body from comments where author_id = 'u-erase' order by id`);
+    expect(bodies.map((b) => b.body)).toEqual(["", "hidden, then deleted", "still here"]);
+  });
+
   it("are safe to run again (and, on a server, from two processes at once)", async () => {
     if (config.kind === "server") {
       await Promise.all([migrateDatabase(config), migrateDatabase(config)]);

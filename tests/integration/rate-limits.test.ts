@@ -82,7 +82,7 @@ describe("rate limits held in Postgres", () => {
       code: "rate_limited",
       retryAfterSeconds: 600,
     });
-    // The same new account from another address is within every limit.
+    // The same account from another address is within every limit.
     await expect(enforceRateLimit({ action: "comment", user: established(limit), ip: "192.0.2.81", now })).resolves.toBeUndefined();
   });
 

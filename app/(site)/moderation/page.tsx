@@ -43,6 +43,9 @@ function targetLink(type: string, id: string, details: Record<string, unknown> |
   return `${type} ${id}`;
 }
 
+// In the filter an action stands alone, without the object a log line gives it.
+const FILTER_LABELS: Record<string, string> = { hide_comment: "hid a comment", unhide_comment: "restored a comment" };
+
 /** What a ban hid, or its lifting restored, as counted then ("hid 2 comments and 1 submission"). */
 function contentCounts(details: Record<string, unknown> | null) {
   for (const [key, verb] of [["hidden", "hid"], ["restored", "restored"]] as const) {
@@ -82,7 +85,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
             <option value="">Any</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {ACTION_LABELS[a] ?? a}
+                {FILTER_LABELS[a] ?? ACTION_LABELS[a] ?? a}
               </option>
             ))}
           </select>
@@ -117,7 +120,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
               {entry.actorDeleted && " (account deleted)"} {ACTION_LABELS[entry.action] ?? entry.action}{" "}
               {targetLink(entry.targetType, entry.targetId, entry.details)}
               {typeof entry.details?.day === "string" && <span> ({entry.details.day})</span>}
-              {typeof entry.details?.ban === "string" && <span> with the ban of {entry.details.ban}</span>}
+              {typeof entry.details?.ban === "string" && <span> when {entry.details.ban} was banned</span>}
+              {typeof entry.details?.unban === "string" && <span> when the ban on {entry.details.unban} was lifted</span>}
               {contentCounts(entry.details)}
               {typeof entry.details?.from === "string" && <span> ({String(entry.details.from)} → {String(entry.details.to)})</span>}
               {entry.reason && <span className="text-zinc-700 dark:text-zinc-300"> — “{entry.reason}”</span>}

@@ -24,7 +24,7 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
       </h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Each comment as its author wrote it, in Markdown source: including anything the published page strips (raw HTML,
-        unsafe links), so you judge what was written, not what survived. A comment its author deleted is erased.
+        unsafe links), so you judge what was written, not what survived. A comment its author deleted is erased, unless it was hidden first.
       </p>
       {comments.length === 0 && <p>{before ? "No older comments." : "No comments yet."}</p>}
       <ul className="flex flex-col gap-3">
@@ -43,18 +43,20 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
                 {comment.deletedAt && <strong className="ml-2">deleted by its author</strong>}
                 {comment.hiddenAt && <strong className="ml-2 text-red-800 dark:text-red-300">hidden: {comment.hiddenReason}</strong>}
               </p>
-              {comment.deletedAt ? null : (
+              {/* A deletion erased the words, unless a moderator had hidden them first. */}
+              {comment.deletedAt && !comment.hiddenAt ? null : (
                 <>
                   {/* Whole, not clamped: a moderator judges all of it. Long ones scroll in their box. */}
                   <pre
                     tabIndex={0}
+                    role="region"
                     aria-label={`Source of comment ${comment.id}`}
                     className="mt-1 max-h-64 overflow-y-auto whitespace-pre-wrap break-words rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900"
                   >
                     {comment.body}
                   </pre>
                   <div className="mt-2">
-                    {comment.hiddenAt ? (
+                    {comment.deletedAt ? null : comment.hiddenAt ? (
                       <AdminForm action={unhideCommentAction} submitLabel="Unhide" describedBy={headingId} focusAfter={headingId}>
                         <HiddenField name="commentId" value={comment.id} />
                       </AdminForm>
@@ -71,11 +73,18 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
           );
         })}
       </ul>
-      {older && (
-        <Link href={`/admin/comments?before=${older}`} className="self-start underline">
-          Older comments
-        </Link>
-      )}
+      <nav aria-label="Pages of comments" className="flex gap-4">
+        {before && (
+          <Link href="/admin/comments" className="underline">
+            Newest comments
+          </Link>
+        )}
+        {older && (
+          <Link href={`/admin/comments?before=${older}`} className="underline">
+            Older comments
+          </Link>
+        )}
+      </nav>
     </section>
   );
 }
