@@ -34,14 +34,15 @@ export async function recordEmailChange({ userId, newEmail, tokenHash, expiresAt
 }
 
 /**
- * The address this account asked to move to and has not confirmed yet, if the link still works;
- * with `tokenHash`, only if that is the link (the page that asks "use this address?").
+ * The address this account asked to move to and has not confirmed yet, if the link still works.
+ * `tokenHash`: only if that is the link (the page that asks "use this address?"); null: any link
+ * (the settings page). Never optional, so a caller cannot forget it and match any link.
  */
-export async function pendingEmailChange({ userId, tokenHash, now = new Date() }: { userId: string; tokenHash?: string; now?: Date }): Promise<string | null> {
+export async function pendingEmailChange({ userId, tokenHash, now = new Date() }: { userId: string; tokenHash: string | null; now?: Date }): Promise<string | null> {
   const [row] = await getDb()
     .select({ newEmail: emailChanges.newEmail })
     .from(emailChanges)
-    .where(and(eq(emailChanges.userId, userId), tokenHash === undefined ? undefined : eq(emailChanges.tokenHash, tokenHash), gt(emailChanges.expiresAt, now)))
+    .where(and(eq(emailChanges.userId, userId), tokenHash === null ? undefined : eq(emailChanges.tokenHash, tokenHash), gt(emailChanges.expiresAt, now)))
     .limit(1);
   return row?.newEmail ?? null;
 }

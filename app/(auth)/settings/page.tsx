@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Account settings", robots: { index: 
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   if (!user) redirect(signInAddress("/settings"));
-  const [passwordHash, newEmail, params] = await Promise.all([getPasswordHash({ userId: user.id }), pendingEmailChange({ userId: user.id }), searchParams]);
+  const [passwordHash, newEmail, params] = await Promise.all([getPasswordHash({ userId: user.id }), pendingEmailChange({ userId: user.id, tokenHash: null }), searchParams]);
   const hasPassword = passwordHash !== null;
   const saved = first(params.saved);
   const passwordSaved = saved === "password";
