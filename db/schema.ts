@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { FLAG_REASONS } from "../lib/flag-reasons";
 
 // Drizzle has no built-in tsvector type; the value is only ever read by SQL, never by TypeScript.
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -232,6 +233,27 @@ export const commentVotes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.commentId] }), index("comment_votes_comment_idx").on(t.commentId)],
+);
+
+// A reader's flag on someone else's comment, for the moderators (/admin/comments?flagged=1): one
+// per reader per comment (the key), with the kind of problem. Hiding the comment settles them.
+export const commentFlags = pgTable(
+  "comment_flags",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: FLAG_REASONS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.commentId] }),
+    index("comment_flags_comment_idx").on(t.commentId),
+    check("comment_flags_reason_check", sql`${t.reason} in ('spam', 'abuse', 'off-topic', 'other')`),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------

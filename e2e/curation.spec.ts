@@ -385,3 +385,46 @@ test("a ban from a page opened before someone else's ban is refused, and the fir
   await expect(page.getByRole("status").filter({ hasText: "Ban lifted; restored 1 comment" })).toBeVisible();
   await stale.context().close();
 });
+
+test("a reader flags a comment from the keyboard, and an admin finds it among the flagged and hides it", async ({ page, browser }, testInfo) => {
+  const author = await seedReader(sql, "flagged");
+  const reader = await seedReader(sql, "flagger");
+  const admin = await seedAdmin();
+  const paperId = await seedPaper(sql, "A paper with a comment worth flagging");
+  const commentId = await seedComment(sql, { paperId, author, body: "Cheap essays at example.com", minutesAgo: 2 });
+  await signIn(page, reader.email);
+  await page.goto(`/papers/${paperId}`);
+
+  const comment = page.locator(`#comment-${commentId}`);
+  await comment.getByRole("button", { name: "Flag" }).focus();
+  await page.keyboard.press("Enter");
+  const question = page.getByRole("group", { name: `What is wrong with Reader ${author.username}'s comment?` });
+  await expect(question.getByRole("radio", { name: "Spam or advertising" })).toBeFocused();
+  await page.keyboard.press("Space");
+  await screenshotBothWidths(page, testInfo, "flag-comment");
+  await page.getByRole("button", { name: "Flag for the moderators" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Thank you: the moderators will look at it." })).toBeFocused();
+  const [flag] = await sql<{ reason: string }[]>`select reason from comment_flags where comment_id = ${commentId} and user_id = ${reader.id}`;
+  expect(flag.reason).toBe("spam");
+  // The author has no Flag button on their own comment.
+  const authorPage = await signedInPage(browser, author.email);
+  await authorPage.goto(`/papers/${paperId}`);
+  await expect(authorPage.locator(`#comment-${commentId}`).getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(authorPage.locator(`#comment-${commentId}`).getByRole("button", { name: "Flag" })).toHaveCount(0);
+  await authorPage.context().close();
+
+  const adminPage = await signedInPage(browser, admin.email);
+  await adminPage.goto("/admin/comments");
+  await adminPage.getByRole("navigation", { name: "Which comments" }).getByRole("link", { name: /^Flagged by readers \(\d+\)$/ }).click();
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Flagged comments" })).toBeVisible();
+  const item = adminPage.getByRole("listitem").filter({ has: adminPage.locator(`#admin-comment-${commentId}`) });
+  await expect(item).toContainText("flagged by 1 reader: spam or advertising (1)");
+  await screenshotBothWidths(adminPage, testInfo, "admin-flagged");
+  await item.getByLabel(`Reason for hiding comment ${commentId}`).fill("Advertising");
+  await item.getByRole("button", { name: "Hide" }).click();
+  await expect(adminPage.getByRole("status").filter({ hasText: "Comment hidden." })).toBeVisible();
+  await adminPage.reload();
+  await expect(adminPage.locator(`#admin-comment-${commentId}`)).toHaveCount(0); // settled by hiding
+  expect(await sql`select 1 from comment_flags where comment_id = ${commentId}`).toHaveLength(0);
+  await adminPage.context().close();
+});

@@ -32,3 +32,8 @@ export function canReplyTo(actor: Actor | null, comment: Pick<CommentFacts, "del
 export function canVoteOnComment(actor: Actor | null, comment: Pick<CommentFacts, "authorId">): boolean {
   return isActive(actor) && actor.id !== comment.authorId;
 }
+
+/** Others' live comments only: your own you can edit or delete. */
+export function canFlagComment(actor: Actor | null, comment: Pick<CommentFacts, "authorId" | "deletedAt" | "hiddenAt">): boolean {
+  return isActive(actor) && actor.id !== comment.authorId && comment.deletedAt === null && comment.hiddenAt === null;
+}

@@ -11,6 +11,7 @@ import {
   unpinEntry,
   updatePaperDetails,
 } from "@/db/queries/curation";
+import { dismissFlags } from "@/db/queries/comment-flags";
 import { setCommentHidden, setUserBanned, setUserRole } from "@/db/queries/moderation";
 import type { ActionResult } from "@/lib/action";
 import { adminAction } from "@/lib/admin-action";
@@ -88,6 +89,11 @@ const guarded = {
     await setCommentHidden({ actor: admin, commentId, hidden: false, reason });
     return done("Comment visible again.");
   }),
+  // Flags are not on any public page: nothing to refresh.
+  dismissFlags: adminAction(CommentUnhideInput, async ({ commentId, reason }, admin) => {
+    const { dismissed } = await dismissFlags({ actor: admin, commentId, reason });
+    return { message: `Dismissed ${countOf(dismissed, "flag")}; the comment stays.` };
+  }),
   ban: adminAction(BanInput, async ({ userId, reason, hideContent }, admin) => {
     const { hidden } = await setUserBanned({ actor: admin, userId, banned: true, reason, hideContent });
     return done(hideContent ? `Banned; hid ${countOf(hidden.comments, "comment")} and ${countOf(hidden.entries, "submission")}.` : "Banned.");
@@ -134,6 +140,9 @@ export async function hideCommentAction(_: AdminFormState, form: FormData) {
 }
 export async function unhideCommentAction(_: AdminFormState, form: FormData) {
   return guarded.unhideComment(form);
+}
+export async function dismissFlagsAction(_: AdminFormState, form: FormData) {
+  return guarded.dismissFlags(form);
 }
 export async function banUserAction(_: AdminFormState, form: FormData) {
   return guarded.ban(form);

@@ -6,11 +6,12 @@ import { addCommentAction, editCommentAction } from "@/app/(site)/papers/[...id]
 import { CommentForm } from "./comment-form";
 import { CommentVoteButton, CommentVoteCount } from "./comment-vote-button";
 import { DeleteComment } from "./delete-comment";
+import { FlagComment } from "./flag-comment";
 import { useRefreshCommentVotes } from "./use-viewer";
 
-export type CommentPermissions = { vote: boolean; reply: boolean; edit: boolean; delete: boolean };
+export type CommentPermissions = { vote: boolean; reply: boolean; edit: boolean; delete: boolean; flag: boolean };
 
-type Mode = "reading" | "replying" | "editing" | "deleting";
+type Mode = "reading" | "replying" | "editing" | "deleting" | "flagging";
 
 type Props = {
   commentId: number;
@@ -94,6 +95,7 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
         {can.reply && toggleButton("replying", "Reply")}
         {can.edit && source !== undefined && toggleButton("editing", "Edit")}
         {can.delete && toggleButton("deleting", "Delete")}
+        {can.flag && toggleButton("flagging", "Flag")}
       </div>
       {mode === "replying" && (
         <CommentForm
@@ -109,6 +111,7 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
         />
       )}
       {mode === "deleting" && <DeleteComment commentId={commentId} onCancel={() => close("deleting")} />}
+      {mode === "flagging" && <FlagComment commentId={commentId} authorName={authorName} onCancel={() => close("flagging")} />}
     </>
   );
 }

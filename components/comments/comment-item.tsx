@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import type { ThreadComment } from "@/db/queries/comments";
-import { canDeleteComment, canEditComment, canReplyTo, canVoteOnComment, type Actor } from "@/lib/permissions";
+import { canDeleteComment, canEditComment, canFlagComment, canReplyTo, canVoteOnComment, type Actor } from "@/lib/permissions";
 import { formatMoment, timeAgo } from "@/lib/relative-time";
 import { CommentControls } from "./comment-controls";
 
@@ -55,6 +55,7 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
     reply: canReplyTo(viewer, facts),
     edit: canEditComment(viewer, facts, now),
     delete: canDeleteComment(viewer, facts),
+    flag: canFlagComment(viewer, facts),
   };
 
   return (

@@ -4,7 +4,7 @@ import { assertAdmin } from "@/lib/admin-guard";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { getDb, type Tx } from "../client";
-import { comments, dailyEntries, papers, users } from "../schema";
+import { commentFlags, comments, dailyEntries, papers, users } from "../schema";
 import { writeAudit } from "./audit";
 
 // Moderating people and their words. Content is hidden, never deleted; counters are recomputed
@@ -32,6 +32,8 @@ export async function setCommentHidden({ actor, commentId, hidden, reason }: { a
       .set(hidden ? { hiddenAt: new Date(), hiddenReason: reason ?? null } : { hiddenAt: null, hiddenReason: null })
       .where(eq(comments.id, commentId));
     await recountComments(tx, [comment.paperId]);
+    // Hiding settles the readers' flags on it: the moderators have acted.
+    if (hidden) await tx.delete(commentFlags).where(eq(commentFlags.commentId, commentId));
     await writeAudit(tx, {
       actorId: actor.id,
       action: hidden ? "hide_comment" : "unhide_comment",

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { flagComment } from "@/db/queries/comment-flags";
 import { addComment, deleteComment, editComment } from "@/db/queries/comments";
+import { FLAG_REASONS } from "@/lib/flag-reasons";
 import { castCommentVote, removeCommentVote } from "@/db/queries/votes";
 import { action } from "@/lib/action";
 import { paperPath } from "@/lib/arxiv-id";
@@ -54,4 +56,14 @@ export const voteCommentAction = action(z.object({ commentId, upvoted: z.boolean
   await limit("vote", user);
   const result = upvoted ? await castCommentVote({ userId: user.id, commentId }) : await removeCommentVote({ userId: user.id, commentId });
   return { upvoted: result.upvoted, upvoteCount: result.upvoteCount };
+});
+
+/**
+ * Flag someone else's comment for the moderators. Nothing public changes (the moderators decide),
+ * so no page is refreshed; counted against the reader's vote limit, flags being as cheap.
+ */
+export const flagCommentAction = action(z.object({ commentId, reason: z.enum(FLAG_REASONS, { error: "Choose what is wrong with it." }) }), async (input, user) => {
+  await limit("vote", user);
+  await flagComment({ actor: user, ...input });
+  return { flagged: true as const };
 });

@@ -1,0 +1,76 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { flagCommentAction } from "@/app/(site)/papers/[...id]/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import type { ErrorPayload } from "@/lib/errors";
+import { FLAG_REASON_LABELS, FLAG_REASONS } from "@/lib/flag-reasons";
+
+type State = { flagged: boolean; error: ErrorPayload | null };
+
+/** Flagging someone else's comment for the moderators: what is wrong with it, then a thank-you. */
+export function FlagComment({ commentId, authorName, onCancel }: { commentId: number; authorName: string; onCancel: () => void }) {
+  const [state, formAction, pending] = useActionState(async (_previous: State, form: FormData): Promise<State> => {
+    const result = await flagCommentAction(form);
+    return result.ok ? { flagged: true, error: null } : { flagged: false, error: result.error };
+  }, { flagged: false, error: null });
+  const thanks = useRef<HTMLParagraphElement>(null);
+  // The form gives way to the answer: focus follows, so keyboard and screen reader users hear it.
+  useEffect(() => {
+    if (state.flagged) thanks.current?.focus();
+  }, [state.flagged]);
+  const legendId = `flag-${commentId}-legend`;
+
+  if (state.flagged) {
+    return (
+      <p ref={thanks} tabIndex={-1} role="status" className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">
+        Thank you: the moderators will look at it.{" "}
+        <button type="button" onClick={onCancel} className="font-medium underline underline-offset-2">
+          Close
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form
+      action={formAction}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onCancel();
+      }}
+      className="flex flex-col gap-2 rounded-md border border-zinc-300 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      <FormAlert message={state.error?.fieldErrors?.reason?.[0] ?? state.error?.message} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <fieldset aria-describedby={`${legendId}-hint`} className="flex flex-col gap-1">
+        <legend id={legendId} className="mb-1 font-medium">
+          What is wrong with {authorName}&apos;s comment?
+        </legend>
+        {FLAG_REASONS.map((reason, i) => (
+          <label key={reason} className="flex items-center gap-2">
+            <input type="radio" name="reason" value={reason} required autoFocus={i === 0} />
+            {FLAG_REASON_LABELS[reason]}
+          </label>
+        ))}
+        <p id={`${legendId}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
+          Only the moderators see flags. To disagree with a comment, reply to it instead.
+        </p>
+      </fieldset>
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-zinc-900 px-3 py-1 font-semibold text-white hover:bg-zinc-700 disabled:cursor-wait disabled:opacity-70 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
+          {pending ? "Flagging…" : "Flag for the moderators"}
+        </button>
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md border border-zinc-300 bg-white px-3 py-1 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { assertAdmin } from "@/lib/admin-guard";
+import { AppError } from "@/lib/errors";
+import { canFlagComment, isActive, type Actor } from "@/lib/permissions";
+import { getDb } from "../client";
+import type { FlagReason } from "@/lib/flag-reasons";
+import { commentFlags, comments, users } from "../schema";
+import { writeAudit } from "./audit";
+
+/**
+ * A reader flags someone else's live comment for the moderators. Once per reader and comment (the
+ * key): flagging again only changes the reason, so one reader cannot make a comment look worse.
+ */
+export async function flagComment({ actor, commentId, reason }: { actor: Actor; commentId: number; reason: FlagReason }): Promise<{ paperId: string }> {
+  return getDb().transaction(async (tx) => {
+    // Shared with other flaggers, exclusive of a hide or delete happening at the same moment.
+    const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for("share");
+    if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
+    if (comment.deletedAt || comment.hiddenAt) throw new AppError("conflict", { message: "That comment is no longer shown: there is nothing left to flag." });
+    if (!isActive(actor)) throw new AppError("forbidden:banned");
+    if (!canFlagComment(actor, comment)) throw new AppError("forbidden", { message: "You cannot flag your own comment (you can edit or delete it)." });
+    await tx
+      .insert(commentFlags)
+      .values({ userId: actor.id, commentId, reason })
+      .onConflictDoUpdate({ target: [commentFlags.userId, commentFlags.commentId], set: { reason } });
+    return { paperId: comment.paperId };
+  });
+}
+
+/** An admin decides a comment's flags were wrong: they go, and the log says so. */
+export async function dismissFlags({ actor, commentId, reason }: { actor: Actor; commentId: number; reason?: string }): Promise<{ dismissed: number }> {
+  assertAdmin(actor);
+  return getDb().transaction(async (tx) => {
+    const [comment] = await tx.select({ paperId: comments.paperId }).from(comments).where(eq(comments.id, commentId)).for("update");
+    if (!comment) throw new AppError("not_found", { message: "That comment does not exist." });
+    const dismissed = await tx.delete(commentFlags).where(eq(commentFlags.commentId, commentId)).returning({ userId: commentFlags.userId });
+    if (dismissed.length === 0) throw new AppError("conflict", { message: "That comment has no flags (another admin may have settled them)." });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "dismiss_flags",
+      targetType: "comment",
+      targetId: String(commentId),
+      reason,
+      details: { paperId: comment.paperId, flags: dismissed.length },
+    });
+    return { dismissed: dismissed.length };
+  });
+}
+
+export type FlaggedComment = {
+  id: number;
+  paperId: string;
+  body: string;
+  createdAt: Date;
+  author: string | null;
+  flags: number;
+  reasons: Partial<Record<FlagReason, number>>;
+};
+
+/** Live comments readers flagged, most flagged first, then the most recently flagged. */
+export async function flaggedComments({ limit = 100 }: { limit?: number } = {}): Promise<FlaggedComment[]> {
+  const rows = await getDb()
+    .select({
+      id: comments.id,
+      paperId: comments.paperId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      author: users.username,
+      flags: sql<number>`count(*)::int`,
+      reasons: sql<Partial<Record<FlagReason, number>>>`(select jsonb_object_agg(reason, n) from (select reason, count(*)::int as n from comment_flags f where f.comment_id = ${comments.id} group by reason) r)`,
+      lastFlag: sql<Date>`max(${commentFlags.createdAt})`,
+    })
+    .from(commentFlags)
+    .innerJoin(comments, eq(comments.id, commentFlags.commentId))
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(isNull(comments.hiddenAt), isNull(comments.deletedAt)))
+    .groupBy(comments.id, users.username)
+    .orderBy(desc(sql`count(*)`), desc(sql`max(${commentFlags.createdAt})`))
+    .limit(limit);
+  return rows.map(({ lastFlag: _lastFlag, ...row }) => ({ ...row, flags: Number(row.flags), reasons: row.reasons ?? {} }));
+}
+
+/** How many live comments wait for a moderator's look, for the admin navigation. */
+export async function countFlaggedComments(): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(distinct ${commentFlags.commentId})::int` })
+    .from(commentFlags)
+    .innerJoin(comments, eq(comments.id, commentFlags.commentId))
+    .where(and(isNull(comments.hiddenAt), isNull(comments.deletedAt)));
+  return Number(row?.n ?? 0);
+}
