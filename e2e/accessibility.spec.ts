@@ -50,7 +50,7 @@ test("signed-in and admin pages have no serious WCAG 2.1 AA violations, light an
   await signIn(page, admin.email);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ["/", "/papers/2401.12509", "/submit", "/settings", "/admin", "/admin?day=2020-01-01", "/admin/users", "/admin/comments", "/admin/papers/2401.12509"]) {
+    for (const path of ["/", "/papers/2401.12509", "/submit", "/settings", "/admin", "/admin?day=2020-01-01", "/admin/users", "/admin/comments", "/admin/comments?flagged=1", "/admin/papers/2401.12509"]) {
       await page.goto(path);
       expect(await seriousViolations(page), `${path} (${scheme})`).toEqual([]);
     }

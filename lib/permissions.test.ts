@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeReply, MAX_COMMENT_DEPTH } from "./comment-rules";
-import { canDeleteComment, canEditComment, canReplyTo, canVoteOnComment, type Actor } from "./permissions";
+import { canDeleteComment, canEditComment, canFlagComment, canReplyTo, canVoteOnComment, type Actor } from "./permissions";
 
 const alice: Actor = { id: "alice", role: "user", bannedAt: null };
 const bob: Actor = { id: "bob", role: "user", bannedAt: null };
@@ -39,6 +39,18 @@ describe("comment votes", () => {
     expect(canVoteOnComment(author, { authorId: "a" })).toBe(false);
     expect(canVoteOnComment({ ...other, bannedAt: new Date() }, { authorId: "a" })).toBe(false);
     expect(canVoteOnComment(null, { authorId: "a" })).toBe(false);
+  });
+
+  it("lets an active reader flag others' live comments only", () => {
+    const author = { id: "a", role: "user" as const, bannedAt: null };
+    const other = { id: "b", role: "user" as const, bannedAt: null };
+    const live = { authorId: "a", deletedAt: null, hiddenAt: null };
+    expect(canFlagComment(other, live)).toBe(true);
+    expect(canFlagComment(author, live)).toBe(false);
+    expect(canFlagComment({ ...other, bannedAt: new Date() }, live)).toBe(false);
+    expect(canFlagComment(null, live)).toBe(false);
+    expect(canFlagComment(other, { ...live, hiddenAt: new Date() })).toBe(false);
+    expect(canFlagComment(other, { ...live, deletedAt: new Date() })).toBe(false);
   });
 });
 

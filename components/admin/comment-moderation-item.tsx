@@ -18,9 +18,14 @@ export type ModeratedComment = {
   flags?: { count: number; reasons: Partial<Record<FlagReason, number>> };
 };
 
-/** One comment on /admin/comments: who wrote it where, its source, readers' flags, and what an admin can do. */
-export function CommentModerationItem({ comment }: { comment: ModeratedComment }) {
+/**
+ * One comment on /admin/comments: who wrote it where, its source, readers' flags, and what an
+ * admin can do. `focusAfter`: where focus goes after an action, when the item itself stays (the
+ * default) or leaves the list (the flagged view, which a hidden comment leaves).
+ */
+export function CommentModerationItem({ comment, focusAfter }: { comment: ModeratedComment; focusAfter?: string }) {
   const headingId = `admin-comment-${comment.id}`;
+  const afterAction = focusAfter ?? headingId;
   // A deletion erased the words, unless a moderator had hidden them first.
   const showSource = !comment.deletedAt || Boolean(comment.hiddenAt);
   return (
@@ -58,17 +63,17 @@ export function CommentModerationItem({ comment }: { comment: ModeratedComment }
           {!comment.deletedAt && (
             <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
               {comment.hiddenAt ? (
-                <AdminForm action={unhideCommentAction} submitLabel="Unhide" describedBy={headingId} focusAfter={headingId}>
+                <AdminForm action={unhideCommentAction} submitLabel="Unhide" describedBy={headingId} focusAfter={afterAction}>
                   <HiddenField name="commentId" value={comment.id} />
                 </AdminForm>
               ) : (
-                <AdminForm action={hideCommentAction} submitLabel="Hide" variant="danger" describedBy={headingId} focusAfter={headingId}>
+                <AdminForm action={hideCommentAction} submitLabel="Hide" variant="danger" describedBy={headingId} focusAfter={afterAction}>
                   <HiddenField name="commentId" value={comment.id} />
                   <input name="reason" required minLength={3} placeholder="Reason (public)" aria-label={`Reason for hiding comment ${comment.id}`} className={inputClass} />
                 </AdminForm>
               )}
               {comment.flags && !comment.hiddenAt && (
-                <AdminForm action={dismissFlagsAction} submitLabel="Dismiss flags" describedBy={headingId} focusAfter={headingId}>
+                <AdminForm action={dismissFlagsAction} submitLabel="Dismiss flags" describedBy={headingId} focusAfter={afterAction}>
                   <HiddenField name="commentId" value={comment.id} />
                 </AdminForm>
               )}

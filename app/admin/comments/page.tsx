@@ -20,7 +20,7 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
   const flaggedCount = await countFlaggedComments();
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-4">
-      <h1 id="comments-heading" className="text-2xl font-bold tracking-tight">
+      <h1 id="comments-heading" tabIndex={-1} className="text-2xl font-bold tracking-tight outline-offset-2">
         {flagged ? "Flagged comments" : before ? "Older comments" : "Recent comments"}
       </h1>
       <nav aria-label="Which comments" className="flex gap-4 text-sm">
@@ -47,7 +47,8 @@ async function FlaggedList() {
   return (
     <ul className="flex flex-col gap-3">
       {comments.map(({ flags, reasons, ...comment }) => (
-        <CommentModerationItem key={comment.id} comment={{ ...comment, flags: { count: flags, reasons } }} />
+        // Hidden or dismissed, a comment leaves this list: focus goes back to the page's heading.
+        <CommentModerationItem key={comment.id} comment={{ ...comment, flags: { count: flags, reasons } }} focusAfter="comments-heading" />
       ))}
     </ul>
   );
