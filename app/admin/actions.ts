@@ -89,9 +89,10 @@ const guarded = {
     await setCommentHidden({ actor: admin, commentId, hidden: false, reason });
     return done("Comment visible again.");
   }),
-  // Flags are not on any public page: nothing to refresh.
+  // Flags are on no public page: only the admin's own list (and its count) is drawn again.
   dismissFlags: adminAction(CommentUnhideInput, async ({ commentId, reason }, admin) => {
     const { dismissed } = await dismissFlags({ actor: admin, commentId, reason });
+    revalidatePath("/admin/comments");
     return { message: `Dismissed ${countOf(dismissed, "flag")}; the comment stays.` };
   }),
   ban: adminAction(BanInput, async ({ userId, reason, hideContent }, admin) => {

@@ -3,7 +3,7 @@ import { dismissFlagsAction, hideCommentAction, unhideCommentAction } from "@/ap
 import { AdminForm, HiddenField } from "@/components/admin/admin-form";
 import { inputClass } from "@/components/admin/input-class";
 import { paperPath } from "@/lib/arxiv-id";
-import { FLAG_REASON_LABELS, type FlagReason } from "@/lib/flag-reasons";
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from "@/lib/flag-reasons";
 import { countOf } from "@/lib/plural";
 
 export type ModeratedComment = {
@@ -43,8 +43,8 @@ export function CommentModerationItem({ comment, focusAfter }: { comment: Modera
         {comment.flags && (
           <strong className="ml-2 text-amber-800 dark:text-amber-300">
             flagged by {countOf(comment.flags.count, "reader")}:{" "}
-            {Object.entries(comment.flags.reasons)
-              .map(([reason, n]) => `${FLAG_REASON_LABELS[reason as FlagReason].toLowerCase()} (${n})`)
+            {FLAG_REASONS.filter((reason) => comment.flags?.reasons[reason])
+              .map((reason) => `${FLAG_REASON_LABELS[reason].toLowerCase()} (${comment.flags?.reasons[reason]})`)
               .join(", ")}
           </strong>
         )}

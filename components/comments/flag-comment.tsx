@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { flagCommentAction } from "@/app/(site)/papers/[...id]/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import type { ErrorPayload } from "@/lib/errors";
 import { FLAG_REASON_LABELS, FLAG_REASONS } from "@/lib/flag-reasons";
 
@@ -15,6 +16,8 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
     return result.ok ? { flagged: true, error: null } : { flagged: false, error: result.error };
   }, { flagged: false, error: null });
   const thanks = useRef<HTMLParagraphElement>(null);
+  // Refused (a limit, the comment hidden meanwhile): focus goes to the alert, inside the form.
+  const form = useFocusAfterRefusal(state.error);
   // The form gives way to the answer: focus follows, so keyboard and screen reader users hear it.
   useEffect(() => {
     if (state.flagged) thanks.current?.focus();
@@ -23,7 +26,15 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
 
   if (state.flagged) {
     return (
-      <p ref={thanks} tabIndex={-1} role="status" className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">
+      <p
+        ref={thanks}
+        tabIndex={-1}
+        role="status"
+        onKeyDown={(event) => {
+          if (event.key === "Escape") onCancel();
+        }}
+        className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900"
+      >
         Thank you: the moderators will look at it.{" "}
         <button type="button" onClick={onCancel} className="font-medium underline underline-offset-2">
           Close
@@ -33,6 +44,7 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
   }
   return (
     <form
+      ref={form}
       action={formAction}
       onKeyDown={(event) => {
         if (event.key === "Escape") onCancel();
@@ -56,10 +68,12 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
         </p>
       </fieldset>
       <div className="flex gap-2">
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
         <button
           type="submit"
-          disabled={pending}
-          className="rounded-md bg-zinc-900 px-3 py-1 font-semibold text-white hover:bg-zinc-700 disabled:cursor-wait disabled:opacity-70 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          aria-disabled={pending}
+          onClick={(event) => pending && event.preventDefault()}
+          className="rounded-md bg-zinc-900 px-3 py-1 font-semibold text-white hover:bg-zinc-700 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
         >
           {pending ? "Flagging…" : "Flag for the moderators"}
         </button>

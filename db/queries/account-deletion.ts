@@ -3,7 +3,7 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb, type Tx } from "../client";
 import { rowsOf } from "../rows";
-import { accounts, dailyEntries, emailChanges, sessions, subscriptions, users, verificationTokens } from "../schema";
+import { accounts, commentFlags, dailyEntries, emailChanges, sessions, subscriptions, users, verificationTokens } from "../schema";
 
 export type DeletedAccount = {
   /** The papers whose discussion lost a comment: their pages are re-rendered. */
@@ -76,6 +76,7 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
     await tx.update(dailyEntries).set({ submittedById: null }).where(eq(dailyEntries.submittedById, userId));
     await tx.delete(accounts).where(eq(accounts.userId, userId));
     await tx.delete(emailChanges).where(eq(emailChanges.userId, userId));
+    await tx.delete(commentFlags).where(eq(commentFlags.userId, userId)); // like their votes, their flags go
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     // Every cookie carries the old session version: moving it on signs out every browser.
     await tx

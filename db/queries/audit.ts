@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import { auditLog, users } from "../schema";
 
@@ -19,11 +19,18 @@ export async function writeAudit(tx: Tx, record: AuditRecord): Promise<void> {
   await tx.insert(auditLog).values({ ...record, reason: record.reason ?? null, details: record.details ?? null });
 }
 
-export type AuditFilter = { action?: string; targetType?: AuditTarget; targetId?: string; before?: number; limit?: number };
+export type AuditFilter = { action?: string; targetType?: AuditTarget; targetId?: string; before?: number; limit?: number; includePrivate?: boolean };
 
-/** The public moderation log, newest first, paged by id (`before`). */
-export async function listAudit({ action, targetType, targetId, before, limit = 50 }: AuditFilter) {
+/**
+ * Kept in the audit trail but not shown on the public log: dismissing flags would tell everyone
+ * which comments readers flagged, and flags are for the moderators only.
+ */
+const PRIVATE_ACTIONS = ["dismiss_flags"];
+
+/** The public moderation log, newest first, paged by id (`before`); `includePrivate` for the trail whole. */
+export async function listAudit({ action, targetType, targetId, before, limit = 50, includePrivate = false }: AuditFilter) {
   const conditions: SQL[] = [];
+  if (!includePrivate) conditions.push(notInArray(auditLog.action, PRIVATE_ACTIONS));
   if (action) conditions.push(eq(auditLog.action, action));
   if (targetType) conditions.push(eq(auditLog.targetType, targetType));
   if (targetId) conditions.push(eq(auditLog.targetId, targetId));
@@ -48,6 +55,6 @@ export async function listAudit({ action, targetType, targetId, before, limit = 
 }
 
 export async function listAuditActions(): Promise<string[]> {
-  const rows = await getDb().selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  const rows = await getDb().selectDistinct({ action: auditLog.action }).from(auditLog).where(notInArray(auditLog.action, PRIVATE_ACTIONS)).orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }

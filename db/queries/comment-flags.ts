@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { assertAdmin } from "@/lib/admin-guard";
 import { AppError } from "@/lib/errors";
 import { canFlagComment, isActive, type Actor } from "@/lib/permissions";
@@ -48,6 +49,12 @@ export async function dismissFlags({ actor, commentId, reason }: { actor: Actor;
   });
 }
 
+// Flags count while their reader's account is live and not suspended: a spammer who flags good
+// comments before being banned does not keep them at the top of the list, and a deleted
+// account's flags go with it (lifting a ban brings that reader's flags back).
+const flagger = alias(users, "flagger");
+const countedFlag = and(eq(flagger.id, commentFlags.userId), isNull(flagger.bannedAt), isNull(flagger.deletedAt));
+
 export type FlaggedComment = {
   id: number;
   paperId: string;
@@ -68,17 +75,21 @@ export async function flaggedComments({ limit = 100 }: { limit?: number } = {}):
       createdAt: comments.createdAt,
       author: users.username,
       flags: sql<number>`count(*)::int`,
-      reasons: sql<Partial<Record<FlagReason, number>>>`(select jsonb_object_agg(reason, n) from (select reason, count(*)::int as n from comment_flags f where f.comment_id = ${comments.id} group by reason) r)`,
-      lastFlag: sql<Date>`max(${commentFlags.createdAt})`,
+      reasons: sql<Partial<Record<FlagReason, number>>>`(
+        select jsonb_object_agg(reason, n) from (
+          select f.reason, count(*)::int as n from comment_flags f join users u on u.id = f.user_id
+          where f.comment_id = ${comments.id} and u.banned_at is null and u.deleted_at is null
+          group by f.reason) r)`,
     })
     .from(commentFlags)
+    .innerJoin(flagger, countedFlag)
     .innerJoin(comments, eq(comments.id, commentFlags.commentId))
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(isNull(comments.hiddenAt), isNull(comments.deletedAt)))
     .groupBy(comments.id, users.username)
     .orderBy(desc(sql`count(*)`), desc(sql`max(${commentFlags.createdAt})`))
     .limit(limit);
-  return rows.map(({ lastFlag: _lastFlag, ...row }) => ({ ...row, flags: Number(row.flags), reasons: row.reasons ?? {} }));
+  return rows.map((row) => ({ ...row, flags: Number(row.flags), reasons: row.reasons ?? {} }));
 }
 
 /** How many live comments wait for a moderator's look, for the admin navigation. */
@@ -86,6 +97,7 @@ export async function countFlaggedComments(): Promise<number> {
   const [row] = await getDb()
     .select({ n: sql<number>`count(distinct ${commentFlags.commentId})::int` })
     .from(commentFlags)
+    .innerJoin(flagger, countedFlag)
     .innerJoin(comments, eq(comments.id, commentFlags.commentId))
     .where(and(isNull(comments.hiddenAt), isNull(comments.deletedAt)));
   return Number(row?.n ?? 0);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
 import { countFlaggedComments, dismissFlags, flagComment, flaggedComments } from "@/db/queries/comment-flags";
+import { deleteAccount } from "@/db/queries/account-deletion";
 import { addComment, deleteComment } from "@/db/queries/comments";
 import { setCommentHidden } from "@/db/queries/moderation";
-import { commentFlags, type User } from "@/db/schema";
+import { commentFlags, comments, users, type User } from "@/db/schema";
 import { rejection } from "../support/rejection";
 import { createTestDatabase } from "../support/test-database";
 import { makePaper, makeUser } from "../support/fixtures";
@@ -74,7 +75,9 @@ describe("flagging a comment", () => {
     expect(await flagsOn(fine.id)).toHaveLength(1);
     expect(await dismissFlags({ actor: admin, commentId: fine.id, reason: "fair criticism" })).toEqual({ dismissed: 1 });
     expect((await flaggedComments()).map((c) => c.id)).not.toContain(fine.id);
-    expect((await listAudit({ action: "dismiss_flags" }))[0]).toMatchObject({ targetId: String(fine.id), reason: "fair criticism" });
+    expect((await listAudit({ action: "dismiss_flags", includePrivate: true }))[0]).toMatchObject({ targetId: String(fine.id), reason: "fair criticism" });
+    // Not on the public log: it would tell everyone which comments were flagged.
+    expect(await listAudit({ action: "dismiss_flags" })).toEqual([]);
     expect(await rejection(dismissFlags({ actor: admin, commentId: fine.id }))).toMatchObject({ code: "conflict" }); // nothing left
   });
 
@@ -86,5 +89,31 @@ describe("flagging a comment", () => {
     const order = (await flaggedComments()).map((c) => c.id);
     expect(order.indexOf(thrice.id)).toBeLessThan(order.indexOf(once.id));
     expect(await flagsOn(thrice.id)).toHaveLength(3);
+  });
+
+  it("counts only flags on live comments, from readers who are neither suspended nor gone", async () => {
+    const deleted = await addComment({ actor: author, paperId: PAPER, parentId: null, body: "Soon deleted" });
+    const flaggedBySpammer = await addComment({ actor: author, paperId: PAPER, parentId: null, body: "A good comment" });
+    const hiddenByModerator = await addComment({ actor: author, paperId: PAPER, parentId: null, body: "Soon hidden" });
+    await flagComment({ actor: readers[0], commentId: deleted.id, reason: "spam" });
+    await flagComment({ actor: readers[0], commentId: hiddenByModerator.id, reason: "spam" });
+    const spammer = await makeUser({ username: "mass_flagger" });
+    const leaver = await makeUser({ username: "flag_then_leave" });
+    await flagComment({ actor: spammer, commentId: flaggedBySpammer.id, reason: "abuse" });
+    await flagComment({ actor: leaver, commentId: flaggedBySpammer.id, reason: "other" });
+    const listed = async () => (await flaggedComments()).find((c) => c.id === flaggedBySpammer.id);
+    expect(await listed()).toMatchObject({ flags: 2, reasons: { abuse: 1, other: 1 } });
+
+    await deleteComment({ actor: author, commentId: deleted.id });
+    await getDb().update(comments).set({ hiddenAt: new Date() }).where(eq(comments.id, hiddenByModerator.id)); // as a ban hides it
+    const ids = (await flaggedComments()).map((c) => c.id);
+    expect(ids).not.toContain(deleted.id);
+    expect(ids).not.toContain(hiddenByModerator.id);
+
+    await getDb().update(users).set({ bannedAt: new Date() }).where(eq(users.id, spammer.id));
+    expect(await listed()).toMatchObject({ flags: 1, reasons: { other: 1 } });
+    await deleteAccount({ userId: leaver.id });
+    expect(await listed()).toBeUndefined();
+    expect(await getDb().select().from(commentFlags).where(eq(commentFlags.userId, leaver.id))).toEqual([]); // erased with the account
   });
 });

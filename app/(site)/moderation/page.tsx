@@ -28,7 +28,6 @@ const ACTION_LABELS: Record<string, string> = {
   edit_paper: "edited",
   hide_comment: "hid",
   unhide_comment: "restored",
-  dismiss_flags: "dismissed readers' flags on",
   ban_user: "banned",
   unban_user: "lifted a ban on",
   promote_user: "made admin",
@@ -45,7 +44,7 @@ function targetLink(type: string, id: string, details: Record<string, unknown> |
 }
 
 // In the filter an action stands alone, without the object a log line gives it.
-const FILTER_LABELS: Record<string, string> = { hide_comment: "hid a comment", unhide_comment: "restored a comment", dismiss_flags: "dismissed flags on a comment" };
+const FILTER_LABELS: Record<string, string> = { hide_comment: "hid a comment", unhide_comment: "restored a comment" };
 
 /** What a ban hid, or its lifting restored, as counted then ("hid 2 comments and 1 submission"). */
 function contentCounts(details: Record<string, unknown> | null) {

@@ -8,6 +8,7 @@ import { adminViewer } from "@/lib/admin-page";
 export const metadata = { title: "Comments" };
 
 const PAGE_SIZE = 50;
+const FLAGGED_SHOWN = 100;
 const View = z.object({
   // A comment id (PostgreSQL integer); anything else shows the newest page.
   before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional().catch(undefined),
@@ -36,21 +37,28 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
         unsafe links), so you judge what was written, not what survived. A comment its author deleted is erased, unless it was
         hidden first. Hiding a flagged comment settles its flags; if the flags are wrong, dismiss them.
       </p>
-      {flagged ? <FlaggedList /> : <AllComments before={before} />}
+      {flagged ? <FlaggedList total={flaggedCount} /> : <AllComments before={before} />}
     </section>
   );
 }
 
-async function FlaggedList() {
-  const comments = await flaggedComments();
+async function FlaggedList({ total }: { total: number }) {
+  const comments = await flaggedComments({ limit: FLAGGED_SHOWN });
   if (comments.length === 0) return <p>No comment is waiting for a look.</p>;
   return (
-    <ul className="flex flex-col gap-3">
-      {comments.map(({ flags, reasons, ...comment }) => (
-        // Hidden or dismissed, a comment leaves this list: focus goes back to the page's heading.
-        <CommentModerationItem key={comment.id} comment={{ ...comment, flags: { count: flags, reasons } }} focusAfter="comments-heading" />
-      ))}
-    </ul>
+    <>
+      {total > comments.length && (
+        <p className="text-sm">
+          The {comments.length} most flagged of {total}: the rest show as these are settled.
+        </p>
+      )}
+      <ul className="flex flex-col gap-3">
+        {comments.map(({ flags, reasons, ...comment }) => (
+          // Hidden or dismissed, a comment leaves this list: focus goes back to the page's heading.
+          <CommentModerationItem key={comment.id} comment={{ ...comment, flags: { count: flags, reasons } }} focusAfter="comments-heading" />
+        ))}
+      </ul>
+    </>
   );
 }
 
