@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { deleteCommentAction } from "@/app/(site)/papers/[...id]/actions";
+import { CancelButton } from "@/components/ui/cancel-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { DISCUSSION_HEADING_ID } from "@/lib/discussion-anchor";
 import type { ErrorPayload } from "@/lib/errors";
@@ -38,14 +39,7 @@ export function DeleteComment({ commentId, onCancel }: { commentId: number; onCa
         >
           {pending ? "Deleting…" : "Delete comment"}
         </button>
-        <button
-          type="button"
-          autoFocus
-          onClick={onCancel}
-          className="rounded-md border border-zinc-300 bg-white px-3 py-1 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-        >
-          Cancel
-        </button>
+        <CancelButton onCancel={onCancel} autoFocus />
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { flagCommentAction } from "@/app/(site)/papers/[...id]/actions";
+import { CancelButton } from "@/components/ui/cancel-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import type { ErrorPayload } from "@/lib/errors";
@@ -77,13 +78,7 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
         >
           {pending ? "Flagging…" : "Flag for the moderators"}
         </button>
-        <button
-          type="button"
-          onClick={onCancel}
-          className="rounded-md border border-zinc-300 bg-white px-3 py-1 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-        >
-          Cancel
-        </button>
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );

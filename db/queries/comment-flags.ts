@@ -8,6 +8,7 @@ import { getDb } from "../client";
 import type { FlagReason } from "@/lib/flag-reasons";
 import { commentFlags, comments, users } from "../schema";
 import { writeAudit } from "./audit";
+import { moderatedCommentColumns } from "./moderation";
 
 /**
  * A reader flags someone else's live comment for the moderators. Once per reader and comment (the
@@ -69,11 +70,7 @@ export type FlaggedComment = {
 export async function flaggedComments({ limit = 100 }: { limit?: number } = {}): Promise<FlaggedComment[]> {
   const rows = await getDb()
     .select({
-      id: comments.id,
-      paperId: comments.paperId,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      author: users.username,
+      ...moderatedCommentColumns,
       flags: sql<number>`count(*)::int`,
       reasons: sql<Partial<Record<FlagReason, number>>>`(
         select jsonb_object_agg(reason, n) from (

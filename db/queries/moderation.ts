@@ -181,6 +181,15 @@ export async function searchUsers({ query, limit = 50 }: { query: string; limit?
     .limit(limit);
 }
 
+/** What a moderator sees of a comment on /admin/comments (with `users` joined as its author). */
+export const moderatedCommentColumns = {
+  id: comments.id,
+  paperId: comments.paperId,
+  body: comments.body,
+  createdAt: comments.createdAt,
+  author: users.username,
+};
+
 /**
  * Comments for moderators, newest first, paged by id (`before`): every comment can be reached, not
  * only the latest page. `limit + 1` are read so the page knows whether older ones exist.
@@ -188,14 +197,10 @@ export async function searchUsers({ query, limit = 50 }: { query: string; limit?
 export async function recentComments({ limit = 50, before }: { limit?: number; before?: number } = {}) {
   const rows = await getDb()
     .select({
-      id: comments.id,
-      paperId: comments.paperId,
-      body: comments.body,
-      createdAt: comments.createdAt,
+      ...moderatedCommentColumns,
       hiddenAt: comments.hiddenAt,
       hiddenReason: comments.hiddenReason,
       deletedAt: comments.deletedAt,
-      author: users.username,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
