@@ -30,7 +30,7 @@ export async function flagComment({ actor, commentId, reason }: { actor: Actor; 
   });
 }
 
-/** An admin decides a comment's flags were wrong: they go, and the log says so. */
+/** An admin decides a comment's flags were wrong: they go, recorded in the audit trail (kept off the public log). */
 export async function dismissFlags({ actor, commentId, reason }: { actor: Actor; commentId: number; reason?: string }): Promise<{ dismissed: number }> {
   assertAdmin(actor);
   return getDb().transaction(async (tx) => {
