@@ -10,7 +10,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { markdownCostProblem } from "./markdown-limits";
-import { escapeNonMathDollars } from "./markdown-dollars";
+import { remarkPandocDollars } from "./markdown-dollars";
 import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
@@ -45,6 +45,7 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkMath)
+    .use(remarkPandocDollars)
     .use(remarkRawHtmlAsText)
     // The footnotes label as a paragraph, not remark's h2: a heading inside a comment broke the
     // page's outline (the discussion's comments sit under an h2 of their own).
@@ -89,7 +90,7 @@ export type RenderOptions = {
 export function renderMarkdown(source: string, { anchorPrefix = "comment-", mathOutput = "htmlAndMathml", linkBase }: RenderOptions = {}): string {
   if (markdownCostProblem(source)) return plainTextHtml(source);
   try {
-    return String(processors[mathOutput].processSync(new VFile({ value: escapeNonMathDollars(source), data: { anchorPrefix, linkBase } })));
+    return String(processors[mathOutput].processSync(new VFile({ value: source, data: { anchorPrefix, linkBase } })));
   } catch (error) {
     console.error("A comment could not be rendered as Markdown; showing its text.", error);
     return plainTextHtml(source);

@@ -14,9 +14,10 @@ export type AuditRecord = {
   details?: Record<string, unknown>;
 };
 
-/** Writes the trail of an admin change; call it inside the change's own transaction. */
-export async function writeAudit(tx: Tx, record: AuditRecord): Promise<void> {
-  await tx.insert(auditLog).values({ ...record, reason: record.reason ?? null, details: record.details ?? null });
+/** Writes the trail of an admin change (one row, or several in one statement); call it inside the change's own transaction. */
+export async function writeAudit(tx: Tx, records: AuditRecord | AuditRecord[]): Promise<void> {
+  const rows = (Array.isArray(records) ? records : [records]).map((record) => ({ ...record, reason: record.reason ?? null, details: record.details ?? null }));
+  if (rows.length > 0) await tx.insert(auditLog).values(rows);
 }
 
 export type AuditFilter = { action?: string; targetType?: AuditTarget; targetId?: string; before?: number; limit?: number; includePrivate?: boolean };

@@ -5,7 +5,7 @@ import { assertAdmin } from "@/lib/admin-guard";
 import { AppError } from "@/lib/errors";
 import { canFlagComment, isActive, type Actor } from "@/lib/permissions";
 import { getDb } from "../client";
-import type { FlagReason } from "@/lib/flag-reasons";
+import { FLAG_REASONS, type FlagReason } from "@/lib/flag-reasons";
 import { commentFlags, comments, users } from "../schema";
 import { writeAudit } from "./audit";
 import { moderatedCommentColumns } from "./moderation";
@@ -72,11 +72,11 @@ export async function flaggedComments({ limit = 100 }: { limit?: number } = {}):
     .select({
       ...moderatedCommentColumns,
       flags: sql<number>`count(*)::int`,
-      reasons: sql<Partial<Record<FlagReason, number>>>`(
-        select jsonb_object_agg(reason, n) from (
-          select f.reason, count(*)::int as n from comment_flags f join users u on u.id = f.user_id
-          where f.comment_id = ${comments.id} and u.banned_at is null and u.deleted_at is null
-          group by f.reason) r)`,
+      // Counted from the same rows as `flags`, so the same flaggers count.
+      reasons: sql<Record<FlagReason, number>>`jsonb_build_object(${sql.join(
+        FLAG_REASONS.map((reason) => sql`${reason}::text, count(*) filter (where ${commentFlags.reason} = ${reason})`),
+        sql`, `,
+      )})`,
     })
     .from(commentFlags)
     .innerJoin(flagger, countedFlag)
@@ -86,7 +86,11 @@ export async function flaggedComments({ limit = 100 }: { limit?: number } = {}):
     .groupBy(comments.id, users.username)
     .orderBy(desc(sql`count(*)`), desc(sql`max(${commentFlags.createdAt})`))
     .limit(limit);
-  return rows.map((row) => ({ ...row, flags: Number(row.flags), reasons: row.reasons ?? {} }));
+  return rows.map((row) => ({
+    ...row,
+    flags: Number(row.flags),
+    reasons: Object.fromEntries(Object.entries(row.reasons).filter(([, n]) => Number(n) > 0)) as FlaggedComment["reasons"],
+  }));
 }
 
 /** How many live comments wait for a moderator's look, for the admin navigation. */

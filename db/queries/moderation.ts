@@ -146,9 +146,10 @@ async function logEntries(
   entries: { paperId: string; day: string }[],
   { actorId, action, reason, details }: { actorId: string; action: "hide_entry" | "unhide_entry"; reason?: string; details: { ban: string } | { unban: string } },
 ) {
-  for (const entry of entries) {
-    await writeAudit(tx, { actorId, action, targetType: "paper", targetId: entry.paperId, reason, details: { day: entry.day, ...details } });
-  }
+  await writeAudit(
+    tx,
+    entries.map((entry) => ({ actorId, action, targetType: "paper" as const, targetId: entry.paperId, reason, details: { day: entry.day, ...details } })),
+  );
 }
 
 export async function setUserRole({ actor, userId, role, reason }: { actor: Actor; userId: string; role: "user" | "admin"; reason?: string }) {

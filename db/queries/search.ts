@@ -11,6 +11,9 @@ import { getAuthorPreviews, type ListedPaper } from "./daily-list";
 
 // Full-text search over papers.search_vector (see db/schema.ts): title (A), authors (B), abstract (C).
 
+/** English with accents folded (migration 0012): the configuration the column was built with. */
+const SEARCH_CONFIG = sql.raw("'paperboard'::regconfig");
+
 export type SearchHit = ListedPaper & {
   /** ts_headline output with lib/highlight.ts markers: the whole title, and abstract fragments. */
   titleHeadline: string;
@@ -71,8 +74,8 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
       total: matches.total,
       listedOn: matches.listedOn,
       submittedAt: matches.submittedAt,
-      titleHeadline: sql<string>`ts_headline('paperboard', translate(${papers.title}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
-      abstractHeadline: sql<string>`ts_headline('paperboard', translate(${papers.abstract}, ${markers}, ''), ${tsquery}, ${ABSTRACT_HEADLINE})`,
+      titleHeadline: sql<string>`ts_headline(${SEARCH_CONFIG}, translate(${papers.title}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
+      abstractHeadline: sql<string>`ts_headline(${SEARCH_CONFIG}, translate(${papers.abstract}, ${markers}, ''), ${tsquery}, ${ABSTRACT_HEADLINE})`,
       submitterUsername: users.username,
       submitterName: users.name,
     })
@@ -104,7 +107,7 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
  * indexes a hyphenated word's parts too). A leading hyphen still excludes.
  */
 function tsqueryOf(q: string): SQL {
-  return sql`websearch_to_tsquery('paperboard', ${q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ")})`;
+  return sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ")})`;
 }
 
 /** How many papers match, with the same filters as searchPapers. */

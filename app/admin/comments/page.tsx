@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { z } from "zod";
-import { countFlaggedComments, flaggedComments } from "@/db/queries/comment-flags";
+import { countFlaggedComments, flaggedComments, type FlaggedComment } from "@/db/queries/comment-flags";
 import { recentComments } from "@/db/queries/moderation";
-import { CommentModerationItem } from "@/components/admin/comment-moderation-item";
+import { CommentModerationItem, type ModeratedComment } from "@/components/admin/comment-moderation-item";
 import { adminViewer } from "@/lib/admin-page";
 
 export const metadata = { title: "Comments" };
@@ -18,7 +18,13 @@ const View = z.object({
 export default async function AdminCommentsPage({ searchParams }: { searchParams: Promise<{ before?: string; flagged?: string }> }) {
   if (!(await adminViewer())) return null; // the layout says why
   const { before, flagged } = View.parse(await searchParams);
-  const flaggedCount = await countFlaggedComments();
+  // The count for the navigation and this view's comments, read at once.
+  const [flaggedCount, view] = await Promise.all([
+    countFlaggedComments(),
+    flagged
+      ? flaggedComments({ limit: FLAGGED_SHOWN }).then((comments) => ({ kind: "flagged" as const, comments }))
+      : recentComments({ limit: PAGE_SIZE, before }).then((page) => ({ kind: "all" as const, ...page })),
+  ]);
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-4">
       <h1 id="comments-heading" tabIndex={-1} className="text-2xl font-bold tracking-tight outline-offset-2">
@@ -37,13 +43,12 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
         unsafe links), so you judge what was written, not what survived. A comment its author deleted is erased, unless it was
         hidden first. Hiding a flagged comment settles its flags; if the flags are wrong, dismiss them.
       </p>
-      {flagged ? <FlaggedList total={flaggedCount} /> : <AllComments before={before} />}
+      {view.kind === "flagged" ? <FlaggedList comments={view.comments} total={flaggedCount} /> : <AllComments comments={view.comments} older={view.older} before={before} />}
     </section>
   );
 }
 
-async function FlaggedList({ total }: { total: number }) {
-  const comments = await flaggedComments({ limit: FLAGGED_SHOWN });
+function FlaggedList({ comments, total }: { comments: FlaggedComment[]; total: number }) {
   if (comments.length === 0) return <p>No comment is waiting for a look.</p>;
   return (
     <>
@@ -62,8 +67,7 @@ async function FlaggedList({ total }: { total: number }) {
   );
 }
 
-async function AllComments({ before }: { before: number | undefined }) {
-  const { comments, older } = await recentComments({ limit: PAGE_SIZE, before });
+function AllComments({ comments, older, before }: { comments: ModeratedComment[]; older: number | null; before: number | undefined }) {
   return (
     <>
       {comments.length === 0 && <p>{before ? "No older comments." : "No comments yet."}</p>}
