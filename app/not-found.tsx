@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { LazyNotFoundReason } from "@/components/not-found-reason-lazy";
 
 // No request APIs here: Next renders this boundary into every page's payload, cached pages
@@ -10,9 +9,9 @@ export default function NotFound() {
     <section className="flex flex-col items-start gap-3 py-10">
       <p className="text-sm font-semibold text-accent-700 dark:text-accent-300">404</p>
       <LazyNotFoundReason />
-      <Link href="/" className="mt-2 underline underline-offset-2">
+      <a href="/" className="mt-2 underline underline-offset-2">
         Back to today&apos;s papers
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,12 +1,11 @@
-import Link from "next/link";
 
 /** The way home from pages a reader lands on when they are done (signed out, account deleted). */
 export function BackToTodaysPapers() {
   return (
     <p>
-      <Link href="/" className="text-accent-700 underline dark:text-accent-300">
+      <a href="/" className="text-accent-700 underline dark:text-accent-300">
         Back to today’s papers
-      </Link>
+      </a>
     </p>
   );
 }

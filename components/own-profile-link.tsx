@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useMe } from "./use-me";
 
 /**
@@ -11,8 +10,8 @@ export function OwnProfileLink({ username }: { username: string }) {
   const { data } = useMe();
   if (data?.user?.username !== username) return null;
   return (
-    <Link href="/settings" className="text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+    <a href="/settings" className="text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
       Account settings
-    </Link>
+    </a>
   );
 }

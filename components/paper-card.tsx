@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ListedPaper } from "@/db/queries/daily-list";
 import { paperPath } from "@/lib/arxiv-id";
 import { excerpt } from "@/lib/excerpt";
@@ -22,9 +21,9 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
       </div>
       <div className="min-w-0 flex-1">
         <h2 id={`paper-${paper.id}`} className="paper-card-title">
-          <Link href={paperPath(paper.id)} className="hover:underline">
+          <a href={paperPath(paper.id)} className="hover:underline">
             {slots.title ?? <MathText text={paper.title} />}
-          </Link>
+          </a>
           {paper.pinnedPosition !== null && (
             <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
               Pinned
@@ -39,9 +38,9 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
           {slots.summary ?? <MathText text={excerpt(paper.abstract)} />}
         </p>
         <p className="paper-card-meta">
-          <Link href={`${paperPath(paper.id)}#discussion`} aria-describedby={`paper-${paper.id}`} className="hover:underline">
+          <a href={`${paperPath(paper.id)}#discussion`} aria-describedby={`paper-${paper.id}`} className="hover:underline">
             {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
-          </Link>
+          </a>
           {paper.submitter && <span>submitted by {paper.submitter.username ?? paper.submitter.name}</span>}
           <span>
             arXiv:<span className="font-mono">{paper.id}</span>

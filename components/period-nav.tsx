@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export type NavLink = { href: string; label: string };
 
@@ -13,26 +12,26 @@ export function PeriodNav({ previous, next, views, parts }: { previous: NavLink 
     <nav aria-label="Dates" className="flex flex-wrap items-center justify-between gap-2 text-sm">
       <div className="flex gap-2">
         {previous ? (
-          <Link href={previous.href} rel="prev" className={linkClass}>
+          <a href={previous.href} rel="prev" className={linkClass}>
             <span aria-hidden="true">← </span>
             <span className="sr-only">Previous: </span>
             {previous.label}
-          </Link>
+          </a>
         ) : null}
         {next ? (
-          <Link href={next.href} rel="next" className={linkClass}>
+          <a href={next.href} rel="next" className={linkClass}>
             <span className="sr-only">Next: </span>
             {next.label}
             <span aria-hidden="true"> →</span>
-          </Link>
+          </a>
         ) : null}
       </div>
       <ul className="flex flex-wrap gap-3 text-zinc-600 dark:text-zinc-400">
         {views.map((view) => (
           <li key={view.href}>
-            <Link href={view.href} className="underline-offset-2 hover:underline">
+            <a href={view.href} className="underline-offset-2 hover:underline">
               {view.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
@@ -40,9 +39,9 @@ export function PeriodNav({ previous, next, views, parts }: { previous: NavLink 
         <ul aria-label={parts.label} className="flex w-full flex-wrap gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
           {parts.links.map((part) => (
             <li key={part.href}>
-              <Link href={part.href} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+              <a href={part.href} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
                 {part.label}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 import clsx from "clsx";
-import Link from "next/link";
 import type { ProfileComment } from "@/db/queries/users";
 import { paperPath } from "@/lib/arxiv-id";
 import { formatDay } from "@/lib/dates";
@@ -21,9 +20,9 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
           </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {formatDay(comment.createdAt.toISOString().slice(0, 10), "short")} on{" "}
-            <Link href={`${paperPath(comment.paperId)}#comment-${comment.id}`} className="underline">
+            <a href={`${paperPath(comment.paperId)}#comment-${comment.id}`} className="underline">
               <MathText text={comment.paperTitle} />
-            </Link>
+            </a>
           </span>
         </li>
       ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ProfilePaper } from "@/db/queries/users";
 import { paperPath } from "@/lib/arxiv-id";
 import { formatDay } from "@/lib/dates";
@@ -11,9 +10,9 @@ export function ProfilePaperList({ papers, empty, datePrefix }: { papers: Profil
     <ol className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
       {papers.map((paper) => (
         <li key={paper.id} className="flex flex-col gap-0.5 py-2">
-          <Link href={paperPath(paper.id)} className="font-medium hover:underline">
+          <a href={paperPath(paper.id)} className="font-medium hover:underline">
             <MathText text={paper.title} />
-          </Link>
+          </a>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {datePrefix} {formatDay(paper.at.toISOString().slice(0, 10), "short")} · {paper.upvoteCount}{" "}
             {paper.upvoteCount === 1 ? "upvote" : "upvotes"} · arXiv:<span className="font-mono">{paper.id}</span>

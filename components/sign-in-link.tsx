@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signInAddress } from "@/lib/sign-in-address";
@@ -15,7 +14,7 @@ export function SignInLink() {
   const refresh = () => setHref(signInAddress(window.location.pathname, window.location.search));
   useEffect(refresh, [pathname]);
   return (
-    <Link
+    <a
       href={href}
       onPointerEnter={refresh}
       onPointerDown={refresh}
@@ -23,6 +22,6 @@ export function SignInLink() {
       className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
     >
       Sign in
-    </Link>
+    </a>
   );
 }

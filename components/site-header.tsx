@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { digestsAvailable } from "@/lib/digest/mail-config";
 import { UserMenu } from "./user-menu";
 
@@ -12,22 +11,22 @@ export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 bg-white/90 dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+        <a href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-accent-600 text-sm text-white">
             P
           </span>
           Paperboard
-        </Link>
+        </a>
         <nav aria-label="Site" className="flex items-center gap-1 text-sm">
-          <Link href="/" className={navLink}>
+          <a href="/" className={navLink}>
             Daily
-          </Link>
-          <Link href="/trending" className={navLink}>
+          </a>
+          <a href="/trending" className={navLink}>
             Trending
-          </Link>
-          <Link href="/submit" className={navLink}>
+          </a>
+          <a href="/submit" className={navLink}>
             Submit
-          </Link>
+          </a>
         </nav>
         <nav aria-label="Account" className="ml-auto flex items-center gap-2 text-sm">
           <UserMenu />
@@ -46,14 +45,14 @@ export function SiteHeader() {
             />
           </form>
           {digests && (
-            <Link
+            <a
               href="/subscribe"
               className="shrink-0 whitespace-nowrap rounded-md border border-accent-600 px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-300 dark:text-accent-300 dark:hover:bg-zinc-900"
             >
               {/* Short on phones, so search and the digest share one row. */}
               <span className="sm:hidden">Email digest</span>
               <span className="hidden sm:inline">Get trending papers in your email inbox</span>
-            </Link>
+            </a>
           )}
         </div>
       </div>

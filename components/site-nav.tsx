@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const SECTIONS = [
@@ -18,13 +17,13 @@ export function SiteNav() {
           const current = matches(pathname);
           return (
             <li key={href}>
-              <Link
+              <a
                 href={href}
                 aria-current={current ? "page" : undefined}
                 className="rounded-md px-2.5 py-1.5 font-medium text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-zinc-100 aria-[current=page]:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-900 dark:aria-[current=page]:bg-zinc-900 dark:aria-[current=page]:text-white"
               >
                 {label}
-              </Link>
+              </a>
             </li>
           );
         })}

@@ -1,12 +1,11 @@
-import Link from "next/link";
 
 /** "Submit <id> to add it…": offered wherever a reader asks for a well-formed arXiv ID we do not have. */
 export function SubmitPaperOffer({ paperId }: { paperId: string }) {
   return (
     <>
-      <Link href={`/submit?${new URLSearchParams({ id: paperId })}`} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+      <a href={`/submit?${new URLSearchParams({ id: paperId })}`} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
         Submit {paperId}
-      </Link>{" "}
+      </a>{" "}
       to add it to the catalogue and the daily list.
     </>
   );

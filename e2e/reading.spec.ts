@@ -206,6 +206,28 @@ test("pages that are not 404s do not download the 404's reasons", async ({ reque
   }
 });
 
+test("a signed-out visit asks the server for the page and /api/me only: no prefetches, no signed-in menu", async ({ page }) => {
+  const asked: string[] = [];
+  const scripts: Promise<string>[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith("/_next/static/")) asked.push(`${url.pathname}${url.search}`);
+  });
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.endsWith(".js")) scripts.push(response.text());
+  });
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  // Next's <Link> prefetched every link as it came into view (a dozen server renders per visit,
+  // /signin and /submit among them): scroll them all into view, then let the network settle.
+  await page.mouse.wheel(0, 20_000);
+  await page.waitForLoadState("networkidle");
+  expect(asked.filter((path) => !/^\/(\?|$)|^\/api\/me(\?|$)|^\/icon\.svg\?/.test(path))).toEqual([]);
+  expect(asked.filter((path) => path.startsWith("/api/me"))).toHaveLength(1);
+  // The signed-in menu (components/signed-in-menu.tsx) is fetched only for someone signed in.
+  for (const script of await Promise.all(scripts)) expect(script).not.toContain("Your profile (");
+});
+
 test("a future date says it has no papers yet", async ({ page }) => {
   const response = await page.goto("/papers/date/2099-01-01");
   expect(response?.status()).toBe(200);

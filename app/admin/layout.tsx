@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { adminViewer } from "@/lib/admin-page";
@@ -19,9 +18,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <p>
           {user ? "Your account cannot curate the list." : "Sign in with an admin account to curate the list."}{" "}
           {!user && (
-            <Link className="underline" href="/signin?callbackUrl=/admin">
+            <a className="underline" href="/signin?callbackUrl=/admin">
               Sign in
-            </Link>
+            </a>
           )}
         </p>
       </section>
@@ -30,18 +29,18 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="Admin" className="flex flex-wrap gap-4 border-b border-zinc-200 pb-3 text-sm font-medium dark:border-zinc-800">
-        <Link href="/admin" className="hover:underline">
+        <a href="/admin" className="hover:underline">
           Daily list
-        </Link>
-        <Link href="/admin/users" className="hover:underline">
+        </a>
+        <a href="/admin/users" className="hover:underline">
           Users
-        </Link>
-        <Link href="/admin/comments" className="hover:underline">
+        </a>
+        <a href="/admin/comments" className="hover:underline">
           Comments
-        </Link>
-        <Link href="/moderation" className="hover:underline">
+        </a>
+        <a href="/moderation" className="hover:underline">
           Moderation log
-        </Link>
+        </a>
       </nav>
       {children}
     </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getDayForCuration } from "@/db/queries/curation";
 import { addDays, formatDay, parseDay, todayUtc } from "@/lib/dates";
 import { paperPath } from "@/lib/arxiv-id";
@@ -29,15 +28,15 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
           </h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {visible} on the list, {entries.length - visible} hidden ·{" "}
-            <Link className="underline" href={dayPath(day)}>
+            <a className="underline" href={dayPath(day)}>
               public page
-            </Link>
+            </a>
           </p>
         </div>
         <form className="flex flex-wrap items-end gap-2" action="/admin">
-          <Link className="whitespace-nowrap rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, -1)}`}>
+          <a className="whitespace-nowrap rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, -1)}`}>
             ← Previous day
-          </Link>
+          </a>
           <label className="flex flex-col text-sm">
             Day
             <input type="date" name="day" defaultValue={day} className={inputClass} />
@@ -45,9 +44,9 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
           <button className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" type="submit">
             Show
           </button>
-          <Link className="whitespace-nowrap rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, 1)}`}>
+          <a className="whitespace-nowrap rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" href={`/admin?day=${addDays(day, 1)}`}>
             Next day →
-          </Link>
+          </a>
         </form>
       </div>
       {parsed && !parsed.ok && <p role="alert">{parsed.reason} Showing today instead.</p>}
@@ -70,13 +69,13 @@ export default async function AdminDayPage({ searchParams }: { searchParams: Pro
               <div className="flex items-baseline justify-between gap-3">
                 <h2 id={entryHeadingId(entry.entryId)} tabIndex={-1} className="min-w-0 break-words font-semibold">
                   <span className="mr-2 text-sm text-zinc-600 dark:text-zinc-400">#{index + 1}</span>
-                  <Link href={paperPath(entry.paperId)} className="hover:underline">
+                  <a href={paperPath(entry.paperId)} className="hover:underline">
                     {entry.title}
-                  </Link>
+                  </a>
                 </h2>
-                <Link href={`/admin/papers/${entry.paperId}`} className="shrink-0 text-sm underline">
+                <a href={`/admin/papers/${entry.paperId}`} className="shrink-0 text-sm underline">
                   Edit details
-                </Link>
+                </a>
               </div>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 arXiv:{entry.paperId} · {countOf(entry.upvoteCount, "upvote")} · {countOf(entry.commentCount, "comment")} · submitted by {entry.submitter ?? "arXiv ingest (or a deleted account)"}

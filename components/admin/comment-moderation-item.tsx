@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { dismissFlagsAction, hideCommentAction, unhideCommentAction } from "@/app/admin/actions";
 import { AdminForm, HiddenField } from "@/components/admin/admin-form";
 import { inputClass } from "@/components/admin/input-class";
@@ -34,9 +33,9 @@ export function CommentModerationItem({ comment, focusAfter }: { comment: Modera
       <p id={headingId} tabIndex={-1} className="text-sm text-zinc-600 outline-offset-2 dark:text-zinc-400">
         <span className="sr-only">Comment {comment.id} by </span>
         {comment.author ?? "a deleted account"} on{" "}
-        <Link className="underline" href={`${paperPath(comment.paperId)}#comment-${comment.id}`}>
+        <a className="underline" href={`${paperPath(comment.paperId)}#comment-${comment.id}`}>
           {comment.paperId}
-        </Link>{" "}
+        </a>{" "}
         · <time dateTime={comment.createdAt.toISOString()}>{comment.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
         {comment.deletedAt && <strong className="ml-2">deleted by its author</strong>}
         {comment.hiddenAt && <strong className="ml-2 text-red-800 dark:text-red-300">hidden: {comment.hiddenReason}</strong>}

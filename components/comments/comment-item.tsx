@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import type { ThreadComment } from "@/db/queries/comments";
 import { canDeleteComment, canEditComment, canFlagComment, canReplyTo, canVoteOnComment, type Actor } from "@/lib/permissions";
@@ -63,9 +62,9 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
       <header className="comment-header">
         <Avatar name={author.name} username={author.username} />
         {author.username ? (
-          <Link href={`/u/${author.username}`} className="comment-author">
+          <a href={`/u/${author.username}`} className="comment-author">
             {authorName}
-          </Link>
+          </a>
         ) : (
           <span className="font-semibold wrap-anywhere">{authorName}</span>
         )}

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { ThreadComment } from "@/db/queries/comments";
 import { paperPath } from "@/lib/arxiv-id";
@@ -51,9 +50,9 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
         <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">Your account is suspended, so you cannot comment or vote.</p>
       ) : (
         <p className="text-sm">
-          <Link href={signIn} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+          <a href={signIn} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
             Sign in to join the discussion
-          </Link>
+          </a>
         </p>
       )}
       {thread.length === 0 ? (

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** What to type, shown when there is nothing to search for yet or nothing was found. */
 export function SearchHelp() {
@@ -25,8 +24,8 @@ export function SearchHelp() {
 
 function Example({ q }: { q: string }) {
   return (
-    <Link href={`/search?${new URLSearchParams({ q })}`} className="font-mono text-accent-700 underline underline-offset-2 dark:text-accent-300">
+    <a href={`/search?${new URLSearchParams({ q })}`} className="font-mono text-accent-700 underline underline-offset-2 dark:text-accent-300">
       {q}
-    </Link>
+    </a>
   );
 }

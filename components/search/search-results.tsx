@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { SearchResult } from "@/db/queries/search";
 import { formatDay } from "@/lib/dates";
 import { snippetCuts } from "@/lib/highlight";
@@ -20,9 +19,9 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
     return (
       <p role="status" className="rounded-lg border border-dashed border-zinc-300 p-6 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
         {`${matching}, on ${pages} ${pages === 1 ? "page" : "pages"}; there is no page ${page.number}. `}
-        <Link href={page.href(pages)} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+        <a href={page.href(pages)} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
           Go to page {pages}
-        </Link>
+        </a>
       </p>
     );
   }
@@ -67,9 +66,9 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
             extra: hit.listedOn && (
               <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                 On the daily list{" "}
-                <Link href={dayPath(hit.listedOn)} className="underline underline-offset-2">
+                <a href={dayPath(hit.listedOn)} className="underline underline-offset-2">
                   {formatDay(hit.listedOn, "short")}
-                </Link>
+                </a>
               </p>
             ),
           };
@@ -85,9 +84,9 @@ function SearchPager({ current, pages, truncated, href }: { current: number; pag
   return (
     <nav aria-label="Search result pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       {current > 1 ? (
-        <Link href={href(current - 1)} rel="prev" className={`${link} whitespace-nowrap`}>
+        <a href={href(current - 1)} rel="prev" className={`${link} whitespace-nowrap`}>
           ← Previous page
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -97,9 +96,9 @@ function SearchPager({ current, pages, truncated, href }: { current: number; pag
         {truncated && " (the best matches only: refine the search to reach the rest)"}
       </span>
       {current < pages ? (
-        <Link href={href(current + 1)} rel="next" className={`${link} whitespace-nowrap`}>
+        <a href={href(current + 1)} rel="next" className={`${link} whitespace-nowrap`}>
           Next page →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Avatar } from "../avatar";
 
 type Upvoter = { username: string | null; name: string | null };
@@ -14,9 +13,9 @@ export function Upvoters({ upvoters, total }: { upvoters: Upvoter[]; total: numb
         {upvoters.map((u, i) => (
           <li key={u.username ?? i}>
             {u.username ? (
-              <Link href={`/u/${u.username}`} title={u.name ?? u.username} className="block rounded-full ring-2 ring-white dark:ring-zinc-950">
+              <a href={`/u/${u.username}`} title={u.name ?? u.username} className="block rounded-full ring-2 ring-white dark:ring-zinc-950">
                 <Avatar name={u.name} username={u.username} label={u.name ?? u.username} />
-              </Link>
+              </a>
             ) : (
               <Avatar name={u.name} username={u.username} label={u.name ?? "A reader"} />
             )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getPasswordHash } from "@/db/queries/account-settings";
 import { pendingEmailChange } from "@/db/queries/email-changes";
@@ -32,9 +31,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           {user.username && (
             <>
               {" · "}
-              <Link href={`/u/${user.username}`} className="text-accent-700 underline dark:text-accent-300">
+              <a href={`/u/${user.username}`} className="text-accent-700 underline dark:text-accent-300">
                 your profile
-              </Link>
+              </a>
             </>
           )}
         </p>

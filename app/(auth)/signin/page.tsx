@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { emailLinkEnabled } from "@/lib/auth/email-link";
@@ -32,9 +31,9 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           New to Paperboard?{" "}
-          <Link href={signUpHref} className="font-medium text-accent-700 underline dark:text-accent-300">
+          <a href={signUpHref} className="font-medium text-accent-700 underline dark:text-accent-300">
             Create an account
-          </Link>
+          </a>
         </p>
       </header>
       <FormAlert message={signInErrorMessage(first(params.error), first(params.code))} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/safe-redirect";
@@ -20,9 +19,9 @@ export default async function SignUpPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Already have one?{" "}
-          <Link href={signInHref} className="font-medium text-accent-700 underline dark:text-accent-300">
+          <a href={signInHref} className="font-medium text-accent-700 underline dark:text-accent-300">
             Sign in
-          </Link>
+          </a>
         </p>
       </header>
       <SignUpForm callbackUrl={callbackUrl} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { findSubscriptionByEmail } from "@/db/queries/subscriptions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { digestsAvailable } from "@/lib/digest/mail-config";
@@ -27,9 +26,9 @@ export default async function SubscribePage() {
       {active && (
         <p role="status" className="rounded-md border border-accent-300 bg-accent-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900">
           You get the {active.frequency} digest at {verifiedEmail}. Pick another frequency below, or{" "}
-          <Link href={`/unsubscribe/confirm?${new URLSearchParams({ token: active.unsubscribeToken })}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+          <a href={`/unsubscribe/confirm?${new URLSearchParams({ token: active.unsubscribeToken })}`} className="font-medium text-accent-700 underline dark:text-accent-300">
             unsubscribe
-          </Link>
+          </a>
           .
         </p>
       )}

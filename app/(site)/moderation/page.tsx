@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { z } from "zod";
 import { listAudit, listAuditActions } from "@/db/queries/audit";
@@ -35,10 +34,10 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 function targetLink(type: string, id: string, details: Record<string, unknown> | null) {
-  if (type === "paper") return <Link href={paperPath(id)} className="font-mono underline">{id}</Link>;
-  if (type === "user") return <Link href={`/u/${id}`} className="underline">{id}</Link>;
+  if (type === "paper") return <a href={paperPath(id)} className="font-mono underline">{id}</a>;
+  if (type === "user") return <a href={`/u/${id}`} className="underline">{id}</a>;
   if (type === "comment" && typeof details?.paperId === "string") {
-    return <Link href={`${paperPath(details.paperId)}#comment-${id}`} className="underline">comment {id}</Link>;
+    return <a href={`${paperPath(details.paperId)}#comment-${id}`} className="underline">comment {id}</a>;
   }
   return `${type} ${id}`;
 }
@@ -130,9 +129,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         </ol>
       )}
       {older && (
-        <Link href={`/moderation${query({ before: String(older) })}`} className="self-start underline">
+        <a href={`/moderation${query({ before: String(older) })}`} className="self-start underline">
           Older entries
-        </Link>
+        </a>
       )}
     </section>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isBanned } from "@/lib/auth/session-user";
@@ -28,9 +27,9 @@ export default async function SubmitPage({ searchParams }: { searchParams: Promi
         <SubmitForm initialValue={(id ?? "").slice(0, 300)} />
       ) : (
         <p>
-          <Link className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`/submit${id ? `?id=${id}` : ""}`)}`}>
+          <a className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`/submit${id ? `?id=${id}` : ""}`)}`}>
             Sign in
-          </Link>{" "}
+          </a>{" "}
           to submit a paper.
         </p>
       )}

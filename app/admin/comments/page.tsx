@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { z } from "zod";
 import { countFlaggedComments, flaggedComments, type FlaggedComment } from "@/db/queries/comment-flags";
 import { recentComments } from "@/db/queries/moderation";
@@ -31,12 +30,12 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
         {flagged ? "Flagged comments" : before ? "Older comments" : "Recent comments"}
       </h1>
       <nav aria-label="Which comments" className="flex gap-4 text-sm">
-        <Link href="/admin/comments" aria-current={!flagged ? "page" : undefined} className="underline aria-[current=page]:font-semibold aria-[current=page]:no-underline">
+        <a href="/admin/comments" aria-current={!flagged ? "page" : undefined} className="underline aria-[current=page]:font-semibold aria-[current=page]:no-underline">
           All comments
-        </Link>
-        <Link href="/admin/comments?flagged=1" aria-current={flagged ? "page" : undefined} className="underline aria-[current=page]:font-semibold aria-[current=page]:no-underline">
+        </a>
+        <a href="/admin/comments?flagged=1" aria-current={flagged ? "page" : undefined} className="underline aria-[current=page]:font-semibold aria-[current=page]:no-underline">
           Flagged by readers ({flaggedCount})
-        </Link>
+        </a>
       </nav>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Each comment as its author wrote it, in Markdown source: including anything the published page strips (raw HTML,
@@ -78,14 +77,14 @@ function AllComments({ comments, older, before }: { comments: ModeratedComment[]
       </ul>
       <nav aria-label="Pages of comments" className="flex gap-4">
         {before && (
-          <Link href="/admin/comments" className="underline">
+          <a href="/admin/comments" className="underline">
             Newest comments
-          </Link>
+          </a>
         )}
         {older && (
-          <Link href={`/admin/comments?before=${older}`} className="underline">
+          <a href={`/admin/comments?before=${older}`} className="underline">
             Older comments
-          </Link>
+          </a>
         )}
       </nav>
     </>

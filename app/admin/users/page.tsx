@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { searchUsers } from "@/db/queries/moderation";
 import { AdminForm, HiddenField } from "@/components/admin/admin-form";
 import { inputClass } from "@/components/admin/input-class";
@@ -34,9 +33,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               {/* Names the person for the buttons below, which all say only what they do. */}
               <span id={`user-${person.id}`} tabIndex={-1} className="outline-offset-2">
                 {person.username ? (
-                  <Link href={`/u/${person.username}`} className="underline underline-offset-2">
+                  <a href={`/u/${person.username}`} className="underline underline-offset-2">
                     {person.username}
-                  </Link>
+                  </a>
                 ) : (
                   person.id
                 )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { pendingEmailChange } from "@/db/queries/email-changes";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -25,9 +24,9 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
         <h1 className="text-2xl font-bold tracking-tight">This link no longer works</h1>
         <p>It was used, replaced by a newer one, or it expired — or it was sent to another account than the one signed in here.</p>
         <p>
-          <Link href="/settings" className="text-accent-700 underline dark:text-accent-300">
+          <a href="/settings" className="text-accent-700 underline dark:text-accent-300">
             Account settings
-          </Link>
+          </a>
         </p>
       </>
     );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { CONFIRM_LINK_HOURS } from "@/lib/digest/confirmation-message";
 import { getEnv } from "@/lib/env";
@@ -24,9 +23,9 @@ export default async function CheckEmailPage() {
         </p>
       )}
       <p className="text-sm">
-        <Link href="/" className="text-accent-700 underline dark:text-accent-300">
+        <a href="/" className="text-accent-700 underline dark:text-accent-300">
           Back to today’s papers
-        </Link>
+        </a>
       </p>
     </>
   );

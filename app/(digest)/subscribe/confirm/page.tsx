@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { findConfirmation } from "@/db/queries/subscriptions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CONFIRM_LINK_HOURS } from "@/lib/digest/confirmation-message";
@@ -22,9 +21,9 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Sear
           do.
         </p>
         <p className="text-sm">
-          <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+          <a href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
             Subscribe again
-          </Link>
+          </a>
         </p>
       </>
     );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Frequency } from "@/lib/digest/schemas";
 import { first, type SearchParams } from "@/lib/search-params";
 
@@ -18,9 +17,9 @@ export default async function ConfirmedPage({ searchParams }: { searchParams: Se
       <p role="status">{frequency.success ? WHEN[frequency.data] : "Your next digest arrives when the current period closes."}</p>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Every digest has a one-click unsubscribe link at the bottom.</p>
       <p className="text-sm">
-        <Link href="/" className="font-medium text-accent-700 underline dark:text-accent-300">
+        <a href="/" className="font-medium text-accent-700 underline dark:text-accent-300">
           Back to today’s papers
-        </Link>
+        </a>
       </p>
     </>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { findByUnsubscribeToken } from "@/db/queries/subscriptions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TokenInput } from "@/lib/digest/tokens";
@@ -26,9 +25,9 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
         <h1 className="text-2xl font-bold tracking-tight">You are unsubscribed</h1>
         <p>
           <strong className="break-words">{subscription.email}</strong> gets no digests.{" "}
-          <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+          <a href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
             Subscribe again
-          </Link>
+          </a>
         </p>
       </>
     );

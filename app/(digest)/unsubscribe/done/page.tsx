@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Unsubscribed" };
@@ -12,9 +11,9 @@ export default async function UnsubscribedPage() {
       <p role="status">No more digests will be sent to this address.</p>
       <p className="text-sm">
         Changed your mind?{" "}
-        <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+        <a href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
           Subscribe again
-        </Link>
+        </a>
       </p>
     </>
   );

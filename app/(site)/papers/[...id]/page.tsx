@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { decodeSegments } from "@/lib/uri";
-import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getPaper } from "@/db/queries/papers";
@@ -131,9 +130,9 @@ export default async function PaperPage({ params }: Props) {
             paper.removedFrom.length > 0 ? (
               <>
                 taken off the list of {paper.removedFrom.map((day) => formatDay(day, "short")).join(", ")} by a moderator (
-                <Link className="underline underline-offset-2" href={`/moderation?target=paper&id=${encodeURIComponent(paper.id)}`}>
+                <a className="underline underline-offset-2" href={`/moderation?target=paper&id=${encodeURIComponent(paper.id)}`}>
                   why
-                </Link>
+                </a>
                 )
               </>
             ) : (
@@ -143,9 +142,9 @@ export default async function PaperPage({ params }: Props) {
             <ul className="flex flex-wrap gap-x-3">
               {paper.listings.map((listing) => (
                 <li key={listing.day}>
-                  <Link className="underline underline-offset-2" href={dayPath(listing.day)}>
+                  <a className="underline underline-offset-2" href={dayPath(listing.day)}>
                     {formatDay(listing.day, "short")}
-                  </Link>
+                  </a>
                   {listing.submitter && (
                     <span className="text-zinc-600 dark:text-zinc-400">
                       {" "}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTrending } from "@/db/queries/trending";
 import { TRENDING } from "@/lib/trending";
@@ -42,9 +41,9 @@ export default async function TrendingPage({ params }: Props) {
         empty={
           <>
             Nothing is trending yet: no paper from the last {TRENDING.windowDays} days has votes or comments.{" "}
-            <Link href="/" className="underline underline-offset-2">
+            <a href="/" className="underline underline-offset-2">
               Upvote today&apos;s papers
-            </Link>{" "}
+            </a>{" "}
             to start.
           </>
         }

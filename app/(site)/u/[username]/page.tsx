@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getProfile, getRecentComments, getSubmittedPapers, getUpvotedPapers } from "@/db/queries/users";
 import { formatDay } from "@/lib/dates";
@@ -68,9 +67,9 @@ function SuspendedNotice({ username, since }: { username: string; since: Date })
     <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
       This account was suspended by the moderators on{" "}
       <time dateTime={since.toISOString()}>{formatDay(since.toISOString().slice(0, 10))}</time>.{" "}
-      <Link href={moderationRecord} className="font-medium underline underline-offset-2">
+      <a href={moderationRecord} className="font-medium underline underline-offset-2">
         See the moderation log
-      </Link>{" "}
+      </a>{" "}
       for the reason.
     </p>
   );

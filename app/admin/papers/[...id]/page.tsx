@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { decodeSegments } from "@/lib/uri";
 import { getPaper } from "@/db/queries/papers";
 import { paperPath, parseArxivId } from "@/lib/arxiv-id";
@@ -16,7 +15,7 @@ export default async function EditPaperPage({ params }: { params: Promise<{ id: 
   if (!paper) {
     return (
       <p role="alert">
-        No paper with that arXiv ID is in the catalogue. <Link href="/admin" className="underline">Back to the list</Link>
+        No paper with that arXiv ID is in the catalogue. <a href="/admin" className="underline">Back to the list</a>
       </p>
     );
   }
@@ -27,9 +26,9 @@ export default async function EditPaperPage({ params }: { params: Promise<{ id: 
         Edit arXiv:{paper.id}
       </h1>
       <p className="text-sm">
-        <Link href={paperPath(paper.id)} className="underline">
+        <a href={paperPath(paper.id)} className="underline">
           Public page
-        </Link>
+        </a>
       </p>
       <AdminForm
         action={editPaperAction}
