@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Measurement } from "./measure";
-import { combine, failures, formatTable, growthRatio, withRatios } from "./report";
+import type { Measurement, PageWeight } from "./measure";
+import { combine, failures, formatTable, growthRatio, HOME_BUDGET, overBudget, withRatios } from "./report";
+import { HOME_ANONYMOUS, HOME_SIGNED_IN } from "./targets";
 
 const row = (name: string, requestsPerSecond: number, { encoding = "gzip", non2xx = 0, errors = 0 }: { encoding?: "gzip" | "identity"; non2xx?: number; errors?: number } = {}): Measurement => ({
   name,
@@ -36,6 +37,17 @@ describe("bench report", () => {
     const none = { ...row("slow", 0), requests: 0 };
     expect(failures([none])).toEqual([]);
     expect(failures([none], { completedRequired: true })).toEqual(["slow (/slow, gzip): no request completed within the run"]);
+  });
+
+  it("holds the anonymous home page to its byte budget", () => {
+    const weight = (name: string, htmlGzipBytes: number, firstLoadJsGzipBytes: number): PageWeight => ({ name, path: "/", htmlBytes: htmlGzipBytes * 4, htmlGzipBytes, scripts: 10, firstLoadJsBytes: firstLoadJsGzipBytes * 3, firstLoadJsGzipBytes });
+    const { htmlGzipBytes: html, firstLoadJsGzipBytes: js } = HOME_BUDGET;
+    expect(overBudget([weight(HOME_ANONYMOUS, html, js), weight(HOME_SIGNED_IN, html + 1, js + 1)])).toEqual([]);
+    expect(overBudget([weight(HOME_ANONYMOUS, html + 1, js + 1)])).toEqual([
+      `home HTML is ${html + 1} bytes gzip, over ${html}`,
+      `home first-load JS is ${js + 1} bytes gzip, over ${js}`,
+    ]);
+    expect(overBudget([weight(HOME_SIGNED_IN, html, js)])).toEqual(["the home page was not weighed"]);
   });
 
   it("reports growth as p50 over p50, and nothing when a side completed no request", () => {

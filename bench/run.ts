@@ -7,7 +7,7 @@ import { benchDatabase, type BenchDatabase } from "./dataset";
 import { explainQueries, formatExplainSummary, type PageQueries } from "./explain";
 import { addBenchFixtures } from "./fixtures";
 import { measure, weigh, type Measurement, type PageWeight } from "./measure";
-import { combine, failures, formatTable, formatWeights, growthRatio, withRatios, writeReport, type BenchReport } from "./report";
+import { combine, failures, formatTable, overBudget, formatWeights, growthRatio, withRatios, writeReport, type BenchReport } from "./report";
 import { counterDrift } from "./seed/seed";
 import { measureThroughNginx, NGINX_STATIC } from "./nginx";
 import { freePort, withServer } from "./server";
@@ -104,7 +104,7 @@ try {
   if (growth) console.log(`growth: home p50 ${growth.small.p50} ms at ${growth.small.papers} papers, ${growth.large.p50} ms at ${growth.large.papers} papers: ratio ${growth.ratio?.toFixed(2) ?? "n/a (a side completed no request)"}`);
   // A smoke run's numbers mean nothing; only full runs are kept.
   if (!options.smoke) console.log(`bench: written ${writeReport(report, path.join(process.cwd(), "bench", "results"))}`);
-  const failed = [...unanswered, ...failures(results, { completedRequired: !options.smoke })];
+  const failed = [...unanswered, ...failures(results, { completedRequired: !options.smoke }), ...overBudget(discovered.weights)];
   if (votes.counterDrift > 0) failed.push(`${votes.counterDrift} papers' counters differ from count(*) after the vote run`);
   for (const failure of failed) console.error(`bench: ${failure}`);
   exitCode = failed.length > 0 ? 1 : 0;

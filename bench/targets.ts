@@ -26,6 +26,8 @@ export const STATIC_PATH = "/bench-static.html";
 
 export const SEARCH_QUERY = "transformer";
 
+export const HOME_ANONYMOUS = "home (anonymous)";
+
 export const HOME_SIGNED_IN = "home (signed in) HTML";
 /** The one personal request a page view makes from the browser: who is reading, and their votes on the page's papers. */
 export const ME_SIGNED_IN = "home (signed in) /api/me?papers=…";
@@ -84,7 +86,7 @@ export function benchTargets({
     };
   };
   return [
-    { name: "home (anonymous)", path: "/", kind: "page" },
+    { name: HOME_ANONYMOUS, path: "/", kind: "page" },
     { name: HOME_SIGNED_IN, path: "/", kind: "page", vary: readerHeaders },
     { name: ME_SIGNED_IN, path: mePath(onHome), kind: "json", vary: readerHeaders },
     { name: "week page", path: weekPath(isoWeekOf(todayUtc())), kind: "page" },
