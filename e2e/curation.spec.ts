@@ -406,6 +406,9 @@ test("a reader flags a comment from the keyboard, and an admin finds it among th
   await expect(page.getByRole("status").filter({ hasText: "Thank you: the moderators will look at it." })).toBeFocused();
   const [flag] = await sql<{ reason: string }[]>`select reason from comment_flags where comment_id = ${commentId} and user_id = ${reader.id}`;
   expect(flag.reason).toBe("spam");
+  // Closed, the button says the reader has flagged it.
+  await page.getByRole("status").getByRole("button", { name: "Close" }).click();
+  await expect(comment.getByRole("button", { name: "Flagged", exact: true })).toBeFocused();
   // The author has no Flag button on their own comment.
   const authorPage = await signedInPage(browser, author.email);
   await authorPage.goto(`/papers/${paperId}`);
@@ -420,9 +423,11 @@ test("a reader flags a comment from the keyboard, and an admin finds it among th
     (await sql<{ n: number }[]>`select count(distinct f.comment_id)::int as n from comment_flags f join comments c on c.id = f.comment_id
       join users u on u.id = f.user_id where c.hidden_at is null and c.deleted_at is null and u.banned_at is null and u.deleted_at is null`)[0].n;
   const adminPage = await signedInPage(browser, admin.email);
-  await adminPage.goto("/admin/comments");
-  await adminPage.getByRole("navigation", { name: "Which comments" }).getByRole("link", { name: `Flagged by readers (${await waiting()})` }).click();
+  // Every admin page says how many wait, and leads to them.
+  await adminPage.goto("/admin");
+  await adminPage.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: `${await waiting()} flagged` }).click();
   await expect(adminPage.getByRole("heading", { level: 1, name: "Flagged comments" })).toBeVisible();
+  await expect(adminPage.getByRole("navigation", { name: "Which comments" }).getByRole("link", { name: `Flagged by readers (${await waiting()})` })).toHaveAttribute("aria-current", "page");
   const item = adminPage.getByRole("listitem").filter({ has: adminPage.locator(`#admin-comment-${commentId}`) });
   await expect(item).toContainText("flagged by 1 reader: spam or advertising (1)");
   await screenshotBothWidths(adminPage, testInfo, "admin-flagged");
@@ -440,4 +445,26 @@ test("a reader flags a comment from the keyboard, and an admin finds it among th
   await expect(adminPage.getByRole("link", { name: `Flagged by readers (${before - 1})` })).toBeVisible();
   expect((await sql<{ hidden_at: Date | null }[]>`select hidden_at from comments where id = ${fairId}`)[0].hidden_at).toBeNull();
   await adminPage.context().close();
+
+  // A reader sees their own flag, with its reason, and can change it or take it back.
+  const mistakenId = await seedComment(sql, { paperId, author, body: "Try the notebook at example.org", minutesAgo: 1 });
+  await sql`insert into comment_flags (user_id, comment_id, reason) values (${reader.id}, ${mistakenId}, 'spam')`;
+  const flagOf = async () => (await sql<{ reason: string }[]>`select reason from comment_flags where comment_id = ${mistakenId} and user_id = ${reader.id}`)[0]?.reason;
+  await page.goto(`/papers/${paperId}`);
+  const mistaken = page.locator(`#comment-${mistakenId}`);
+  await mistaken.getByRole("button", { name: "Flagged", exact: true }).click();
+  await expect(mistaken).toContainText("You flagged it as “spam or advertising”.");
+  await expect(mistaken.getByRole("radio", { name: "Spam or advertising" })).toBeChecked();
+  await mistaken.getByRole("radio", { name: "Off topic for this paper" }).check();
+  await mistaken.getByRole("button", { name: "Change the reason" }).click();
+  await expect(mistaken.getByRole("status")).toContainText("Thank you: the moderators will look at it.");
+  expect(await flagOf()).toBe("off-topic");
+  await mistaken.getByRole("status").getByRole("button", { name: "Close" }).click();
+  await mistaken.getByRole("button", { name: "Flagged", exact: true }).click();
+  await expect(mistaken.getByRole("radio", { name: "Off topic for this paper" })).toBeChecked();
+  await mistaken.getByRole("button", { name: "Withdraw your flag" }).click();
+  await expect(mistaken.getByRole("status")).toContainText("Your flag is withdrawn.");
+  expect(await flagOf()).toBeUndefined();
+  await mistaken.getByRole("status").getByRole("button", { name: "Close" }).click();
+  await expect(mistaken.getByRole("button", { name: "Flag", exact: true })).toBeFocused();
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { countFlaggedComments } from "@/db/queries/comment-flags";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { adminViewer } from "@/lib/admin-page";
 
@@ -26,6 +27,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       </section>
     );
   }
+  // Comments readers flagged wait for a moderator: the count is on every admin page, not only
+  // on the comments page an admin may not think to open.
+  const flagged = await countFlaggedComments();
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="Admin" className="flex flex-wrap gap-4 border-b border-zinc-200 pb-3 text-sm font-medium dark:border-zinc-800">
@@ -38,6 +42,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <a href="/admin/comments" className="hover:underline">
           Comments
         </a>
+        {flagged > 0 && (
+          <a href="/admin/comments?flagged=1" className="rounded-full bg-amber-100 px-2 text-amber-900 hover:underline dark:bg-amber-950 dark:text-amber-200">
+            {flagged} flagged
+          </a>
+        )}
         <a href="/moderation" className="hover:underline">
           Moderation log
         </a>

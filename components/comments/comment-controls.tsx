@@ -8,6 +8,7 @@ import { CommentVoteButton, CommentVoteCount } from "./comment-vote-button";
 import { DeleteComment } from "./delete-comment";
 import { FlagComment } from "./flag-comment";
 import { useRefreshCommentVotes } from "./use-viewer";
+import type { FlagReason } from "@/lib/flag-reasons";
 
 export type CommentPermissions = { vote: boolean; reply: boolean; edit: boolean; delete: boolean; flag: boolean };
 
@@ -22,6 +23,8 @@ type Props = {
   can: CommentPermissions;
   upvoted: boolean;
   upvoteCount: number;
+  /** The reason of the reader's own flag on this comment, if they flagged it. */
+  flaggedAs?: FlagReason;
   /** The rendered body, shown except while editing. */
   children: React.ReactNode;
 };
@@ -30,7 +33,7 @@ type Props = {
  * What a reader can do with one comment. The buttons follow the server's permissions only as a
  * courtesy: every action checks again when it runs.
  */
-export function CommentControls({ commentId, paperId, authorName, source, can, upvoted, upvoteCount, children }: Props) {
+export function CommentControls({ commentId, paperId, authorName, source, can, upvoted, upvoteCount, flaggedAs, children }: Props) {
   const [mode, setMode] = useState<Mode>("reading");
   const refreshCommentVotes = useRefreshCommentVotes(paperId);
   const toggles = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
@@ -95,7 +98,7 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
         {can.reply && toggleButton("replying", "Reply")}
         {can.edit && source !== undefined && toggleButton("editing", "Edit")}
         {can.delete && toggleButton("deleting", "Delete")}
-        {can.flag && toggleButton("flagging", "Flag")}
+        {can.flag && toggleButton("flagging", flaggedAs ? "Flagged" : "Flag")}
       </div>
       {mode === "replying" && (
         <CommentForm
@@ -111,7 +114,9 @@ export function CommentControls({ commentId, paperId, authorName, source, can, u
         />
       )}
       {mode === "deleting" && <DeleteComment commentId={commentId} onCancel={() => close("deleting")} />}
-      {mode === "flagging" && <FlagComment commentId={commentId} authorName={authorName} onCancel={() => close("flagging")} />}
+      {mode === "flagging" && (
+        <FlagComment commentId={commentId} authorName={authorName} current={flaggedAs} onChanged={refreshCommentVotes} onCancel={() => close("flagging")} />
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Avatar } from "@/components/avatar";
 import type { ThreadComment } from "@/db/queries/comments";
+import type { FlagReason } from "@/lib/flag-reasons";
 import { canDeleteComment, canEditComment, canFlagComment, canReplyTo, canVoteOnComment, type Actor } from "@/lib/permissions";
 import { formatMoment, timeAgo } from "@/lib/relative-time";
 import { CommentControls } from "./comment-controls";
@@ -18,6 +19,8 @@ export type ThreadContext = {
   liveCounts: Record<number, number>;
   /** The Markdown of the reader's own comments, for editing them (only the author gets it). */
   sources: Record<number, string>;
+  /** The reader's own flags on others' comments, by reason. */
+  flagged: Record<number, FlagReason>;
   now: Date;
   bodies: Record<number, React.ReactNode>;
 };
@@ -83,6 +86,7 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
         can={can}
         upvoted={context.upvoted.has(id)}
         upvoteCount={context.liveCounts[id] ?? comment.upvoteCount}
+        flaggedAs={context.flagged[id]}
       >
         {context.bodies[id]}
       </CommentControls>

@@ -27,7 +27,7 @@ type Props = {
 export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Props) {
   const viewer = useViewer();
   const actor = viewer.status === "active" ? viewer.actor : null;
-  const { upvoted, counts, sources } = useCommentVotes(paperId, actor !== null);
+  const { upvoted, counts, sources, flagged } = useCommentVotes(paperId, actor !== null);
   const [sort, setSort] = useSortFromAddress();
   const thread = useMemo(() => pruneRemovedLeaves(buildThread(comments, sort), (c) => c.state === "deleted"), [comments, sort]);
   const liveCount = comments.filter((c) => c.state === "live").length;
@@ -65,7 +65,7 @@ export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Prop
               Skip the {liveCount} comments
             </a>
           )}
-          <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, sources, now: renderedAt, bodies }} />
+          <CommentThread nodes={thread} context={{ paperId, viewer: actor, upvoted, liveCounts: counts, sources, flagged, now: renderedAt, bodies }} />
           <span id={AFTER_DISCUSSION_ID} tabIndex={-1} />
         </>
       )}

@@ -1,31 +1,52 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { flagCommentAction } from "@/app/(site)/papers/[...id]/actions";
+import { flagCommentAction, withdrawFlagAction } from "@/app/(site)/papers/[...id]/actions";
 import { CancelButton } from "@/components/ui/cancel-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFocusAfterRefusal } from "@/components/ui/use-focus-after-refusal";
 import type { ErrorPayload } from "@/lib/errors";
-import { FLAG_REASON_LABELS, FLAG_REASONS } from "@/lib/flag-reasons";
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from "@/lib/flag-reasons";
 
-type State = { flagged: boolean; error: ErrorPayload | null };
+type State = { done: "flagged" | "withdrawn" | null; error: ErrorPayload | null };
 
-/** Flagging someone else's comment for the moderators: what is wrong with it, then a thank-you. */
-export function FlagComment({ commentId, authorName, onCancel }: { commentId: number; authorName: string; onCancel: () => void }) {
+const DONE_MESSAGES = { flagged: "Thank you: the moderators will look at it.", withdrawn: "Your flag is withdrawn." } as const;
+
+/**
+ * Flagging someone else's comment for the moderators: what is wrong with it, then a thank-you.
+ * A reader who flagged it already (`current`) sees their reason, and may change it or withdraw it.
+ */
+export function FlagComment({
+  commentId,
+  authorName,
+  current,
+  onChanged,
+  onCancel,
+}: {
+  commentId: number;
+  authorName: string;
+  current?: FlagReason;
+  /** After a flag is made, changed or withdrawn: the reader's flags are asked again. */
+  onChanged: () => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useActionState(async (_previous: State, form: FormData): Promise<State> => {
-    const result = await flagCommentAction(form);
-    return result.ok ? { flagged: true, error: null } : { flagged: false, error: result.error };
-  }, { flagged: false, error: null });
+    const withdrawing = form.get("intent") === "withdraw";
+    const result = withdrawing ? await withdrawFlagAction(form) : await flagCommentAction(form);
+    if (!result.ok) return { done: null, error: result.error };
+    onChanged();
+    return { done: withdrawing ? "withdrawn" : "flagged", error: null };
+  }, { done: null, error: null });
   const thanks = useRef<HTMLParagraphElement>(null);
   // Refused (a limit, the comment hidden meanwhile): focus goes to the alert, inside the form.
   const form = useFocusAfterRefusal(state.error);
   // The form gives way to the answer: focus follows, so keyboard and screen reader users hear it.
   useEffect(() => {
-    if (state.flagged) thanks.current?.focus();
-  }, [state.flagged]);
+    if (state.done) thanks.current?.focus();
+  }, [state.done]);
   const legendId = `flag-${commentId}-legend`;
 
-  if (state.flagged) {
+  if (state.done) {
     return (
       <p
         ref={thanks}
@@ -36,7 +57,7 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
         }}
         className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900"
       >
-        Thank you: the moderators will look at it.{" "}
+        {DONE_MESSAGES[state.done]}{" "}
         <button type="button" onClick={onCancel} className="font-medium underline underline-offset-2">
           Close
         </button>
@@ -58,9 +79,10 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
         <legend id={legendId} className="mb-1 font-medium">
           What is wrong with {authorName}&apos;s comment?
         </legend>
+        {current && <p className="mb-1">You flagged it as &ldquo;{FLAG_REASON_LABELS[current].toLowerCase()}&rdquo;.</p>}
         {FLAG_REASONS.map((reason, i) => (
           <label key={reason} className="flex items-center gap-2">
-            <input type="radio" name="reason" value={reason} required autoFocus={i === 0} />
+            <input type="radio" name="reason" value={reason} required defaultChecked={reason === current} autoFocus={current ? reason === current : i === 0} />
             {FLAG_REASON_LABELS[reason]}
           </label>
         ))}
@@ -68,7 +90,7 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
           Only the moderators see flags. To disagree with a comment, reply to it instead.
         </p>
       </fieldset>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
         <button
           type="submit"
@@ -76,8 +98,21 @@ export function FlagComment({ commentId, authorName, onCancel }: { commentId: nu
           onClick={(event) => pending && event.preventDefault()}
           className="rounded-md bg-zinc-900 px-3 py-1 font-semibold text-white hover:bg-zinc-700 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
         >
-          {pending ? "Flagging…" : "Flag for the moderators"}
+          {pending ? (current ? "Saving…" : "Flagging…") : current ? "Change the reason" : "Flag for the moderators"}
         </button>
+        {current && (
+          <button
+            type="submit"
+            name="intent"
+            value="withdraw"
+            formNoValidate
+            aria-disabled={pending}
+            onClick={(event) => pending && event.preventDefault()}
+            className="rounded-md border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 aria-disabled:cursor-wait dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Withdraw your flag
+          </button>
+        )}
         <CancelButton onCancel={onCancel} />
       </div>
     </form>

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import type { FlagReason } from "@/lib/flag-reasons";
 import type { Actor } from "@/lib/permissions";
 import { useMe } from "@/components/use-me";
 
@@ -23,13 +24,14 @@ export function commentVotesKey(paperId: string) {
   return ["comment-votes", paperId] as const;
 }
 
-export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number>; sources: Record<number, string> };
+export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
 
-type Answer = { upvoted: number[]; counts: Record<number, number>; sources: Record<number, string> };
+type Answer = { upvoted: number[]; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
 
 /**
- * The comments of this paper the reader has upvoted, the live counts, and the Markdown of the
- * reader's own comments (to edit them), asked only once we know they can vote.
+ * The comments of this paper the reader has upvoted, the live counts, the Markdown of the
+ * reader's own comments (to edit them) and the flags they put on others', asked only once we know
+ * they can vote.
  */
 export function useCommentVotes(paperId: string, enabled: boolean): CommentVotes {
   const { data } = useQuery({
@@ -42,7 +44,7 @@ export function useCommentVotes(paperId: string, enabled: boolean): CommentVotes
       return response.json();
     },
   });
-  return useMemo(() => ({ upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {}, sources: data?.sources ?? {} }), [data]);
+  return useMemo(() => ({ upvoted: new Set(data?.upvoted ?? []), counts: data?.counts ?? {}, sources: data?.sources ?? {}, flagged: data?.flagged ?? {} }), [data]);
 }
 
 /** After the reader posts or edits a comment: ask again, so its source (for Edit) and counts are current. */

@@ -30,6 +30,19 @@ export async function flagComment({ actor, commentId, reason }: { actor: Actor; 
   });
 }
 
+/**
+ * A reader takes back their own flag (they misread the comment, or it was edited since). Nothing
+ * is recorded: a flag is the reader's own, and only the moderators ever saw it.
+ */
+export async function withdrawFlag({ actor, commentId }: { actor: Actor; commentId: number }): Promise<void> {
+  if (!isActive(actor)) throw new AppError("forbidden:banned");
+  const [withdrawn] = await getDb()
+    .delete(commentFlags)
+    .where(and(eq(commentFlags.userId, actor.id), eq(commentFlags.commentId, commentId)))
+    .returning({ commentId: commentFlags.commentId });
+  if (!withdrawn) throw new AppError("conflict", { message: "You have no flag on that comment (the moderators may have settled it)." });
+}
+
 /** An admin decides a comment's flags were wrong: they go, recorded in the audit trail (kept off the public log). */
 export async function dismissFlags({ actor, commentId, reason }: { actor: Actor; commentId: number; reason?: string }): Promise<{ dismissed: number }> {
   assertAdmin(actor);

@@ -6,7 +6,8 @@ import { getDb, type Tx } from "../client";
 import { rateLimitHits, rateLimitOutcomes, type RateLimitCheck } from "./rate-limits";
 import { rowsOf } from "../rows";
 import { accountGone, lockLiveAccount } from "./users";
-import { commentVotes, comments, papers, users, votes } from "../schema";
+import type { FlagReason } from "@/lib/flag-reasons";
+import { commentFlags, commentVotes, comments, papers, users, votes } from "../schema";
 
 // Votes are rows with a unique key; the counter moves in the same transaction, and only when a row
 // was really inserted or deleted. Under concurrent clicks the key decides, so counts stay exact.
@@ -106,18 +107,23 @@ export async function getReaderPaperVotes({ userId, paperIds }: { userId: string
  * count, and the Markdown of the reader's own live comments (the cached page carries only the
  * rendered bodies; the author needs the source to edit).
  */
-export async function getReaderCommentVotes({ userId, paperId }: { userId: string; paperId: string }): Promise<{ upvoted: number[]; counts: Record<number, number>; sources: Record<number, string> }> {
+export type ReaderCommentState = { upvoted: number[]; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
+
+export async function getReaderCommentVotes({ userId, paperId }: { userId: string; paperId: string }): Promise<ReaderCommentState> {
   const rows = await getDb()
     .select({
       id: comments.id,
       upvoteCount: comments.upvoteCount,
       upvoted: sql<boolean>`exists (select 1 from ${commentVotes} where ${commentVotes.commentId} = ${comments.id} and ${commentVotes.userId} = ${userId})`,
       ownSource: sql<string | null>`case when ${comments.authorId} = ${userId} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null then ${comments.body} end`,
+      // The reader's own flag, by the table's key (comment, reader).
+      flagReason: sql<FlagReason | null>`(select ${commentFlags.reason} from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.userId} = ${userId})`,
     })
     .from(comments)
     .where(eq(comments.paperId, paperId));
   const sources = Object.fromEntries(rows.flatMap((r) => (r.ownSource === null ? [] : [[r.id, r.ownSource]])));
-  return { ...readerVotesOf(rows), sources };
+  const flagged = Object.fromEntries(rows.flatMap((r) => (r.flagReason === null ? [] : [[r.id, r.flagReason]])));
+  return { ...readerVotesOf(rows), sources, flagged };
 }
 
 /** Rows of (id, count, the reader's vote) as the reader's upvoted IDs and every row's count. */

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
-import { countFlaggedComments, dismissFlags, flagComment, flaggedComments } from "@/db/queries/comment-flags";
+import { countFlaggedComments, dismissFlags, flagComment, flaggedComments, withdrawFlag } from "@/db/queries/comment-flags";
+import { getReaderCommentVotes } from "@/db/queries/votes";
 import { deleteAccount } from "@/db/queries/account-deletion";
 import { addComment, deleteComment } from "@/db/queries/comments";
 import { setCommentHidden } from "@/db/queries/moderation";
@@ -115,5 +116,24 @@ describe("flagging a comment", () => {
     await deleteAccount({ userId: leaver.id });
     expect(await listed()).toBeUndefined();
     expect(await getDb().select().from(commentFlags).where(eq(commentFlags.userId, leaver.id))).toEqual([]); // erased with the account
+  });
+
+  it("shows readers their own flags, with the reason, and lets them withdraw one, changing nothing else", async () => {
+    const [mine, theirs] = [readers[2], readers[3]];
+    const unflagged = await makeUser({ username: "never_flags" });
+    const { id } = await addComment({ actor: author, paperId: PAPER, parentId: null, body: "Contested" });
+    await flagComment({ actor: mine, commentId: id, reason: "off-topic" });
+    await flagComment({ actor: theirs, commentId: id, reason: "abuse" });
+    expect((await getReaderCommentVotes({ userId: mine.id, paperId: PAPER })).flagged[id]).toBe("off-topic");
+    expect((await getReaderCommentVotes({ userId: unflagged.id, paperId: PAPER })).flagged).toEqual({});
+
+    await withdrawFlag({ actor: mine, commentId: id });
+    expect((await flagsOn(id)).map((f) => f.userId)).toEqual([theirs.id]);
+    expect((await getReaderCommentVotes({ userId: mine.id, paperId: PAPER })).flagged[id]).toBeUndefined();
+    // Withdrawn twice, or never made, or by a suspended reader: refused, nothing changes.
+    expect(await rejection(withdrawFlag({ actor: mine, commentId: id }))).toMatchObject({ code: "conflict" });
+    expect(await rejection(withdrawFlag({ actor: unflagged, commentId: id }))).toMatchObject({ code: "conflict" });
+    expect(await rejection(withdrawFlag({ actor: { ...theirs, bannedAt: new Date() }, commentId: id }))).toMatchObject({ code: "forbidden:banned" });
+    expect((await flagsOn(id)).map((f) => f.userId)).toEqual([theirs.id]);
   });
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { flagComment } from "@/db/queries/comment-flags";
+import { flagComment, withdrawFlag } from "@/db/queries/comment-flags";
 import { addComment, deleteComment, editComment } from "@/db/queries/comments";
 import { FLAG_REASONS } from "@/lib/flag-reasons";
 import { castCommentVote, removeCommentVote } from "@/db/queries/votes";
@@ -66,4 +66,11 @@ export const flagCommentAction = action(z.object({ commentId, reason: z.enum(FLA
   await limit("vote", user);
   await flagComment({ actor: user, ...input });
   return { flagged: true as const };
+});
+
+/** Take back the reader's own flag on a comment; like flagging, nothing public changes. */
+export const withdrawFlagAction = action(z.object({ commentId }), async (input, user) => {
+  await limit("vote", user);
+  await withdrawFlag({ actor: user, ...input });
+  return { withdrawn: true as const };
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getReaderCommentVotes } from "@/db/queries/votes";
+import { getReaderCommentVotes, type ReaderCommentState } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import { errorResponse } from "@/lib/route-handler";
@@ -7,15 +7,16 @@ import { AppError } from "@/lib/errors";
 
 const Query = z.object({ paper: arxivIdSchema });
 
-// GET ?paper=ID → { upvoted, counts, sources }: the comments of one paper the reader has upvoted,
-// the live count of each comment (so a count never misses the vote the reader cast after the
-// cached page was rendered), and the Markdown of the reader's own live comments, to edit them.
-// The paper page is cached for everyone; this is its personal part.
+// GET ?paper=ID → { upvoted, counts, sources, flagged }: the comments of one paper the reader has
+// upvoted, the live count of each comment (so a count never misses the vote the reader cast after
+// the cached page was rendered), the Markdown of the reader's own live comments, to edit them, and
+// the reason of each flag the reader has on them. The paper page is cached for everyone; this is
+// its personal part.
 export async function GET(request: Request) {
   const parsed = Query.safeParse({ paper: new URL(request.url).searchParams.get("paper") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "paper must be an arXiv ID." }).toPayload());
   const user = await getCurrentUser();
-  if (!user) return Response.json({ upvoted: [], counts: {}, sources: {} }, { headers: { "cache-control": "private, no-store" } });
-  const { upvoted, counts, sources } = await getReaderCommentVotes({ userId: user.id, paperId: parsed.data.paper });
-  return Response.json({ upvoted, counts, sources }, { headers: { "cache-control": "private, no-store" } });
+  if (!user) return Response.json({ upvoted: [], counts: {}, sources: {}, flagged: {} }, { headers: { "cache-control": "private, no-store" } });
+  const state: ReaderCommentState = await getReaderCommentVotes({ userId: user.id, paperId: parsed.data.paper });
+  return Response.json(state, { headers: { "cache-control": "private, no-store" } });
 }
