@@ -70,3 +70,25 @@ export function useRefreshMeOnNavigation() {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
   }, [pathname, queryClient]);
 }
+
+/**
+ * Back and Forward may restore a page from the browser's back/forward cache: the document as it
+ * was left, reader, votes and typed replies included, even if that reader has signed out since.
+ * Ask who is reading again; if it is someone else (or no one), load the page afresh, so nothing
+ * of the last reader's stays on screen.
+ */
+export function useRefreshMeOnRestore() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const onPageShow = async (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      const before = queryClient.getQueryData<Me>(ME_KEY)?.user?.id ?? null;
+      await queryClient.refetchQueries({ queryKey: ME_KEY });
+      const after = queryClient.getQueryData<Me>(ME_KEY)?.user?.id ?? null;
+      if (after !== before) window.location.reload();
+      else void queryClient.invalidateQueries({ queryKey: ["comment-votes"] });
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => window.removeEventListener("pageshow", onPageShow);
+  }, [queryClient]);
+}

@@ -107,6 +107,30 @@ test("sign up, sign out, and sign in again", async ({ page, context, browser }) 
   await expect(accountNav(page).getByRole("link", { name: `Your profile (${username})` })).toBeVisible();
 });
 
+test("Back after signing out does not bring the last reader's page back", async ({ playwright }, testInfo) => {
+  // Playwright launches Chromium with its back/forward cache off; browsers have it on, and
+  // following a plain link leaves the page there, signed-in header and typed reply included.
+  const browser = await playwright.chromium.launch({ ...testInfo.project.use.launchOptions, ignoreDefaultArgs: ["--disable-back-forward-cache"] });
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  const reader = await seedReader(`back_${run}`);
+  const paperId = await seedPaper(sql, "A paper read just before signing out");
+  await signInWithPassword(page, reader.email, PASSWORD);
+  await expect(accountNav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto(`/papers/${paperId}`);
+  await page.getByLabel("Add a comment").fill("A reply I never posted");
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Daily" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
+  await signOut(page);
+
+  // Back to the paper page: sign-out's redirect may have added an entry of its own.
+  for (let i = 0; i < 3 && !page.url().includes(`/papers/${paperId}`); i++) await page.goBack({ waitUntil: "commit" });
+  expect(page.url()).toContain(`/papers/${paperId}`);
+  await expect(accountNav(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to join the discussion" })).toBeVisible();
+  await expect(page.getByLabel("Add a comment")).toHaveCount(0);
+  await browser.close();
+});
+
 test("sign-up explains each field's problem", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Username").fill("Admin");

@@ -173,14 +173,14 @@ test("a page view asks who is reading and their votes in one request, and a clie
   expect(new URL(asked[0]).pathname).toBe("/api/me");
   expect(new URL(asked[0]).searchParams.get("papers")?.split(",")).toEqual([...listed].sort());
 
-  // Following the title is a client-side navigation: the paper page asks about its own paper.
+  // Following the title loads the paper page, which asks about its own paper.
   await cardOf(page, paperId).locator("h2 a").click();
   await expect(page).toHaveURL(new RegExp(`/papers/${paperId.replace(".", "\\.")}$`));
   await expect.poll(() => asked.slice(1).some((url) => new URL(url).searchParams.get("papers")?.split(",").includes(paperId))).toBe(true);
   await expect(upvoteIn(page.getByRole("main"))).toHaveAttribute("aria-pressed", "true");
 
-  // Back to the whole list, client-side: its papers are asked about once, not once per card
-  // (every button asked again for itself: a list of n papers sent n + 1 requests).
+  // Back to the whole list: its papers are asked about once, not once per card (every button
+  // asked again for itself: a list of n papers sent n + 1 requests).
   const beforeList = asked.length;
   await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Daily" }).click();
   await expect(upvoteIn(cardOf(page, paperId))).toHaveAttribute("aria-pressed", "true");
