@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { flagCommentAction, withdrawFlagAction } from "@/app/(site)/papers/[...id]/actions";
 import { CancelButton } from "@/components/ui/cancel-button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -33,10 +33,17 @@ export function FlagComment({
   const [state, formAction, pending] = useActionState(async (_previous: State, form: FormData): Promise<State> => {
     const withdrawing = form.get("intent") === "withdraw";
     const result = withdrawing ? await withdrawFlagAction(form) : await flagCommentAction(form);
-    if (!result.ok) return { done: null, error: result.error };
-    onChanged();
-    return { done: withdrawing ? "withdrawn" : "flagged", error: null };
+    if (result.ok) {
+      onChanged();
+      return { done: withdrawing ? "withdrawn" : "flagged", error: null };
+    }
+    // Refused because the flag is not what this form thinks (a moderator dismissed it, the comment
+    // went): ask again, so the form stops offering what cannot be done.
+    if (result.error.code === "conflict" || result.error.code === "not_found") onChanged();
+    return { done: null, error: result.error };
   }, { done: null, error: null });
+  // Which button was pressed, for its "…" while the answer comes.
+  const [withdrawPressed, setWithdrawPressed] = useState(false);
   const thanks = useRef<HTMLParagraphElement>(null);
   // Refused (a limit, the comment hidden meanwhile): focus goes to the alert, inside the form.
   const form = useFocusAfterRefusal(state.error);
@@ -75,11 +82,11 @@ export function FlagComment({
     >
       <FormAlert message={state.error?.fieldErrors?.reason?.[0] ?? state.error?.message} />
       <input type="hidden" name="commentId" value={commentId} />
-      <fieldset aria-describedby={`${legendId}-hint`} className="flex flex-col gap-1">
+      <fieldset aria-describedby={current ? `${legendId}-current ${legendId}-hint` : `${legendId}-hint`} className="flex flex-col gap-1">
         <legend id={legendId} className="mb-1 font-medium">
           What is wrong with {authorName}&apos;s comment?
         </legend>
-        {current && <p className="mb-1">You flagged it as &ldquo;{FLAG_REASON_LABELS[current].toLowerCase()}&rdquo;.</p>}
+        {current && <p id={`${legendId}-current`} className="mb-1">You flagged it as &ldquo;{FLAG_REASON_LABELS[current].toLowerCase()}&rdquo;.</p>}
         {FLAG_REASONS.map((reason, i) => (
           <label key={reason} className="flex items-center gap-2">
             <input type="radio" name="reason" value={reason} required defaultChecked={reason === current} autoFocus={current ? reason === current : i === 0} />
@@ -95,10 +102,10 @@ export function FlagComment({
         <button
           type="submit"
           aria-disabled={pending}
-          onClick={(event) => pending && event.preventDefault()}
+          onClick={(event) => (pending ? event.preventDefault() : setWithdrawPressed(false))}
           className="rounded-md bg-zinc-900 px-3 py-1 font-semibold text-white hover:bg-zinc-700 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
         >
-          {pending ? (current ? "Saving…" : "Flagging…") : current ? "Change the reason" : "Flag for the moderators"}
+          {pending && !withdrawPressed ? (current ? "Saving…" : "Flagging…") : current ? "Change the reason" : "Flag for the moderators"}
         </button>
         {current && (
           <button
@@ -107,10 +114,10 @@ export function FlagComment({
             value="withdraw"
             formNoValidate
             aria-disabled={pending}
-            onClick={(event) => pending && event.preventDefault()}
-            className="rounded-md border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 aria-disabled:cursor-wait dark:border-zinc-700 dark:hover:bg-zinc-800"
+            onClick={(event) => (pending ? event.preventDefault() : setWithdrawPressed(true))}
+            className="rounded-md border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
-            Withdraw your flag
+            {pending && withdrawPressed ? "Withdrawing…" : "Withdraw your flag"}
           </button>
         )}
         <CancelButton onCancel={onCancel} />

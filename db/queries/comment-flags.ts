@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
 import { assertAdmin } from "@/lib/admin-guard";
 import { AppError } from "@/lib/errors";
 import { canFlagComment, isActive, type Actor } from "@/lib/permissions";
@@ -106,8 +107,11 @@ export async function flaggedComments({ limit = 100 }: { limit?: number } = {}):
   }));
 }
 
-/** How many live comments wait for a moderator's look, for the admin navigation. */
-export async function countFlaggedComments(): Promise<number> {
+/**
+ * How many live comments wait for a moderator's look, for the admin navigation; read once per
+ * request (the layout and /admin/comments both show it).
+ */
+export const countFlaggedComments = cache(async (): Promise<number> => {
   const [row] = await getDb()
     .select({ n: sql<number>`count(distinct ${commentFlags.commentId})::int` })
     .from(commentFlags)
@@ -115,4 +119,4 @@ export async function countFlaggedComments(): Promise<number> {
     .innerJoin(comments, eq(comments.id, commentFlags.commentId))
     .where(and(isNull(comments.hiddenAt), isNull(comments.deletedAt)));
   return Number(row?.n ?? 0);
-}
+});
