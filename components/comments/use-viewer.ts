@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import type { ReaderCommentState } from "@/db/queries/votes";
 import type { FlagReason } from "@/lib/flag-reasons";
 import type { Actor } from "@/lib/permissions";
 import { useMe } from "@/components/use-me";
@@ -26,7 +27,6 @@ export function commentVotesKey(paperId: string) {
 
 export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
 
-type Answer = { upvoted: number[]; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
 
 /**
  * The comments of this paper the reader has upvoted, the live counts, the Markdown of the
@@ -38,7 +38,7 @@ export function useCommentVotes(paperId: string, enabled: boolean): CommentVotes
     queryKey: commentVotesKey(paperId),
     enabled,
     staleTime: 0,
-    queryFn: async (): Promise<Answer> => {
+    queryFn: async (): Promise<ReaderCommentState> => {
       const response = await fetch(`/api/me/comment-votes?paper=${encodeURIComponent(paperId)}`, { headers: { accept: "application/json" }, cache: "no-store" });
       if (!response.ok) throw new Error(`Could not load your comment votes (${response.status}).`);
       return response.json();

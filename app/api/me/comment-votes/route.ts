@@ -7,6 +7,9 @@ import { AppError } from "@/lib/errors";
 
 const Query = z.object({ paper: arxivIdSchema });
 
+/** A signed-out reader's answer: nothing of their own. */
+const NOBODY: ReaderCommentState = { upvoted: [], counts: {}, sources: {}, flagged: {} };
+
 // GET ?paper=ID → { upvoted, counts, sources, flagged }: the comments of one paper the reader has
 // upvoted, the live count of each comment (so a count never misses the vote the reader cast after
 // the cached page was rendered), the Markdown of the reader's own live comments, to edit them, and
@@ -16,7 +19,6 @@ export async function GET(request: Request) {
   const parsed = Query.safeParse({ paper: new URL(request.url).searchParams.get("paper") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "paper must be an arXiv ID." }).toPayload());
   const user = await getCurrentUser();
-  if (!user) return Response.json({ upvoted: [], counts: {}, sources: {}, flagged: {} }, { headers: { "cache-control": "private, no-store" } });
-  const state: ReaderCommentState = await getReaderCommentVotes({ userId: user.id, paperId: parsed.data.paper });
+  const state: ReaderCommentState = user ? await getReaderCommentVotes({ userId: user.id, paperId: parsed.data.paper }) : NOBODY;
   return Response.json(state, { headers: { "cache-control": "private, no-store" } });
 }
