@@ -1,18 +1,26 @@
-import { getNeighbourDays, getRankedList } from "@/db/queries/daily-list";
+import { notFound } from "next/navigation";
+import { countListedPapers, getNeighbourDays, getRankedList } from "@/db/queries/daily-list";
 import { formatDay, todayUtc, type DayRange } from "@/lib/dates";
+import { PERIOD_PAGE_SIZE, periodPageCount, periodPagePath } from "@/lib/period-pages";
 import type { NavLink, NavParts } from "./period-nav";
 import { PaperList } from "./paper-list";
 import { PeriodNav } from "./period-nav";
+import { Pager } from "./ui/pager";
 
-/** A week or a month of the list, ranked as one list. */
+/** A week or a month of the list, ranked as one list, a page at a time (lib/period-pages.ts). */
 export async function PeriodView({
   range,
+  path,
+  page,
   heading,
   linkTo,
   views,
   parts,
 }: {
   range: DayRange;
+  /** The period's own address, which is its first page's. */
+  path: string;
+  page: number;
   heading: string;
   /** Builds the link to the period that contains a given day (for previous/next). */
   linkTo: (day: string) => NavLink;
@@ -20,7 +28,14 @@ export async function PeriodView({
   /** The days of a week or the weeks of a month, up to today. */
   parts: NavParts;
 }) {
-  const [papers, neighbours] = await Promise.all([getRankedList(range), getNeighbourDays(range)]);
+  const offset = (page - 1) * PERIOD_PAGE_SIZE;
+  const [papers, total, neighbours] = await Promise.all([
+    getRankedList({ ...range, limit: PERIOD_PAGE_SIZE, offset }),
+    countListedPapers(range),
+    getNeighbourDays(range),
+  ]);
+  const pages = periodPageCount(total);
+  if (page > pages) notFound();
   return (
     <section aria-labelledby="list-heading" className="flex flex-col gap-4">
       <div>
@@ -29,7 +44,8 @@ export async function PeriodView({
         </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           <time dateTime={range.start}>{formatDay(range.start, "short")}</time> to{" "}
-          <time dateTime={range.end}>{formatDay(range.end, "short")}</time> · ranked by upvotes
+          <time dateTime={range.end}>{formatDay(range.end, "short")}</time> · {total} {total === 1 ? "paper" : "papers"}, ranked by
+          upvotes{pages > 1 && `; ${offset + 1}–${offset + papers.length} on this page`}
         </p>
       </div>
       <PeriodNav
@@ -40,12 +56,14 @@ export async function PeriodView({
       />
       <PaperList
         papers={papers}
+        firstRank={offset + 1}
         empty={
           range.end < todayUtc()
             ? `No papers were listed between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")}.`
             : `No papers between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")} yet.`
         }
       />
+      {pages > 1 && <Pager label="Pages of this list" current={page} pages={pages} href={(number) => periodPagePath(path, number)} />}
     </section>
   );
 }

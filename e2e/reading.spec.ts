@@ -5,6 +5,7 @@ import { seedComment, seedPaper } from "./support/discussion";
 import { PHONE, screenshotBothWidths } from "./support/screenshots";
 import { seedReader } from "./support/readers";
 import { addDays, formatDay, parseIsoWeek } from "@/lib/dates";
+import { PERIOD_PAGE_SIZE } from "@/lib/period-pages";
 
 const sql = testSql();
 test.afterAll(async () => {
@@ -29,7 +30,7 @@ async function periodRanking(start: string, end: string) {
           where day between ${start} and ${end} and hidden_at is null order by paper_id, submitted_at) e
     join papers p on p.id = e.paper_id
     order by p.upvote_count desc, e.submitted_at asc, p.id asc
-    limit 100`; // as many as a period's page lists
+    limit ${PERIOD_PAGE_SIZE}`; // a period's first page
 }
 
 test("the home page is server-rendered with today's papers in rank order", async ({ page, request }, testInfo) => {
@@ -116,6 +117,48 @@ test("week and month views list their papers ranked together", async ({ page }, 
   await expect(page.getByRole("main")).toContainText("No papers were listed on");
 });
 
+test("a week or month lists its papers a page at a time", async ({ page }, testInfo) => {
+  // Two more papers than a page holds, in a week of March 2019 that nothing else lists. Fixed IDs
+  // and "on conflict" keep a repeated run's count the same.
+  const count = PERIOD_PAGE_SIZE + 2;
+  for (let i = 1; i <= count; i++) {
+    const id = `1903.${String(i).padStart(5, "0")}`;
+    await sql`insert into papers (id, title, abstract, upvote_count) values (${id}, ${`Paged paper ${i}`}, ${"An abstract for the paging test."}, ${100 - i}) on conflict do nothing`;
+    await sql`insert into daily_entries (paper_id, day) values (${id}, ${addDays("2019-03-04", i % 7)}) on conflict do nothing`;
+  }
+  const titles = page.locator("main ol > li h2");
+  const pager = page.getByRole("navigation", { name: "Pages of this list" });
+
+  await page.goto("/papers/week/2019-W10");
+  await expect(page.getByText(`${count} papers, ranked by upvotes; 1–${PERIOD_PAGE_SIZE} on this page`)).toBeVisible();
+  await expect(titles).toHaveCount(PERIOD_PAGE_SIZE);
+  await expect(titles.first()).toHaveText("Paged paper 1");
+  await expect(pager).toContainText("Page 1 of 2");
+  await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+  await pager.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL("/papers/week/2019-W10/page/2");
+  await expect(page).toHaveTitle(/^Week 10 of 2019, page 2 · Paperboard$/);
+  await expect(titles).toHaveText([`Paged paper ${count - 1}`, `Paged paper ${count}`]);
+  // Ranks carry on from the first page.
+  await expect(page.locator(".paper-card-rank").first()).toHaveText(`Rank #${count - 1}`);
+  await expect(page.locator("main ol")).toHaveAttribute("start", String(count - 1));
+  await expect(pager.getByRole("link", { name: "Next page" })).toHaveCount(0);
+  await screenshotBothWidths(page, testInfo, "week-page-2");
+
+  await pager.getByRole("link", { name: "Previous page" }).click();
+  await expect(page).toHaveURL("/papers/week/2019-W10");
+
+  // The month holds the same papers, on the same pages.
+  await page.goto("/papers/month/2019-03/page/2");
+  await expect(titles).toHaveText([`Paged paper ${count - 1}`, `Paged paper ${count}`]);
+
+  // A page the list does not reach is a 404 that says so.
+  const past = await page.goto("/papers/week/2019-W10/page/3");
+  expect(past?.status()).toBe(404);
+  await expect(page.getByRole("main")).toContainText("This list has fewer pages: its first is at /papers/week/2019-W10.");
+});
+
 test("a paper page shows title, authors, abstract, links and rendered math", async ({ page }, testInfo) => {
   await page.goto(`/papers/${MATH_PAPER.id}`);
   const title = page.getByRole("heading", { level: 1 });
@@ -153,6 +196,8 @@ test("bad dates and IDs get 404 pages that say what was wrong", async ({ page, r
     // Near the year 10000 a month page once looped until the server ran out of memory.
     ["/papers/month/9999-12", /too far ahead/],
     ["/papers/week/9999-W52", /too far ahead/],
+    ["/papers/week/2025-W07/page/1", /Page 1 is the period's own address/],
+    ["/papers/month/2025-02/page/02", /“02” is not a page number/],
     ["/papers/not-an-id", /is not an arXiv identifier/],
     ["/papers/2401.99999", /no paper with arXiv ID 2401.99999/],
     ["/papers/hep-th/9901001", /no paper with arXiv ID hep-th\/9901001/],

@@ -5,7 +5,7 @@ import { homeRoute, isCachedPagePath, isJunkUnderCachedRoute, PAGE_EXPIRE_SECOND
 
 describe("cached pages", () => {
   it("are the home page, its per-day route, trending, the period lists and the paper pages", () => {
-    for (const path of ["/", "/latest/2026-11-28", "/trending", "/trending/now", "/papers/date/2024-11-04", "/papers/week/2024-W45", "/papers/month/2024-11", "/papers/2401.12509", "/papers/hep-th/9901001"]) {
+    for (const path of ["/", "/latest/2026-11-28", "/trending", "/trending/now", "/papers/date/2024-11-04", "/papers/week/2024-W45", "/papers/week/2024-W45/page/2", "/papers/month/2024-11", "/papers/2401.12509", "/papers/hep-th/9901001"]) {
       expect(isCachedPagePath(path), path).toBe(true);
     }
   });
@@ -35,7 +35,7 @@ describe("cached pages", () => {
 
 describe("the cache's freshness, as configured", () => {
   // Route segment config must be a literal, so each cached page repeats the number.
-  const pages = ["latest/[day]", "trending/[view]", "papers/date/[day]", "papers/week/[week]", "papers/month/[month]", "papers/[...id]"].map((route) =>
+  const pages = ["latest/[day]", "trending/[view]", "papers/date/[day]", "papers/week/[week]/[[...page]]", "papers/month/[month]/[[...page]]", "papers/[...id]"].map((route) =>
     path.join(__dirname, "..", "app", "(site)", route, "page.tsx"),
   );
 

@@ -1,5 +1,6 @@
 import { parseArxivId } from "./arxiv-id";
 import { parseDay, parseIsoWeek, parseMonth } from "./dates";
+import { parsePeriodPage } from "./period-pages";
 import { decodeOrKeep } from "./uri";
 
 /** proxy.ts rewrites junk under the cached routes to this route (app/(site)/not-found-explained). */
@@ -31,8 +32,12 @@ export function explainNotFound(pathname: string): NotFoundReason {
   if (root === "papers" && kind) {
     const periodParser = { date: parseDay, week: parseIsoWeek, month: parseMonth }[kind];
     if (periodParser) {
-      const check = rest.length === 1 ? periodParser(rest[0]) : { ok: false as const, reason: `Nothing lives at ${pathname}.` };
+      const check = rest.length >= 1 ? periodParser(rest[0]) : { ok: false as const, reason: `Nothing lives at ${pathname}.` };
       if (!check.ok) return { title: `That ${kind === "date" ? "day" : kind} doesn't exist`, detail: check.reason, malformed: true };
+      // A week or month lists its papers a page at a time; a day is one page.
+      const page = kind === "date" ? (rest.length === 1 ? { ok: true as const } : { ok: false as const, reason: `Nothing lives at ${pathname}.` }) : parsePeriodPage(rest.slice(1));
+      if (!page.ok) return { title: "That page doesn't exist", detail: page.reason, malformed: true };
+      if (rest.length > 1) return { title: "That page doesn't exist", detail: `This list has fewer pages: its first is at /papers/${kind}/${rest[0]}.`, malformed: false };
     } else {
       const id = segments.slice(1).join("/");
       const parsed = parseArxivId(id);

@@ -4,6 +4,7 @@ import { snippetCuts } from "@/lib/highlight";
 import { dayPath } from "@/lib/paths";
 import { MAX_SEARCH_PAGE } from "@/lib/search-request";
 import { PaperList } from "../paper-list";
+import { Pager } from "../ui/pager";
 import { HighlightedText } from "./highlighted-text";
 import { SearchHelp } from "./search-help";
 
@@ -74,34 +75,15 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
           };
         }}
       />
-      {pages > 1 && <SearchPager current={page.number} pages={pages} truncated={total > pages * page.size} href={page.href} />}
+      {pages > 1 && (
+        <Pager
+          label="Search result pages"
+          current={page.number}
+          pages={pages}
+          href={page.href}
+          note={total > pages * page.size ? "(the best matches only: refine the search to reach the rest)" : undefined}
+        />
+      )}
     </>
-  );
-}
-
-function SearchPager({ current, pages, truncated, href }: { current: number; pages: number; truncated: boolean; href: (page: number) => string }) {
-  const link = "rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
-  return (
-    <nav aria-label="Search result pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      {current > 1 ? (
-        <a href={href(current - 1)} rel="prev" className={`${link} whitespace-nowrap`}>
-          ← Previous page
-        </a>
-      ) : (
-        <span />
-      )}
-      {/* Its own line on a phone, between the links on wider screens. */}
-      <span className="order-first w-full text-center text-zinc-600 sm:order-none sm:w-auto dark:text-zinc-400">
-        Page {current} of {pages}
-        {truncated && " (the best matches only: refine the search to reach the rest)"}
-      </span>
-      {current < pages ? (
-        <a href={href(current + 1)} rel="next" className={`${link} whitespace-nowrap`}>
-          Next page →
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
   );
 }

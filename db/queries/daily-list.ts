@@ -25,7 +25,7 @@ const AUTHORS_ON_CARD = 3;
  * A paper listed on several days of the range appears once, as first submitted.
  * Pins only order a single day: a week or month is ranked by votes alone.
  */
-export async function getRankedList({ start, end, limit = 100 }: { start: Day; end: Day; limit?: number }): Promise<ListedPaper[]> {
+export async function getRankedList({ start, end, limit = 100, offset = 0 }: { start: Day; end: Day; limit?: number; offset?: number }): Promise<ListedPaper[]> {
   const db = getReadDb();
   const honourPins = start === end;
   const entry = db
@@ -53,7 +53,8 @@ export async function getRankedList({ start, end, limit = 100 }: { start: Day; e
     .innerJoin(papers, eq(papers.id, entry.paperId))
     .leftJoin(users, eq(users.id, entry.submittedById))
     .orderBy(sql`${pinned} asc nulls last`, desc(papers.upvoteCount), asc(entry.submittedAt), asc(papers.id))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 
   const authors = await getAuthorPreviews(rows.map((r) => r.id));
   return rows.map(({ submitterUsername, submitterName, pinnedPosition, ...row }) => ({
@@ -63,6 +64,15 @@ export async function getRankedList({ start, end, limit = 100 }: { start: Day; e
     authorCount: authors.get(row.id)?.count ?? 0,
     submitter: submitterUsername || submitterName ? { username: submitterUsername, name: submitterName } : null,
   }));
+}
+
+/** How many papers getRankedList ranks between two days (inclusive): each paper once. */
+export async function countListedPapers({ start, end }: { start: Day; end: Day }): Promise<number> {
+  const [row] = await getReadDb()
+    .select({ count: sql<number>`count(distinct ${dailyEntries.paperId})`.mapWith(Number) })
+    .from(dailyEntries)
+    .where(and(gte(dailyEntries.day, start), lte(dailyEntries.day, end), isNull(dailyEntries.hiddenAt)));
+  return row?.count ?? 0;
 }
 
 /** First few author names and the total count for each paper, in one query. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getLatestListedDay, getNeighbourDays, getRankedList } from "@/db/queries/daily-list";
+import { countListedPapers, getLatestListedDay, getNeighbourDays, getRankedList } from "@/db/queries/daily-list";
 import { getPaper } from "@/db/queries/papers";
 import { compareRanked } from "@/lib/ranking";
 import { createTestDatabase } from "../support/test-database";
@@ -65,6 +65,18 @@ describe("getRankedList", () => {
 
   it("returns nothing for an empty day", async () => {
     expect(await getRankedList({ start: "2025-03-04", end: "2025-03-04" })).toEqual([]);
+  });
+
+  it("pages through a month in rank order, and counts its papers as the pages list them", async () => {
+    const march = { start: "2025-03-01", end: "2025-03-31" };
+    const whole = (await getRankedList(march)).map((p) => p.id);
+    const pages = [];
+    for (let offset = 0; offset < whole.length + 2; offset += 2) pages.push(...(await getRankedList({ ...march, limit: 2, offset })).map((p) => p.id));
+    expect(pages).toEqual(whole);
+    // Listed twice in the month, counted once; hidden entries not at all.
+    expect(await countListedPapers(march)).toBe(whole.length);
+    expect(await countListedPapers({ start: "2025-03-03", end: "2025-03-03" })).toBe(4);
+    expect(await countListedPapers({ start: "2025-03-04", end: "2025-03-04" })).toBe(0);
   });
 });
 

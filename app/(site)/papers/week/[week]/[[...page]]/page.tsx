@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
 import { daysOf, formatWeekday, parseIsoWeek, todayUtc } from "@/lib/dates";
-import { dayPath, monthOfDayLink, weekOfDayLink } from "@/lib/paths";
+import { dayPath, monthOfDayLink, weekOfDayLink, weekPath } from "@/lib/paths";
+import { parsePeriodPage } from "@/lib/period-pages";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -10,20 +11,28 @@ export function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ week: string }> };
+// Page 1 at the week's own address, page N at …/page/N (lib/period-pages.ts).
+type Props = { params: Promise<{ week: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parsed = parseIsoWeek((await params).week);
-  return { title: parsed.ok ? parsed.value.label : "Not a week" };
+  const { week, page } = await params;
+  const parsed = parseIsoWeek(week);
+  const pageNumber = parsePeriodPage(page);
+  if (!parsed.ok) return { title: "Not a week" };
+  return { title: pageNumber.ok && pageNumber.number > 1 ? `${parsed.value.label}, page ${pageNumber.number}` : parsed.value.label };
 }
 
 export default async function WeekPage({ params }: Props) {
-  const parsed = parseIsoWeek((await params).week);
-  if (!parsed.ok) notFound();
+  const { week: weekParam, page } = await params;
+  const parsed = parseIsoWeek(weekParam);
+  const pageNumber = parsePeriodPage(page);
+  if (!parsed.ok || !pageNumber.ok) notFound();
   const week = parsed.value;
   return (
     <PeriodView
       range={week}
+      path={weekPath(weekParam)}
+      page={pageNumber.number}
       heading={`Papers of ${week.label.toLowerCase().replace(/^w/, "W")}`}
       linkTo={weekOfDayLink}
       views={[monthOfDayLink(week.start)]}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
 import { isoWeeksOf, parseIsoWeek, parseMonth, todayUtc } from "@/lib/dates";
-import { monthOfDayLink, weekPath } from "@/lib/paths";
+import { monthOfDayLink, monthPath, weekPath } from "@/lib/paths";
+import { parsePeriodPage } from "@/lib/period-pages";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -10,20 +11,28 @@ export function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ month: string }> };
+// Page 1 at the month's own address, page N at …/page/N (lib/period-pages.ts).
+type Props = { params: Promise<{ month: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parsed = parseMonth((await params).month);
-  return { title: parsed.ok ? `Papers of ${parsed.value.label}` : "Not a month" };
+  const { month, page } = await params;
+  const parsed = parseMonth(month);
+  const pageNumber = parsePeriodPage(page);
+  if (!parsed.ok) return { title: "Not a month" };
+  return { title: `Papers of ${parsed.value.label}${pageNumber.ok && pageNumber.number > 1 ? `, page ${pageNumber.number}` : ""}` };
 }
 
 export default async function MonthPage({ params }: Props) {
-  const parsed = parseMonth((await params).month);
-  if (!parsed.ok) notFound();
+  const { month: monthParam, page } = await params;
+  const parsed = parseMonth(monthParam);
+  const pageNumber = parsePeriodPage(page);
+  if (!parsed.ok || !pageNumber.ok) notFound();
   const month = parsed.value;
   return (
     <PeriodView
       range={month}
+      path={monthPath(monthParam)}
+      page={pageNumber.number}
       heading={`Papers of ${month.label}`}
       linkTo={monthOfDayLink}
       views={[]}

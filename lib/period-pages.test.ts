@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { MAX_PERIOD_PAGE, PERIOD_PAGE_SIZE, parsePeriodPage, periodPageCount, periodPagePath } from "./period-pages";
+
+describe("a period's pages", () => {
+  it("reads page 1 from the period's own address and page N from …/page/N", () => {
+    expect(parsePeriodPage(undefined)).toEqual({ ok: true, number: 1 });
+    expect(parsePeriodPage([])).toEqual({ ok: true, number: 1 });
+    expect(parsePeriodPage(["page", "2"])).toEqual({ ok: true, number: 2 });
+    expect(parsePeriodPage(["page", String(MAX_PERIOD_PAGE)])).toEqual({ ok: true, number: MAX_PERIOD_PAGE });
+  });
+
+  it("refuses every other spelling, so one page has one address (and one cache entry)", () => {
+    for (const rest of [["page", "1"], ["page", "01"], ["page", "2.0"], ["page", "-2"], ["page", String(MAX_PERIOD_PAGE + 1)], ["page"], ["2"], ["pages", "2"], ["page", "2", "x"]]) {
+      expect(parsePeriodPage(rest), rest.join("/")).toMatchObject({ ok: false, reason: expect.any(String) });
+    }
+  });
+
+  it("links page 1 to the period itself", () => {
+    expect(periodPagePath("/papers/week/2025-W07", 1)).toBe("/papers/week/2025-W07");
+    expect(periodPagePath("/papers/week/2025-W07", 3)).toBe("/papers/week/2025-W07/page/3");
+  });
+
+  it("counts whole pages, and one for an empty period", () => {
+    expect(periodPageCount(0)).toBe(1);
+    expect(periodPageCount(PERIOD_PAGE_SIZE)).toBe(1);
+    expect(periodPageCount(PERIOD_PAGE_SIZE + 1)).toBe(2);
+  });
+
+  it("has room for the longest month at the most papers a day the list holds", () => {
+    expect(MAX_PERIOD_PAGE * PERIOD_PAGE_SIZE).toBeGreaterThanOrEqual(31 * 40);
+  });
+});
