@@ -1,5 +1,6 @@
 import { noteDatabaseError } from "../db-outage";
 import { friendlyMessage, httpStatus, type ErrorCode } from "../errors";
+import type { PreparedJson } from "./prepared-json";
 import type { ApiError } from "./schemas";
 
 // Responses of the public read API: anyone may call it from any origin (no cookies are read), and
@@ -12,6 +13,11 @@ const CORS = { "access-control-allow-origin": "*" };
 
 export function apiJson(body: unknown, cacheControl: string = LIST_CACHE): Response {
   return Response.json(body, { headers: { ...CORS, "cache-control": cacheControl } });
+}
+
+/** A prepared answer (lib/api/prepared-json.ts), as apiJson would send it. */
+export function apiPreparedJson(prepared: PreparedJson, cacheControl: string = LIST_CACHE): Response {
+  return new Response(prepared.bytes, { headers: { ...CORS, "cache-control": cacheControl, "content-type": "application/json" } });
 }
 
 export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" | "internal" | "unavailable">, message: string, parameter?: string): Response {
