@@ -35,7 +35,9 @@ export async function PeriodView({
     getNeighbourDays(range),
   ]);
   const pages = periodPageCount(total);
-  if (page > pages) notFound();
+  // Past the end; or the count and this page disagree because a paper was hidden in between.
+  if (page > pages || (page > 1 && papers.length === 0)) notFound();
+  const reachable = pages * PERIOD_PAGE_SIZE;
   return (
     <section aria-labelledby="list-heading" className="flex flex-col gap-4">
       <div>
@@ -63,7 +65,15 @@ export async function PeriodView({
             : `No papers between ${formatDay(range.start, "short")} and ${formatDay(range.end, "short")} yet.`
         }
       />
-      {pages > 1 && <Pager label="Pages of this list" current={page} pages={pages} href={(number) => periodPagePath(path, number)} />}
+      {pages > 1 && (
+        <Pager
+          label="Pages of this list"
+          current={page}
+          pages={pages}
+          href={(number) => periodPagePath(path, number)}
+          note={total > reachable ? `(the top ${reachable.toLocaleString("en-GB")} only)` : undefined}
+        />
+      )}
     </section>
   );
 }

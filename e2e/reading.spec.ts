@@ -5,7 +5,7 @@ import { seedComment, seedPaper } from "./support/discussion";
 import { PHONE, screenshotBothWidths } from "./support/screenshots";
 import { seedReader } from "./support/readers";
 import { addDays, formatDay, parseIsoWeek } from "@/lib/dates";
-import { PERIOD_PAGE_SIZE } from "@/lib/period-pages";
+import { DAY_LIST_SIZE, PERIOD_PAGE_SIZE } from "@/lib/period-pages";
 
 const sql = testSql();
 test.afterAll(async () => {
@@ -157,6 +157,23 @@ test("a week or month lists its papers a page at a time", async ({ page }, testI
   const past = await page.goto("/papers/week/2019-W10/page/3");
   expect(past?.status()).toBe(404);
   await expect(page.getByRole("main")).toContainText("This list has fewer pages: its first is at /papers/week/2019-W10.");
+});
+
+test("a day with more papers than its page holds says so, and its week lists them all", async ({ page }) => {
+  const count = DAY_LIST_SIZE + 1;
+  await sql`insert into papers (id, title, abstract)
+    select '1903.1' || lpad(i::text, 4, '0'), 'Crowded day paper ' || i, 'An abstract for the crowded day.' from generate_series(1, ${count}::int) i
+    on conflict do nothing`;
+  await sql`insert into daily_entries (paper_id, day)
+    select '1903.1' || lpad(i::text, 4, '0'), '2019-03-12' from generate_series(1, ${count}::int) i
+    on conflict do nothing`;
+  await page.goto("/papers/date/2019-03-12");
+  await expect(page.locator("main ol > li h2")).toHaveCount(DAY_LIST_SIZE);
+  await expect(page.getByText(`These are the day's top ${DAY_LIST_SIZE}; more were listed.`)).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Week 11 of 2019" }).last().click();
+  await expect(page).toHaveURL("/papers/week/2019-W11");
+  await expect(page.getByText(`${count} papers, ranked by upvotes`)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pages of this list" })).toContainText(`Page 1 of ${Math.ceil(count / PERIOD_PAGE_SIZE)}`);
 });
 
 test("a paper page shows title, authors, abstract, links and rendered math", async ({ page }, testInfo) => {

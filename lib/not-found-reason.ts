@@ -1,5 +1,5 @@
 import { parseArxivId } from "./arxiv-id";
-import { parseDay, parseIsoWeek, parseMonth } from "./dates";
+import { addDays, parseDay, parseIsoWeek, parseMonth, todayUtc, type Day, type DayRange, type Parsed } from "./dates";
 import { parsePeriodPage } from "./period-pages";
 import { decodeOrKeep } from "./uri";
 
@@ -32,12 +32,8 @@ export function explainNotFound(pathname: string): NotFoundReason {
   if (root === "papers" && kind) {
     const periodParser = { date: parseDay, week: parseIsoWeek, month: parseMonth }[kind];
     if (periodParser) {
-      const check = rest.length >= 1 ? periodParser(rest[0]) : { ok: false as const, reason: `Nothing lives at ${pathname}.` };
-      if (!check.ok) return { title: `That ${kind === "date" ? "day" : kind} doesn't exist`, detail: check.reason, malformed: true };
-      // A week or month lists its papers a page at a time; a day is one page.
-      const page = kind === "date" ? (rest.length === 1 ? { ok: true as const } : { ok: false as const, reason: `Nothing lives at ${pathname}.` }) : parsePeriodPage(rest.slice(1));
-      if (!page.ok) return { title: "That page doesn't exist", detail: page.reason, malformed: true };
-      if (rest.length > 1) return { title: "That page doesn't exist", detail: `This list has fewer pages: its first is at /papers/${kind}/${rest[0]}.`, malformed: false };
+      const reason = explainPeriodAddress(kind, rest, pathname, periodParser);
+      if (reason) return reason;
     } else {
       const id = segments.slice(1).join("/");
       const parsed = parseArxivId(id);
@@ -51,4 +47,19 @@ export function explainNotFound(pathname: string): NotFoundReason {
     }
   }
   return { title: "Page not found", detail: `There is nothing at ${pathname}.`, malformed: false };
+}
+
+/** What is wrong with /papers/{date,week,month}/<period>[/page/N], or null when the address is sound. */
+function explainPeriodAddress(kind: string, rest: string[], pathname: string, parse: (input: string) => Parsed<Day | DayRange>): NotFoundReason | null {
+  const [period, ...after] = rest;
+  const check = period === undefined ? { ok: false as const, reason: `Nothing lives at ${pathname}.` } : parse(period);
+  if (!check.ok) return { title: `That ${kind === "date" ? "day" : kind} doesn't exist`, detail: check.reason, malformed: true };
+  if (after.length === 0) return null;
+  // A week or month lists its papers a page at a time (lib/period-pages.ts); a day is one page.
+  const page = kind === "date" ? { ok: false as const, reason: `A day's papers are on one page, at /papers/date/${period}.` } : parsePeriodPage(after);
+  if (!page.ok) return { title: "That page doesn't exist", detail: page.reason, malformed: true };
+  // A period that has not begun has no papers, so no second page: junk, which makes no cache entry.
+  const start = typeof check.value === "string" ? check.value : check.value.start;
+  if (start > addDays(todayUtc(), 1)) return { title: "That page doesn't exist", detail: `${period} has not begun, so it has no papers yet.`, malformed: true };
+  return { title: "That page doesn't exist", detail: `This list has fewer pages: its first is at /papers/${kind}/${period}.`, malformed: false };
 }

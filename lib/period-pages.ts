@@ -4,10 +4,20 @@
 // others under it: /papers/week/2026-W48/page/2.
 export const PERIOD_PAGE_SIZE = 30;
 
-/** Past this no period has papers (a month of 40 a day is 1,240); beyond it the address is junk. */
-export const MAX_PERIOD_PAGE = 100;
+/**
+ * The last page an address may ask for; past it the address is junk (answered per request, no
+ * cache entry). A month of every new cs paper (`npm run ingest -- --list`) is ~10,000 papers, a
+ * third of this; a longer list's pager stops here and says so.
+ */
+export const MAX_PERIOD_PAGE = 999;
 
-const PAGE_NUMBER = /^[1-9]\d{0,2}$/;
+/**
+ * A day is one page: its top DAY_LIST_SIZE, pins first. A day with more (a bulk ingest) says so
+ * and links to its week, whose pages reach every paper.
+ */
+export const DAY_LIST_SIZE = 100;
+
+const PAGE_NUMBER = /^[1-9]\d*$/;
 
 export type PeriodPage = { ok: true; number: number } | { ok: false; reason: string };
 
@@ -31,7 +41,7 @@ export function periodPagePath(periodPath: string, page: number): string {
   return page === 1 ? periodPath : `${periodPath}/page/${page}`;
 }
 
-/** How many pages a period of `total` papers takes (at least one, which may say it is empty). */
+/** How many pages a period of `total` papers takes: at least one (which may say it is empty), at most MAX_PERIOD_PAGE. */
 export function periodPageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / PERIOD_PAGE_SIZE));
+  return Math.min(MAX_PERIOD_PAGE, Math.max(1, Math.ceil(total / PERIOD_PAGE_SIZE)));
 }

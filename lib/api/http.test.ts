@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { decodeSegments } from "../uri";
-import { apiError, apiJson, apiRoute } from "./http";
+import { apiError, apiJson, apiPreparedJson, apiRoute } from "./http";
+import { prepareJson } from "./prepared-json";
 
 describe("API responses", () => {
   it("are public, briefly cacheable and open to any origin", async () => {
@@ -8,6 +9,17 @@ describe("API responses", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=300");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(await response.json()).toEqual([1]);
+  });
+
+  it("a prepared answer is sent as apiJson would send it, as often as it is asked for", async () => {
+    const value = [{ title: "Attention — is all you need", authors: ["Ł"] }];
+    const prepared = prepareJson(value);
+    const expected = apiJson(value);
+    for (let i = 0; i < 2; i++) {
+      const response = apiPreparedJson(prepared);
+      expect([...response.headers]).toEqual([...expected.headers]);
+      expect(await response.json()).toEqual(value);
+    }
   });
 
   it("errors carry their status and are never cached", async () => {
