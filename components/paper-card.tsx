@@ -4,8 +4,8 @@ import { excerpt } from "@/lib/excerpt";
 import { MathText } from "./math-text";
 import { UpvoteButton } from "./votes/upvote-button";
 
-/** What a list may put in place of the plain title and abstract, and below the card's details. */
-export type PaperCardSlots = { title?: React.ReactNode; summary?: React.ReactNode; extra?: React.ReactNode };
+/** What a list may put in place of the plain title, authors and abstract, and below the card's details. */
+export type PaperCardSlots = { title?: React.ReactNode; authors?: React.ReactNode; summary?: React.ReactNode; extra?: React.ReactNode };
 
 // The card's styles are named classes (app/globals.css, "Lists"), not utility strings: a list
 // repeats them for every paper, twice (HTML and RSC payload), and they were a third of its bytes.
@@ -31,8 +31,12 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
           )}
         </h2>
         <p className="paper-card-authors">
-          {paper.authors.join(", ")}
-          {extraAuthors > 0 && <span className="text-zinc-500 dark:text-zinc-400"> +{extraAuthors}</span>}
+          {slots.authors ?? (
+            <>
+              {paper.authors.join(", ")}
+              {extraAuthors > 0 && <MoreAuthors count={extraAuthors} />}
+            </>
+          )}
         </p>
         <p className="paper-card-summary">
           {slots.summary ?? <MathText text={excerpt(paper.abstract)} />}
@@ -50,4 +54,9 @@ export function PaperCard({ paper, rank, slots = {} }: { paper: ListedPaper; ran
       </div>
     </article>
   );
+}
+
+/** "+7": the authors a card leaves out. */
+export function MoreAuthors({ count }: { count: number }) {
+  return <span className="text-zinc-500 dark:text-zinc-400"> +{count}</span>;
 }

@@ -48,6 +48,20 @@ test("the header search box finds papers, best match first, with the matches hig
   await screenshotBothWidths(page, testInfo, "search-results");
 });
 
+test("a search for an author marks their name on the card, even past the first three", async ({ page }, testInfo) => {
+  // A listed seed paper's fifth author: a card names only the first three before "+N".
+  const [{ paperId, name }] = await sql<{ paperId: string; name: string }[]>`
+    select a.paper_id as "paperId", a.name from paper_authors a
+    where a.position = 4 and exists (select 1 from daily_entries e where e.paper_id = a.paper_id and e.hidden_at is null)
+    order by a.paper_id limit 1`;
+  await page.goto(`/search?q=${encodeURIComponent(`"${name}"`)}`);
+  const card = results(page).filter({ has: page.locator(`[id="paper-${paperId}"]`) });
+  const authors = card.locator(".paper-card-authors");
+  await expect(authors).toContainText(`, … ${name}`);
+  await expect(authors.locator("mark").last()).toHaveText(name.split(" ").at(-1)!);
+  await screenshotBothWidths(page, testInfo, "search-author");
+});
+
 test("many matches come 20 to a page, with previous and next links that keep the query", async ({ page }, testInfo) => {
   const matching = await sql<{ n: number }[]>`select count(*)::int as n from papers where search_vector @@ websearch_to_tsquery('paperboard', 'model')`;
   const total = matching[0].n;

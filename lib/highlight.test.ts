@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headlineOptions, MARK_START as S, MARK_STOP as E, snippetCuts, splitHighlighted, stripMarkers } from "./highlight";
+import { authorsToShow, headlineOptions, MARK_START as S, MARK_STOP as E, snippetCuts, splitHighlighted, stripMarkers } from "./highlight";
 
 describe("splitHighlighted", () => {
   it("turns marker pairs into marked runs and keeps everything else as text", () => {
@@ -51,5 +51,33 @@ describe("snippetCuts", () => {
 
   it("ignores markers", () => {
     expect(stripMarkers(`${S}a${E}b`)).toBe("ab");
+  });
+});
+
+describe("authorsToShow", () => {
+  const mark = (name: string) => `${S}${name}${E}`;
+
+  it("names the first authors, then any later author the search matched, with the gap said", () => {
+    const headline = ["Ada Lovelace", "Alan Turing", "Edsger Dijkstra", "Barbara Liskov", `Grace ${mark("Hopper")}`, "John Backus"].join(", ");
+    expect(authorsToShow(headline, 6, 3)).toEqual({
+      authors: [
+        { headline: "Ada Lovelace", afterGap: false },
+        { headline: "Alan Turing", afterGap: false },
+        { headline: "Edsger Dijkstra", afterGap: false },
+        { headline: `Grace ${mark("Hopper")}`, afterGap: true },
+      ],
+      more: 2,
+    });
+  });
+
+  it("keeps a match among the first authors where it is, and adds no gap after the last of them", () => {
+    const headline = [`${mark("Ada")} Lovelace`, "Alan Turing", "Edsger Dijkstra", `${mark("Ada")} Yonath`].join(", ");
+    expect(authorsToShow(headline, 4, 3)?.authors.map((a) => a.afterGap)).toEqual([false, false, false, false]);
+    expect(authorsToShow(headline, 4, 3)?.more).toBe(0);
+  });
+
+  it("gives up when the names do not split into the authors counted (a comma inside a name)", () => {
+    expect(authorsToShow("Sammy Davis, Jr., Ada Lovelace", 2, 3)).toBeNull();
+    expect(authorsToShow("", 0, 3)).toBeNull();
   });
 });

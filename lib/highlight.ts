@@ -74,3 +74,24 @@ export function snippetCuts(abstract: string, snippet: string): { before: boolea
     after: !core(text).endsWith(core(plain).slice(-40)),
   };
 }
+
+export type ShownAuthor = { headline: string; /** Authors were left out before this one. */ afterGap: boolean };
+
+/**
+ * Which authors a search result's card names: the first `first`, as every card does, then any
+ * later author the search matched, so a reader who searched for a name sees it. Null when the
+ * headline does not split into `authorCount` names (a name with ", " in it): the card then shows
+ * its plain author line.
+ */
+export function authorsToShow(headline: string, authorCount: number, first: number): { authors: ShownAuthor[]; more: number } | null {
+  const names = headline.split(", ");
+  if (!headline || names.length !== authorCount) return null;
+  const authors: ShownAuthor[] = [];
+  let previous = -1;
+  names.forEach((name, index) => {
+    if (index >= first && !name.includes(MARK_START)) return;
+    authors.push({ headline: name, afterGap: index > previous + 1 });
+    previous = index;
+  });
+  return { authors, more: authorCount - authors.length };
+}

@@ -5,6 +5,7 @@ import { dayPath } from "@/lib/paths";
 import { MAX_SEARCH_PAGE } from "@/lib/search-request";
 import { PaperList } from "../paper-list";
 import { Pager } from "../ui/pager";
+import { HighlightedAuthors } from "./highlighted-authors";
 import { HighlightedText } from "./highlighted-text";
 import { SearchHelp } from "./search-help";
 
@@ -57,6 +58,7 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
           const cuts = snippetCuts(hit.abstract, hit.abstractHeadline);
           return {
             title: <HighlightedText headline={hit.titleHeadline} />,
+            authors: <HighlightedAuthors hit={hit} />,
             summary: (
               <>
                 {cuts.before && "… "}

@@ -18,6 +18,8 @@ export type SearchHit = ListedPaper & {
   /** ts_headline output with lib/highlight.ts markers: the whole title, and abstract fragments. */
   titleHeadline: string;
   abstractHeadline: string;
+  /** Every author's name, ", " between them (papers.author_names), with the matched words marked. */
+  authorsHeadline: string;
   /** The first day the paper was (visibly) on the list, within the date filter when there is one. */
   listedOn: Day | null;
 };
@@ -76,6 +78,7 @@ export async function searchPapers({ q, filters, limit = 50, offset = 0 }: { q: 
       submittedAt: matches.submittedAt,
       titleHeadline: sql<string>`ts_headline(${SEARCH_CONFIG}, translate(${papers.title}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
       abstractHeadline: sql<string>`ts_headline(${SEARCH_CONFIG}, translate(${papers.abstract}, ${markers}, ''), ${tsquery}, ${ABSTRACT_HEADLINE})`,
+      authorsHeadline: sql<string>`ts_headline(${SEARCH_CONFIG}, translate(${papers.authorNames}, ${markers}, ''), ${tsquery}, ${TITLE_HEADLINE})`,
       submitterUsername: users.username,
       submitterName: users.name,
     })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { paperExists, searchPapers } from "@/db/queries/search";
 import { paperAuthors, papers } from "@/db/schema";
+import { HighlightedAuthors } from "@/components/search/highlighted-authors";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { MARK_START, MARK_STOP } from "@/lib/highlight";
 import type { SearchFilters } from "@/lib/search-request";
@@ -149,6 +150,14 @@ describe("highlights", () => {
     expect(html).toContain("&lt;b&gt;bold&lt;/b&gt;");
     expect(html).toMatch(/<mark[^>]*>Exploit<\/mark>/);
     expect(html).not.toMatch(/<script|<b>/);
+  });
+
+  it("marks a matched author, and the card names one past the first three", async () => {
+    await makePaper({ id: "2503.00003", title: "Compilers", abstract: "Nothing.", authors: ["Mira Quell", "Tobias Vant", "Ines Korro", "Otto Plenk", "Frances Allen"] });
+    const [hit] = (await searchPapers({ q: "allen", filters: ANY })).hits;
+    expect(hit.authorsHeadline).toBe(`Mira Quell, Tobias Vant, Ines Korro, Otto Plenk, Frances ${MARK_START}Allen${MARK_STOP}`);
+    const html = renderToStaticMarkup(createElement(HighlightedAuthors, { hit }));
+    expect(html.replace(/<mark[^>]*>/g, "<mark>")).toBe('Mira Quell, Tobias Vant, Ines Korro, … Frances <mark>Allen</mark><span class="text-zinc-500 dark:text-zinc-400"> +1</span>');
   });
 
   it("ignores our marker characters when a paper's own text contains them", async () => {
