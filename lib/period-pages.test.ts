@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PERIOD_PAGE, PERIOD_PAGE_SIZE, parsePeriodPage, periodPageCount, periodPagePath } from "./period-pages";
+import { MAX_PERIOD_PAGE, PERIOD_PAGE_SIZE, parsePeriodPage, periodPageCount, periodPagePath, periodPageTitle } from "./period-pages";
 
 describe("a period's pages", () => {
   it("reads page 1 from the period's own address and page N from …/page/N", () => {
@@ -29,5 +29,13 @@ describe("a period's pages", () => {
 
   it("has room for a month of every new cs paper on arXiv (~10,000)", () => {
     expect(MAX_PERIOD_PAGE * PERIOD_PAGE_SIZE).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe("a period page's title", () => {
+  it("is the period's own on page 1, and says the page after it", () => {
+    expect(periodPageTitle("Week 10 of 2019", parsePeriodPage(undefined))).toBe("Week 10 of 2019");
+    expect(periodPageTitle("Week 10 of 2019", parsePeriodPage(["page", "2"]))).toBe("Week 10 of 2019, page 2");
+    expect(periodPageTitle("Week 10 of 2019", parsePeriodPage(["page", "x"]))).toBe("Week 10 of 2019");
   });
 });

@@ -36,6 +36,11 @@ export function parsePeriodPage(rest: readonly string[] | undefined): PeriodPage
   return { ok: true, number: value };
 }
 
+/** A period page's title: the period's own for page 1 (or an address that is not a page), then ", page N". */
+export function periodPageTitle(title: string, page: PeriodPage): string {
+  return page.ok && page.number > 1 ? `${title}, page ${page.number}` : title;
+}
+
 /** The address of a period's page: the period's own for page 1. */
 export function periodPagePath(periodPath: string, page: number): string {
   return page === 1 ? periodPath : `${periodPath}/page/${page}`;

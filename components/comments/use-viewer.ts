@@ -27,7 +27,6 @@ export function commentVotesKey(paperId: string) {
 
 export type CommentVotes = { upvoted: Set<number>; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
 
-
 /**
  * The comments of this paper the reader has upvoted, the live counts, the Markdown of the
  * reader's own comments (to edit them) and the flags they put on others', asked only once we know

@@ -1,6 +1,6 @@
 import type { SearchResult } from "@/db/queries/search";
 import { formatDay } from "@/lib/dates";
-import { snippetCuts } from "@/lib/highlight";
+import { authorsToShow, snippetCuts } from "@/lib/highlight";
 import { dayPath } from "@/lib/paths";
 import { MAX_SEARCH_PAGE } from "@/lib/search-request";
 import { PaperList } from "../paper-list";
@@ -56,9 +56,11 @@ export function SearchResults({ q, result, filtered, page }: { q: string; result
         }
         slots={(hit) => {
           const cuts = snippetCuts(hit.abstract, hit.abstractHeadline);
+          // Unset when the names cannot be told apart: the card's own author line instead.
+          const authors = authorsToShow(hit.authorsHeadline, hit.authorCount, hit.authors.length);
           return {
             title: <HighlightedText headline={hit.titleHeadline} />,
-            authors: <HighlightedAuthors hit={hit} />,
+            authors: authors && <HighlightedAuthors shown={authors} />,
             summary: (
               <>
                 {cuts.before && "… "}

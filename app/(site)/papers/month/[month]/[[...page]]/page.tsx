@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
 import { isoWeeksOf, parseIsoWeek, parseMonth, todayUtc } from "@/lib/dates";
 import { monthOfDayLink, monthPath, weekPath } from "@/lib/paths";
-import { parsePeriodPage } from "@/lib/period-pages";
+import { parsePeriodPage, periodPageTitle } from "@/lib/period-pages";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -17,9 +17,7 @@ type Props = { params: Promise<{ month: string; page?: string[] }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { month, page } = await params;
   const parsed = parseMonth(month);
-  const pageNumber = parsePeriodPage(page);
-  if (!parsed.ok) return { title: "Not a month" };
-  return { title: `Papers of ${parsed.value.label}${pageNumber.ok && pageNumber.number > 1 ? `, page ${pageNumber.number}` : ""}` };
+  return { title: parsed.ok ? periodPageTitle(`Papers of ${parsed.value.label}`, parsePeriodPage(page)) : "Not a month" };
 }
 
 export default async function MonthPage({ params }: Props) {

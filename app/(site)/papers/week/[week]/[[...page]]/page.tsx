@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PeriodView } from "@/components/period-view";
 import { daysOf, formatWeekday, parseIsoWeek, todayUtc } from "@/lib/dates";
 import { dayPath, monthOfDayLink, weekOfDayLink, weekPath } from "@/lib/paths";
-import { parsePeriodPage } from "@/lib/period-pages";
+import { parsePeriodPage, periodPageTitle } from "@/lib/period-pages";
 
 // Cached for everyone (lib/cached-pages.ts says how fresh); none rendered at build time.
 export const revalidate = 5;
@@ -17,9 +17,7 @@ type Props = { params: Promise<{ week: string; page?: string[] }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { week, page } = await params;
   const parsed = parseIsoWeek(week);
-  const pageNumber = parsePeriodPage(page);
-  if (!parsed.ok) return { title: "Not a week" };
-  return { title: pageNumber.ok && pageNumber.number > 1 ? `${parsed.value.label}, page ${pageNumber.number}` : parsed.value.label };
+  return { title: parsed.ok ? periodPageTitle(parsed.value.label, parsePeriodPage(page)) : "Not a week" };
 }
 
 export default async function WeekPage({ params }: Props) {
