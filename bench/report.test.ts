@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement, PageWeight } from "./measure";
-import { combine, failures, formatTable, growthRatio, HOME_BUDGET, overBudget, withRatios } from "./report";
+import { combine, failures, formatTable, growthRatio, HOME_BUDGET, median, overBudget, withRatios } from "./report";
 import { HOME_ANONYMOUS, HOME_SIGNED_IN } from "./targets";
 
 const row = (name: string, requestsPerSecond: number, { encoding = "gzip", non2xx = 0, errors = 0 }: { encoding?: "gzip" | "identity"; non2xx?: number; errors?: number } = {}): Measurement => ({
@@ -53,5 +53,11 @@ describe("bench report", () => {
   it("reports growth as p50 over p50, and nothing when a side completed no request", () => {
     expect(growthRatio(20, 22, 100, 100)).toBeCloseTo(1.1);
     expect(growthRatio(0, 22, 0, 100)).toBeNull();
+  });
+
+  it("takes the median of the growth rounds, so one drifted round cannot decide the ratio", () => {
+    expect(median([71, 46, 50])).toBe(50);
+    expect(median([40, 60])).toBe(50);
+    expect(median([3])).toBe(3);
   });
 });

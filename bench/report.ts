@@ -104,6 +104,13 @@ export function overBudget(weights: PageWeight[]): string[] {
   return over;
 }
 
+/** The middle value (the mean of the middle two for an even count); NaN for none. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** How much slower the home page got from the small catalogue to the large one (p50 over p50); null without data. */
 export function growthRatio(smallP50: number, largeP50: number, smallRequests: number, largeRequests: number): number | null {
   return smallRequests > 0 && largeRequests > 0 && smallP50 > 0 ? largeP50 / smallP50 : null;
