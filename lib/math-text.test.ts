@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMath } from "./math-text";
+import { mathTextAsPlain, splitMath } from "./math-text";
 
 describe("splitMath", () => {
   it("separates inline and display math from prose", () => {
@@ -19,5 +19,18 @@ describe("splitMath", () => {
 
   it("allows escaped dollars inside math", () => {
     expect(splitMath("$a \\$ b$")).toEqual([{ kind: "math", value: "a \\$ b", display: false }]);
+  });
+});
+
+describe("mathTextAsPlain", () => {
+  it("turns the prose's TeX accents into letters and keeps the math as TeX between its dollars", () => {
+    expect(mathTextAsPlain(String.raw`Schr\"odinger bridges in $O(n \log n)$ and $$E = mc^2$$ by Erd\H{o}s`)).toBe(
+      String.raw`Schrödinger bridges in $O(n \log n)$ and $$E = mc^2$$ by Erdős`,
+    );
+  });
+
+  it("leaves a TeX accent inside math alone, and prose without math as it was", () => {
+    expect(mathTextAsPlain(String.raw`$\"o$ and M\"obius`)).toBe(String.raw`$\"o$ and Möbius`);
+    expect(mathTextAsPlain("A plain title")).toBe("A plain title");
   });
 });

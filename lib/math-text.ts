@@ -37,6 +37,16 @@ export function splitMath(input: string): MathSegment[] {
   return segments;
 }
 
+/**
+ * The text for a reader of plain text (a feed's titles and summaries): the prose's accents as
+ * letters, the math as the TeX it was written in, between its dollars.
+ */
+export function mathTextAsPlain(input: string): string {
+  return splitMath(input)
+    .map((segment) => (segment.kind === "text" ? segment.value : segment.display ? `$$${segment.value}$$` : `$${segment.value}$`))
+    .join("");
+}
+
 function findClosing(input: string, from: number, delimiter: string): number {
   for (let j = from; j < input.length; j++) {
     if (input[j] === "\\") {

@@ -127,6 +127,39 @@ describe("Atom specifics", () => {
   });
 });
 
+describe("TeX in a paper's title and abstract", () => {
+  const tex = {
+    ...paper("2502.00003", 7, String.raw`Schr\"odinger bridges for $\mathcal{O}(n)$ samplers`),
+    abstract: String.raw`We study M\"obius flows with $x < y$ and $$\sum_i a_i$$.` + "\n\nA second paragraph.",
+  };
+  const rss = buildRss(dailyFeed({ origin: ORIGIN, day: "2025-02-14", rows: [tex], latest: false }));
+  const atom = buildAtom(dailyFeed({ origin: ORIGIN, day: "2025-02-14", rows: [tex], latest: false }));
+
+  it("gives titles and text summaries the accents as letters and the math as TeX", () => {
+    expect(textsOf(rss, "title")[1]).toBe(String.raw`Schrödinger bridges for $\mathcal{O}(n)$ samplers`);
+    expect(textsOf(atom, "summary")[0]).toBe(String.raw`We study Möbius flows with $x < y$ and $$\sum_i a_i$$.` + "\n\nA second paragraph.");
+  });
+
+  it("gives the HTML abstract its math as MathML, inline and display, with the prose escaped", () => {
+    const html = textsOf(atom, "content")[0];
+    expect(html).toMatch(/^<div><p>We study Möbius flows with <span class="katex"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
+    expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
+    expect(html).toContain("<mo>&lt;</mo>");
+    expect(html).toContain('<annotation encoding="application/x-tex">x &lt; y</annotation>');
+    expect(html).not.toContain("katex-html"); // no unstyled second rendering for a reader without KaTeX's CSS
+    expect(html).toMatch(/<\/p><p>A second paragraph\.<\/p><\/div>$/);
+    expectStrictXml(atom);
+    expectStrictXml(rss);
+  });
+
+  it("escapes markup in the prose around the math", () => {
+    const nasty = buildAtom(dailyFeed({ origin: ORIGIN, day: "2025-02-14", rows: [{ ...tex, abstract: `<img src=x onerror=alert(1)> and $a$` }], latest: false }));
+    const html = textsOf(nasty, "content")[0];
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; and <span class=\"katex\">");
+    expect(html).not.toContain("<img");
+  });
+});
+
 describe("the trending feed", () => {
   it("keeps one guid per paper, whatever the day", () => {
     const feed = parseFeed(buildRss(trendingFeed({ origin: ORIGIN, rows, now: new Date("2025-02-15T00:00:00Z") })));

@@ -1,10 +1,27 @@
+import katex from "katex";
+import { splitMath } from "../math-text";
 import { xmlFragment, xmlSafeText } from "./xml";
 
-/** Plain text as HTML paragraphs, escaped by the XML builder (its output is also valid HTML). */
+/**
+ * An abstract (plain text with TeX math, as arXiv gives it) as HTML paragraphs for a feed: the
+ * prose escaped by the XML builder, its TeX accents as letters (lib/tex-accents.ts), and its math
+ * as MathML, which feed readers draw without a stylesheet, as in the comments feed (lib/markdown.ts).
+ */
 export function textToHtml(text: string): string {
   const paragraphs = xmlSafeText(text)
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, " ").trim())
     .filter(Boolean);
-  return xmlFragment({ div: { p: paragraphs } });
+  return `<div>${paragraphs.map((p) => `<p>${paragraphHtml(p)}</p>`).join("")}</div>`;
+}
+
+function paragraphHtml(paragraph: string): string {
+  return splitMath(paragraph)
+    .map((segment) =>
+      segment.kind === "text"
+        ? xmlFragment({ "#text": segment.value })
+        : // KaTeX escapes its input and, with `trust` off, emits no links or raw HTML.
+          katex.renderToString(segment.value, { displayMode: segment.display, output: "mathml", throwOnError: false, strict: "ignore", trust: false, maxSize: 20, maxExpand: 200 }),
+    )
+    .join("");
 }

@@ -4,6 +4,7 @@ import { TRENDING_PATH } from "../cached-pages";
 import { formatDay, type Day } from "../dates";
 import { DISCUSSION_ANCHOR } from "../discussion-anchor";
 import { dayPath } from "../paths";
+import { mathTextAsPlain } from "../math-text";
 import { absoluteUrl } from "../site-url";
 import { textToHtml } from "./html";
 import type { FeedDocument, FeedItem } from "./model";
@@ -25,11 +26,11 @@ function paperItem(origin: string, row: ListedPaperRow, guid: string): FeedItem 
   const link = absoluteUrl(origin, paperPath(row.id));
   return {
     guid,
-    title: row.title,
+    title: mathTextAsPlain(row.title),
     link,
     published: row.listing.submittedAt,
     authors: row.authors,
-    summary: row.abstract,
+    summary: mathTextAsPlain(row.abstract),
     html: textToHtml(row.abstract),
     comments: `${link}#${DISCUSSION_ANCHOR}`,
   };
@@ -89,7 +90,7 @@ export function commentsFeed({
   const live = comments.filter((c) => c.state === "live").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
   return {
     id: `paperboard:feed:comments:${paper.id}`,
-    title: `Comments on “${paper.title}”`,
+    title: `Comments on “${mathTextAsPlain(paper.title)}”`,
     description: `The discussion of arXiv:${paper.id} on Paperboard.`,
     ...urls(origin, paperPath(paper.id), feedPaths.comments(paper.id)),
     updated: live.length > 0 ? latestOf(live.map((c) => c.editedAt ?? c.createdAt), live[0].createdAt) : now,
@@ -97,7 +98,7 @@ export function commentsFeed({
       const who = comment.author?.username ? `@${comment.author.username}` : (comment.author?.name ?? "a reader");
       return {
         guid: `paperboard:comment:${comment.id}`,
-        title: `${who} on “${paper.title}”`,
+        title: `${who} on “${mathTextAsPlain(paper.title)}”`,
         link: `${paperUrl}#comment-${comment.id}`,
         published: comment.createdAt,
         updated: comment.editedAt ?? undefined,
