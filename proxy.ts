@@ -57,8 +57,9 @@ function rewriteTarget(pathname: string): string | null {
 }
 
 export const config = {
-  // Everything but build assets and the icon, which are static files that run no script. API
-  // routes and feeds go through too, so one code path sets every header (HSTS needs the request).
+  // Everything but build assets and the icon, which are static files that run no script, and the
+  // JSON routes under /api/ (but Auth.js's), which set their own headers and check the outage
+  // gate themselves, at a third of the cost (lib/api/json-route.ts). Feeds go through.
   // Prefetches are not skipped: they must see the same /papers/* rewrites as navigations.
-  matcher: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+  matcher: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?!auth/)).*)",
 };

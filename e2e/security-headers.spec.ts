@@ -88,12 +88,35 @@ test("every page type sends the headers, with a nonce that Next puts on its scri
     }
     expect(first.headers()["strict-transport-security"], path).toBeUndefined(); // plain HTTP here
   }
-  // A malformed URL's 404, the API and feeds get them too.
-  for (const [path, status] of [["/papers/not-an-id", 404], ["/api/health", 200], ["/feed.xml", 200]] as const) {
+  // A malformed URL's 404, feeds and Auth.js's routes get them too, from proxy.ts.
+  for (const [path, status] of [["/papers/not-an-id", 404], ["/feed.xml", 200], ["/api/auth/session", 200]] as const) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(status);
     expectSecurityHeaders(response, path);
   }
+});
+
+test("the JSON routes, which skip proxy.ts, send the headers themselves, with a policy that loads nothing", async ({ page, baseURL }) => {
+  await signIn(page, (await seedReader(sql, "csp_json")).email);
+  const answers = [
+    ["/api/health", 200, await page.request.get("/api/health")],
+    ["/api/me?papers=2401.00001", 200, await page.request.get("/api/me?papers=2401.00001")],
+    ["/api/daily_papers", 200, await page.request.get("/api/daily_papers")],
+    ["/api/papers/not-an-id", 404, await page.request.get("/api/papers/not-an-id")],
+    // A refused write: its error is a JSON route's answer too.
+    ["POST /api/votes/papers", 400, await page.request.post("/api/votes/papers", { data: { paperId: "nope", upvoted: true }, headers: { origin: baseURL! } })],
+  ] as const;
+  for (const [what, status, response] of answers) {
+    expect(response.status(), what).toBe(status);
+    const headers = response.headers();
+    expect(headers["content-type"], what).toContain("application/json");
+    expect(headers["content-security-policy"], what).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], what).toBe("nosniff");
+    expect(headers["x-frame-options"], what).toBe("DENY");
+    expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+  }
+  const overHttps = await page.request.get("/api/health", { headers: { "x-forwarded-proto": "https" } });
+  expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
 });
 
 test("HSTS is sent only when the request came over HTTPS", async ({ request }) => {

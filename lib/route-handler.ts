@@ -6,19 +6,21 @@ import { readCappedText } from "./read-capped-body";
 import type { SessionUser } from "./auth/session-user";
 import { AppError, httpStatus, type ErrorPayload } from "./errors";
 import { isSameOriginRequest } from "./same-origin";
+import { jsonRoute } from "./api/json-route";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * The guarded write path for JSON route handlers, the twin of lib/action.ts: same-origin check,
- * body size cap, session from the database, zod, then `fn`. Failures become JSON errors with the
+ * body size cap, session from the database, zod, then `fn`, inside jsonRoute (outage gate,
+ * security headers). Failures become JSON errors with the
  * matching HTTP status (and Retry-After when rate limited).
  */
 export function jsonWrite<S extends z.ZodType, T>(
   schema: S,
   fn: (input: z.output<S>, user: SessionUser, request: Request) => Promise<T>,
 ): (request: Request) => Promise<Response> {
-  return async (request) => {
+  return jsonRoute(async (request: Request) => {
     if (!isSameOriginRequest(request.headers)) {
       return errorResponse(new AppError("forbidden", { message: "Cross-site requests are refused." }).toPayload());
     }
@@ -38,7 +40,7 @@ export function jsonWrite<S extends z.ZodType, T>(
       fn: (input, user) => fn(input, user, request),
     });
     return result.ok ? Response.json(result.data, { headers: { "cache-control": "no-store" } }) : errorResponse(result.error);
-  };
+  });
 }
 
 async function readJson(request: Request): Promise<unknown | AppError> {

@@ -58,6 +58,12 @@ export function contentSecurityPolicy({ nonce, dev = false }: { nonce: string; d
 }
 
 /**
+ * The policy of JSON answers (lib/api/json-route.ts): a JSON document loads nothing and is framed
+ * by no one, so it may do neither, whatever a browser makes of it.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
  * Whether the reader reached us over HTTPS: the reverse proxy's X-Forwarded-Proto, or a
  * configured https AUTH_URL. A client talking to `next start` directly can forge the header, but
  * the worst it gets is an HSTS header over plain HTTP, which browsers ignore.

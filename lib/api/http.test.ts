@@ -32,11 +32,14 @@ describe("API responses", () => {
 
   it("an unexpected failure becomes a logged JSON 500", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = await apiRoute(async () => {
+    const response = await apiRoute(async (_request: Request) => {
       throw new Error("database down");
-    })();
+    })(new Request("http://localhost/api/daily_papers"));
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({ error: { code: "internal" } });
+    // Outside proxy.ts, the route stamps the security headers itself, errors included.
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(log).toHaveBeenCalled();
     log.mockRestore();
   });

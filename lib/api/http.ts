@@ -1,5 +1,6 @@
 import { noteDatabaseError } from "../db-outage";
 import { friendlyMessage, httpStatus, type ErrorCode } from "../errors";
+import { jsonRoute } from "./json-route";
 import type { PreparedJson } from "./prepared-json";
 import type { ApiError } from "./schemas";
 
@@ -28,10 +29,10 @@ export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" 
 /**
  * Wraps a route handler so that an unexpected failure is logged and answered in the API's own
  * error shape (a JSON 500, or 503 when the database cannot be reached) rather than Next's HTML
- * error page.
+ * error page; inside jsonRoute, for the outage gate and the security headers.
  */
-export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
-  return async (...args) => {
+export function apiRoute<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return jsonRoute(async (...args: A) => {
     try {
       return await handler(...args);
     } catch (error) {
@@ -39,5 +40,5 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
       if (noteDatabaseError(error)) return apiError("unavailable", friendlyMessage("unavailable"));
       return apiError("internal", "Something went wrong on our side. Please try again.");
     }
-  };
+  });
 }

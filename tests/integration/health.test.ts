@@ -27,7 +27,7 @@ describe("readiness", () => {
 
   it("finds every journal entry applied after migrating", async () => {
     expect((await getAppliedMigrationTimes()).sort()).toEqual(journal.entries.map((e) => e.when).sort());
-    const response = await ready();
+    const response = await ready(new Request("http://localhost/api/ready"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({ status: "ready", migrations: { applied: journal.entries.length, expected: journal.entries.length } });
@@ -35,7 +35,7 @@ describe("readiness", () => {
 
   it("answers 503 naming the count when a migration is missing", async () => {
     await getDb().execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${last.when}`);
-    const response = await ready();
+    const response = await ready(new Request("http://localhost/api/ready"));
     expect(response.status).toBe(503);
     const n = journal.entries.length;
     expect(await response.json()).toEqual({
@@ -55,7 +55,7 @@ describe("readiness", () => {
     await closeDb();
     // Nothing listens on port 1: the connection is refused at once.
     connectDb({ kind: "server", url: "postgres://postgres@127.0.0.1:1/postgres", poolMax: 1 });
-    const response = await ready();
+    const response = await ready(new Request("http://localhost/api/ready"));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "unavailable", reason: "database unreachable" });
   });

@@ -5,6 +5,7 @@ import { isBanned } from "@/lib/auth/session-user";
 import { paperIdListSchema } from "@/lib/api/paper-id-list";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/route-handler";
+import { jsonRoute } from "@/lib/api/json-route";
 
 /** What the browser needs to show who is signed in and what they upvoted; nothing more leaves the server. */
 export type Me = {
@@ -19,7 +20,7 @@ const Query = z.object({ papers: paperIdListSchema });
 // upvotes and the live counts. Pages are the same for everyone and cached; this one request, made
 // by the browser, is the whole personal part of a page view (components/use-me.ts). Signed-out
 // readers cost no database read.
-export async function GET(request: Request) {
+export const GET = jsonRoute(async (request: Request) => {
   const parsed = Query.safeParse({ papers: new URL(request.url).searchParams.get("papers") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "papers must be a comma-separated list of at most 200 arXiv IDs." }).toPayload());
   const paperIds = parsed.data.papers;
@@ -31,4 +32,4 @@ export async function GET(request: Request) {
     ...(user && votes ? { votes } : {}),
   };
   return Response.json(body, { headers: { "cache-control": "private, no-store" } });
-}
+});

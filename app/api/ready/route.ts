@@ -2,6 +2,7 @@ import { getAppliedMigrationTimes, pingDatabase } from "@/db/queries/health";
 import journal from "@/db/migrations/meta/_journal.json";
 import { migrationStatus, pendingReason } from "@/lib/readiness";
 import { markDatabaseSuspect, markDatabaseUp } from "@/lib/db-outage";
+import { jsonRoute } from "@/lib/api/json-route";
 
 // Short enough that a load balancer's probe (typically 2–5 s) gets our answer, not its own timeout.
 const PING_TIMEOUT_MS = 1_500;
@@ -10,7 +11,7 @@ const NO_STORE = { "cache-control": "no-store" };
 
 // GET /api/ready: 200 only when this process can serve, i.e. the database answers and has every
 // migration this build was made with. The reason is short and fixed; errors go to the log only.
-export async function GET(): Promise<Response> {
+export const GET = jsonRoute(async (_request: Request) => {
   try {
     await pingDatabase({ timeoutMs: PING_TIMEOUT_MS });
   } catch (error) {
@@ -30,7 +31,7 @@ export async function GET(): Promise<Response> {
     console.error("readiness: migration check failed", error);
     return notReady("migration check failed");
   }
-}
+});
 
 function notReady(reason: string, details: object = {}): Response {
   return Response.json({ status: "unavailable", reason, ...details }, { status: 503, headers: NO_STORE });

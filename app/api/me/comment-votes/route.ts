@@ -3,6 +3,7 @@ import { getReaderCommentVotes, type ReaderCommentState } from "@/db/queries/vot
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
 import { errorResponse } from "@/lib/route-handler";
+import { jsonRoute } from "@/lib/api/json-route";
 import { AppError } from "@/lib/errors";
 
 const Query = z.object({ paper: arxivIdSchema });
@@ -15,10 +16,10 @@ const NOBODY: ReaderCommentState = { upvoted: [], counts: {}, sources: {}, flagg
 // the cached page was rendered), the Markdown of the reader's own live comments, to edit them, and
 // the reason of each flag the reader has on them. The paper page is cached for everyone; this is
 // its personal part.
-export async function GET(request: Request) {
+export const GET = jsonRoute(async (request: Request) => {
   const parsed = Query.safeParse({ paper: new URL(request.url).searchParams.get("paper") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "paper must be an arXiv ID." }).toPayload());
   const user = await getCurrentUser();
   const state: ReaderCommentState = user ? await getReaderCommentVotes({ userId: user.id, paperId: parsed.data.paper }) : NOBODY;
   return Response.json(state, { headers: { "cache-control": "private, no-store" } });
-}
+});

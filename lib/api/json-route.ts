@@ -1,0 +1,34 @@
+import "server-only";
+import { databaseOutageResponse } from "@/db/outage-gate";
+import { unavailableOr } from "../action-core";
+import { getEnv } from "../env";
+import { errorResponse } from "../route-handler";
+import { API_CONTENT_SECURITY_POLICY, cameOverHttps, securityHeaders } from "../security-headers";
+
+// The frame of every JSON route handler under /api/ but Auth.js's. Those routes skip proxy.ts
+// (its matcher): running it cost a JSON request about a third of its throughput (autocannon -c 20,
+// /api/me signed in: 219–293 req/s through the proxy, 278–432 without, alternating rounds on two
+// builds), and a JSON answer needs none of its work (no nonce, no rewrite). What it did for them
+// happens here instead, for a fraction of the cost: the outage gate's quick 503 while the database
+// is believed down, and the security headers, with a policy that lets a JSON answer load nothing.
+
+/** Wraps a JSON route handler: outage gate first, security headers on whatever it answers. */
+export function jsonRoute<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response> | Response): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    const [request] = args;
+    const response = (await databaseOutageResponse(request)) ?? (await answer(handler, args));
+    const https = cameOverHttps({ forwardedProto: request.headers.get("x-forwarded-proto"), authUrl: getEnv().AUTH_URL });
+    for (const [name, value] of securityHeaders({ policy: API_CONTENT_SECURITY_POLICY, https })) response.headers.set(name, value);
+    return response;
+  };
+}
+
+/** The handler's answer; a failure it did not answer itself becomes a JSON error, not Next's HTML 500. */
+async function answer<A extends unknown[]>(handler: (...args: A) => Promise<Response> | Response, args: A): Promise<Response> {
+  try {
+    return await handler(...args);
+  } catch (error) {
+    console.error("JSON request failed", error);
+    return errorResponse(unavailableOr("internal", error).toPayload());
+  }
+}
