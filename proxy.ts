@@ -57,9 +57,11 @@ function rewriteTarget(pathname: string): string | null {
 }
 
 export const config = {
-  // Everything but build assets and the icon, which are static files that run no script, and the
-  // JSON routes under /api/ (but Auth.js's), which set their own headers and check the outage
-  // gate themselves, at a third of the cost (lib/api/json-route.ts). Feeds go through.
-  // Prefetches are not skipped: they must see the same /papers/* rewrites as navigations.
-  matcher: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?!auth/)).*)",
+  // Everything but build assets and the icon, which are static files that run no script, and our
+  // JSON routes, which set their own headers and check the outage gate themselves, at a third of
+  // the cost (lib/api/json-route.ts). They are named one by one: any other address under /api/
+  // (Auth.js's, or one no route serves, answered by an HTML 404) still needs the proxy's headers.
+  // Feeds go through. Prefetches are not skipped: they must see the same /papers/* rewrites as
+  // navigations. lib/proxy-scope.test.ts checks which addresses skip it.
+  matcher: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?:me|me/votes|me/comment-votes|daily_papers|votes/papers|health|ready|openapi\\.json)$|api/papers/).*)",
 };

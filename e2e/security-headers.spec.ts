@@ -88,8 +88,9 @@ test("every page type sends the headers, with a nonce that Next puts on its scri
     }
     expect(first.headers()["strict-transport-security"], path).toBeUndefined(); // plain HTTP here
   }
-  // A malformed URL's 404, feeds and Auth.js's routes get them too, from proxy.ts.
-  for (const [path, status] of [["/papers/not-an-id", 404], ["/feed.xml", 200], ["/api/auth/session", 200]] as const) {
+  // A malformed URL's 404, feeds, Auth.js's routes and an address under /api/ that no route
+  // serves (an HTML 404) get them too, from proxy.ts.
+  for (const [path, status] of [["/papers/not-an-id", 404], ["/feed.xml", 200], ["/api/auth/session", 200], ["/api/nope", 404]] as const) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(status);
     expectSecurityHeaders(response, path);

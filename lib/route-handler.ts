@@ -4,7 +4,8 @@ import { runAction, unavailableOr } from "./action-core";
 import { getCurrentUser } from "./auth/current-user";
 import { readCappedText } from "./read-capped-body";
 import type { SessionUser } from "./auth/session-user";
-import { AppError, httpStatus, type ErrorPayload } from "./errors";
+import { AppError } from "./errors";
+import { errorResponse } from "./error-response";
 import { isSameOriginRequest } from "./same-origin";
 import { jsonRoute } from "./api/json-route";
 
@@ -13,8 +14,8 @@ const MAX_BODY_BYTES = 16 * 1024;
 /**
  * The guarded write path for JSON route handlers, the twin of lib/action.ts: same-origin check,
  * body size cap, session from the database, zod, then `fn`, inside jsonRoute (outage gate,
- * security headers). Failures become JSON errors with the
- * matching HTTP status (and Retry-After when rate limited).
+ * security headers). Failures become JSON errors with the matching HTTP status (and Retry-After
+ * when rate limited).
  */
 export function jsonWrite<S extends z.ZodType, T>(
   schema: S,
@@ -53,8 +54,3 @@ async function readJson(request: Request): Promise<unknown | AppError> {
   }
 }
 
-export function errorResponse(error: ErrorPayload): Response {
-  const headers: Record<string, string> = { "cache-control": "no-store" };
-  if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
-  return Response.json({ error }, { status: httpStatus(error.code), headers });
-}

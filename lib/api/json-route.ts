@@ -2,7 +2,7 @@ import "server-only";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { unavailableOr } from "../action-core";
 import { getEnv } from "../env";
-import { errorResponse } from "../route-handler";
+import { errorResponse } from "../error-response";
 import { API_CONTENT_SECURITY_POLICY, cameOverHttps, securityHeaders } from "../security-headers";
 
 // The frame of every JSON route handler under /api/ but Auth.js's. Those routes skip proxy.ts

@@ -4,7 +4,7 @@ import { getCurrentUser, getSessionClaims } from "@/lib/auth/current-user";
 import { isBanned } from "@/lib/auth/session-user";
 import { paperIdListSchema } from "@/lib/api/paper-id-list";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/route-handler";
+import { errorResponse } from "@/lib/error-response";
 import { jsonRoute } from "@/lib/api/json-route";
 
 /** What the browser needs to show who is signed in and what they upvoted; nothing more leaves the server. */

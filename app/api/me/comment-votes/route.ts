@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getReaderCommentVotes, type ReaderCommentState } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { arxivIdSchema } from "@/lib/arxiv-id-schema";
-import { errorResponse } from "@/lib/route-handler";
+import { errorResponse } from "@/lib/error-response";
 import { jsonRoute } from "@/lib/api/json-route";
 import { AppError } from "@/lib/errors";
 

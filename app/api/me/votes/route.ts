@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getReaderPaperVotes } from "@/db/queries/votes";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { paperIdListSchema } from "@/lib/api/paper-id-list";
-import { errorResponse } from "@/lib/route-handler";
+import { errorResponse } from "@/lib/error-response";
 import { jsonRoute } from "@/lib/api/json-route";
 import { AppError } from "@/lib/errors";
 
