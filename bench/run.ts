@@ -218,15 +218,16 @@ function withCombined(measured: Measurement[]): Measurement[] {
 
 /**
  * The anonymous home page on a 1k-paper dataset and on the run's own. Both servers run at once
- * and are measured in turns, GROWTH_ROUNDS each, and each side's median p50 is compared: measured
- * once each, back to back, the same page on two copies of one build differed by up to 1.5× here
- * from drift alone (2026-11-29: 184–306 req/s across six alternating rounds on identical pages).
+ * and are measured in turns, GROWTH_ROUNDS each (first one side, then the other), and each side's
+ * median p50 is compared. Measured once each, back to back, the same page on two copies of one
+ * build differed by up to 1.5× here from drift alone (2026-11-29: 184–306 req/s across six
+ * alternating rounds on identical pages).
  */
 async function measureGrowth(port: number, env: (url: string) => Record<string, string>, options: BenchOptions) {
   const encoding = options.encodings.includes("gzip") ? "gzip" : options.encodings[0];
   const home: Target = { name: "home (anonymous)", path: "/", kind: "page" };
-  const small: BenchDatabase = await benchDatabase(serverUrl!, GROWTH_SMALL);
   const smallPort = await freePort(port + 1);
+  const small: BenchDatabase = await benchDatabase(serverUrl!, GROWTH_SMALL);
   try {
     // Each server sends links to its own AUTH_URL; the page is the same otherwise.
     const smallEnv = { ...env(small.url), AUTH_URL: `http://127.0.0.1:${smallPort}` };
@@ -239,8 +240,12 @@ async function measureGrowth(port: number, env: (url: string) => Record<string, 
         }
         const rounds: { small: Measurement; large: Measurement }[] = [];
         for (let round = 1; round <= GROWTH_ROUNDS; round++) {
-          console.log(`bench: growth, round ${round} of ${GROWTH_ROUNDS}: ${GROWTH_SMALL.papers} papers, then ${options.dataset.papers}`);
-          rounds.push({ small: await measure(smallOrigin, home, encoding, options), large: await measure(largeOrigin, home, encoding, options) });
+          // Each side goes first in turn, so neither always measures a machine the other warmed.
+          const smallFirst = round % 2 === 1;
+          console.log(`bench: growth, round ${round} of ${GROWTH_ROUNDS}: ${smallFirst ? "1k-paper side first" : "large side first"}`);
+          const first = await measure(smallFirst ? smallOrigin : largeOrigin, home, encoding, options);
+          const second = await measure(smallFirst ? largeOrigin : smallOrigin, home, encoding, options);
+          rounds.push(smallFirst ? { small: first, large: second } : { small: second, large: first });
         }
         const side = (pick: (r: (typeof rounds)[number]) => Measurement) => ({
           p50: median(rounds.map((r) => pick(r).latencyMs.p50)),

@@ -39,4 +39,17 @@ describe("jsonRoute", () => {
     expect(log).toHaveBeenCalled();
     log.mockRestore();
   });
+
+  it("answers a request the outage gate turns away without running the handler", async () => {
+    // The gate's own decision is tested in tests/integration/outage-gate.test.ts and, with a real
+    // database stopped, in e2e/database-outage.spec.ts; here, only that jsonRoute consults it.
+    const gate = await import("@/db/outage-gate");
+    const spy = vi.spyOn(gate, "databaseOutageResponse").mockResolvedValue(Response.json({ error: { code: "unavailable" } }, { status: 503 }));
+    const handler = vi.fn(() => Response.json({}));
+    const response = await jsonRoute(handler)(get());
+    expect(response.status).toBe(503);
+    expect(handler).not.toHaveBeenCalled();
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    spy.mockRestore();
+  });
 });

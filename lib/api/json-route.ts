@@ -16,14 +16,14 @@ import { API_CONTENT_SECURITY_POLICY, cameOverHttps, securityHeaders } from "../
 export function jsonRoute<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response> | Response): (...args: A) => Promise<Response> {
   return async (...args) => {
     const [request] = args;
-    const response = (await databaseOutageResponse(request)) ?? (await answer(handler, args));
+    const response = await answer(async (...args: A) => (await databaseOutageResponse(request)) ?? (await handler(...args)), args);
     const https = cameOverHttps({ forwardedProto: request.headers.get("x-forwarded-proto"), authUrl: getEnv().AUTH_URL });
     for (const [name, value] of securityHeaders({ policy: API_CONTENT_SECURITY_POLICY, https })) response.headers.set(name, value);
     return response;
   };
 }
 
-/** The handler's answer; a failure it did not answer itself becomes a JSON error, not Next's HTML 500. */
+/** The gate's or the handler's answer; a failure neither answered becomes a JSON error, not Next's HTML 500. */
 async function answer<A extends unknown[]>(handler: (...args: A) => Promise<Response> | Response, args: A): Promise<Response> {
   try {
     return await handler(...args);
