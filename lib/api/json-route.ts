@@ -5,10 +5,9 @@ import { getEnv } from "../env";
 import { errorResponse } from "../error-response";
 import { API_CONTENT_SECURITY_POLICY, cameOverHttps, securityHeaders } from "../security-headers";
 
-// The frame of every JSON route handler under /api/ but Auth.js's. Those routes skip proxy.ts
-// (its matcher): running it cost a JSON request about a third of its throughput (autocannon -c 20,
-// /api/me signed in: 219–293 req/s through the proxy, 278–432 without, alternating rounds on two
-// builds), and a JSON answer needs none of its work (no nonce, no rewrite). What it did for them
+// The frame of our JSON route handlers, which skip proxy.ts (its matcher names them): running it
+// cost a JSON request about a third of its throughput (README, Performance, the seventh pass's
+// A/B), and a JSON answer needs none of its work (no nonce, no rewrite). What it did for them
 // happens here instead, for a fraction of the cost: the outage gate's quick 503 while the database
 // is believed down, and the security headers, with a policy that lets a JSON answer load nothing.
 
@@ -16,7 +15,7 @@ import { API_CONTENT_SECURITY_POLICY, cameOverHttps, securityHeaders } from "../
 export function jsonRoute<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response> | Response): (...args: A) => Promise<Response> {
   return async (...args) => {
     const [request] = args;
-    const response = await answer(async (...args: A) => (await databaseOutageResponse(request)) ?? (await handler(...args)), args);
+    const response = await answer(async () => (await databaseOutageResponse(request)) ?? (await handler(...args)));
     const https = cameOverHttps({ forwardedProto: request.headers.get("x-forwarded-proto"), authUrl: getEnv().AUTH_URL });
     for (const [name, value] of securityHeaders({ policy: API_CONTENT_SECURITY_POLICY, https })) response.headers.set(name, value);
     return response;
@@ -24,9 +23,9 @@ export function jsonRoute<A extends [Request, ...unknown[]]>(handler: (...args: 
 }
 
 /** The gate's or the handler's answer; a failure neither answered becomes a JSON error, not Next's HTML 500. */
-async function answer<A extends unknown[]>(handler: (...args: A) => Promise<Response> | Response, args: A): Promise<Response> {
+async function answer(respond: () => Promise<Response>): Promise<Response> {
   try {
-    return await handler(...args);
+    return await respond();
   } catch (error) {
     console.error("JSON request failed", error);
     return errorResponse(unavailableOr("internal", error).toPayload());
