@@ -1,9 +1,10 @@
 import katex from "katex";
+import { KATEX_LIMITS } from "@/lib/katex-options";
 import { splitMath } from "@/lib/math-text";
 
 /**
  * Text with TeX math rendered to HTML by KaTeX on the server; no JavaScript reaches the browser.
- * KaTeX escapes its input and, with `trust` off (the default), emits no links or raw HTML.
+ * KaTeX escapes its input and, with `trust` off (lib/katex-options.ts), emits no links or raw HTML.
  */
 export function MathText({ text }: { text: string }) {
   return (
@@ -20,7 +21,7 @@ export function TexMath({ tex, display }: { tex: string; display: boolean }) {
   return (
     <span
       dangerouslySetInnerHTML={{
-        __html: katex.renderToString(tex, { displayMode: display, throwOnError: false, output: "htmlAndMathml" }),
+        __html: katex.renderToString(tex, { ...KATEX_LIMITS, displayMode: display, throwOnError: false, output: "htmlAndMathml" }),
       }}
     />
   );

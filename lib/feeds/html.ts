@@ -1,4 +1,5 @@
 import katex from "katex";
+import { KATEX_LIMITS } from "../katex-options";
 import { splitMath } from "../math-text";
 import { xmlFragment, xmlSafeText } from "./xml";
 
@@ -20,8 +21,8 @@ function paragraphHtml(paragraph: string): string {
     .map((segment) =>
       segment.kind === "text"
         ? xmlFragment({ "#text": segment.value })
-        : // KaTeX escapes its input and, with `trust` off, emits no links or raw HTML.
-          katex.renderToString(segment.value, { displayMode: segment.display, output: "mathml", throwOnError: false, strict: "ignore", trust: false, maxSize: 20, maxExpand: 200 }),
+        : // KaTeX escapes its input and, with `trust` off (lib/katex-options.ts), emits no links or raw HTML.
+          katex.renderToString(segment.value, { ...KATEX_LIMITS, displayMode: segment.display, output: "mathml", throwOnError: false }),
     )
     .join("");
 }
