@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/errors";
 import { getDb, type Tx } from "../client";
+import { preparedPerDb } from "../prepared";
 import { uniqueViolation } from "../pg-errors";
 import { comments, dailyEntries, papers, users, votes } from "../schema";
 
@@ -21,10 +22,20 @@ const sessionUserColumns = {
 
 /** The row behind a session, read fresh on every request (see lib/auth/current-user.ts). */
 export async function getSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
-  // A deleted account has no sessions, whatever its cookies say.
-  const [row] = await getDb().select(sessionUserColumns).from(users).where(and(eq(users.id, id), isNull(users.deletedAt))).limit(1);
+  const [row] = await sessionUserQuery(getDb()).execute({ id });
   return row ?? null;
 }
+
+// Every signed-in request runs this: built once (db/prepared.ts). A deleted account has no
+// sessions, whatever its cookies say.
+const sessionUserQuery = preparedPerDb((db) =>
+  db
+    .select(sessionUserColumns)
+    .from(users)
+    .where(and(eq(users.id, sql.placeholder("id")), isNull(users.deletedAt)))
+    .limit(1)
+    .prepare("session_user"),
+);
 
 /** What a password sign-in needs to know about an email address. */
 export async function getPasswordAccount({ email }: { email: string }) {

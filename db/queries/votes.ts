@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { refuseIfLimited } from "@/lib/rate-limit";
 import { getDb, type Tx } from "../client";
+import { preparedPerDb } from "../prepared";
 import { rateLimitHits, rateLimitOutcomes, type RateLimitCheck } from "./rate-limits";
 import { rowsOf } from "../rows";
 import { accountGone, lockLiveAccount } from "./users";
@@ -91,16 +92,22 @@ export async function getUpvotedPaperIds({ userId, paperIds }: { userId: string;
  */
 export async function getReaderPaperVotes({ userId, paperIds }: { userId: string; paperIds: string[] }): Promise<{ upvoted: string[]; counts: Record<string, number> }> {
   if (paperIds.length === 0) return { upvoted: [], counts: {} };
-  const rows = await getDb()
+  return readerVotesOf(await readerPaperVotesQuery(getDb()).execute({ userId, paperIds }));
+}
+
+// Every signed-in page view runs this (through /api/me): built once (db/prepared.ts). The IDs go
+// as one array parameter, so one statement serves any number of papers.
+const readerPaperVotesQuery = preparedPerDb((db) =>
+  db
     .select({
       id: papers.id,
       upvoteCount: papers.upvoteCount,
-      upvoted: sql<boolean>`exists (select 1 from ${votes} where ${votes.paperId} = ${papers.id} and ${votes.userId} = ${userId})`,
+      upvoted: sql<boolean>`exists (select 1 from ${votes} where ${votes.paperId} = ${papers.id} and ${votes.userId} = ${sql.placeholder("userId")})`,
     })
     .from(papers)
-    .where(inArray(papers.id, paperIds));
-  return readerVotesOf(rows);
-}
+    .where(sql`${papers.id} = any(${sql.placeholder("paperIds")}::text[])`)
+    .prepare("reader_paper_votes"),
+);
 
 /**
  * The same for one paper's comments, in one statement: the reader's upvotes, every comment's

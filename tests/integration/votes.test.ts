@@ -66,6 +66,8 @@ describe("paper votes", () => {
       counts: { "2501.00301": 2, "2501.00302": 1 },
     });
     expect(await getReaderPaperVotes({ userId: reader, paperIds: [] })).toEqual({ upvoted: [], counts: {} });
+    // One prepared statement (db/prepared.ts) answers lists of any length, for any reader.
+    expect(await getReaderPaperVotes({ userId: other, paperIds: ["2501.00302"] })).toEqual({ upvoted: ["2501.00302"], counts: { "2501.00302": 1 } });
   });
 
   it("keep the counter equal to the rows through a random vote/unvote storm", async () => {
