@@ -2,6 +2,7 @@ import clsx from "clsx";
 import type { ProfileComment } from "@/db/queries/users";
 import { paperPath } from "@/lib/arxiv-id";
 import { formatDay } from "@/lib/dates";
+import { renderCommentHtml } from "@/lib/markdown";
 import { CommentBody } from "./comments/comment-body";
 import { MathText } from "./math-text";
 
@@ -16,7 +17,7 @@ export function ProfileCommentList({ comments }: { comments: ProfileComment[] })
               display math are not lines a line clamp can count. Only comments that can run past
               the cut get it, so a short one is never faded; the link below leads to the rest. */}
           <div className={clsx("break-words text-sm", mayRunLong(comment.body) && "max-h-32 overflow-hidden [mask-image:linear-gradient(to_bottom,black_6rem,transparent_8rem)] [&_.comment-prose]:overflow-visible")}>
-            <CommentBody id={comment.id} source={comment.body} />
+            <CommentBody html={renderCommentHtml(comment.body, comment.id)} />
           </div>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
             {formatDay(comment.createdAt.toISOString().slice(0, 10), "short")} on{" "}

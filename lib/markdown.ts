@@ -108,6 +108,11 @@ export function commentAnchorPrefix(commentId: number): string {
   return `comment-${commentId}-`;
 }
 
+/** A comment as its page and its author's profile show it (components/comments/comment-body.tsx). */
+export function renderCommentHtml(source: string, commentId: number): string {
+  return renderMarkdown(source, { anchorPrefix: commentAnchorPrefix(commentId) });
+}
+
 /**
  * A comment as feed readers get it: math as MathML alone (they have no KaTeX stylesheet), and its
  * footnote links pointing into `pageUrl` (a feed reader has no page to jump within).

@@ -1,11 +1,13 @@
-import { commentAnchorPrefix, renderMarkdown } from "@/lib/markdown";
-
 // Styled by .comment-prose (app/globals.css): the rendered Markdown carries no classes of its own.
 // One class name rather than Tailwind's ~1,900 characters of arbitrary variants, because it is
 // repeated for every comment, twice (HTML and the page's RSC payload): most of a long discussion's bytes.
 
-/** A comment's Markdown and math. renderMarkdown sanitises it; nothing else is ever inserted as HTML. */
-export function CommentBody({ id, source }: { id: number; source: string }) {
-  const html = renderMarkdown(source, { anchorPrefix: commentAnchorPrefix(id) });
+/**
+ * A comment's Markdown and math, as rendered and sanitised on the server by lib/markdown.ts
+ * `renderCommentHtml`: nothing else is ever passed here. No directive, so the discussion (a client
+ * component) and the profile (a server one) both draw it; the Markdown libraries stay on the
+ * server either way, and the page carries each body once, as a string.
+ */
+export function CommentBody({ html }: { html: string }) {
   return <div data-comment-body="" className="comment-prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -5,11 +5,12 @@ import type { ThreadComment } from "@/db/queries/comments";
 import type { FlagReason } from "@/lib/flag-reasons";
 import { canDeleteComment, canEditComment, canFlagComment, canReplyTo, canVoteOnComment, type Actor } from "@/lib/permissions";
 import { formatMoment, timeAgo } from "@/lib/relative-time";
+import { CommentBody } from "./comment-body";
 import { CommentControls } from "./comment-controls";
 
 /**
  * What every comment of one page render shares. `viewer` is null for readers who cannot write
- * (or while we do not know yet); `bodies` holds each live comment's Markdown, rendered on the server.
+ * (or while we do not know yet); `bodies` holds each live comment's Markdown, rendered to HTML on the server.
  */
 export type ThreadContext = {
   paperId: string;
@@ -22,7 +23,7 @@ export type ThreadContext = {
   /** The reader's own flags on others' comments, by reason. */
   flagged: Record<number, FlagReason>;
   now: Date;
-  bodies: Record<number, React.ReactNode>;
+  bodies: Record<number, string>;
 };
 
 const REMOVED = { deleted: "[deleted]", hidden: "[removed by a moderator]" } as const;
@@ -88,7 +89,7 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
         upvoteCount={context.liveCounts[id] ?? comment.upvoteCount}
         flaggedAs={context.flagged[id]}
       >
-        {context.bodies[id]}
+        {context.bodies[id] !== undefined && <CommentBody html={context.bodies[id]} />}
       </CommentControls>
     </article>
   );

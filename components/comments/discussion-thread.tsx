@@ -18,8 +18,8 @@ const AFTER_DISCUSSION_ID = "after-discussion";
 type Props = {
   paperId: string;
   comments: ThreadComment[];
-  /** Each live comment's rendered Markdown, by comment ID (rendered on the server). */
-  bodies: Record<number, React.ReactNode>;
+  /** Each live comment's rendered Markdown, by comment ID (rendered on the server: lib/markdown.ts renderCommentHtml). */
+  bodies: Record<number, string>;
   /** When the page was rendered: "3 hours ago" is counted from here, on the server and in the browser alike. */
   renderedAt: Date;
 };
