@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "@/lib/markdown";
 import { MathText } from "./math-text";
 
 const render = (text: string) => renderToStaticMarkup(createElement(MathText, { text }));
@@ -19,11 +20,16 @@ describe("MathText", () => {
     expect(render("$\\href{https://evil.example}{x}$")).not.toMatch(/<a[\s>]|href=/);
   });
 
-  it("refuses a formula that expands macros past the shared limit instead of expanding it", () => {
-    // About 240 expansions: under KaTeX's own default of 1,000, over the limit of 200.
-    const bomb = "$\\def\\a{aaaaaaaaaa}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c}\\d$";
-    const html = render(bomb);
-    expect(html).toContain("katex-error");
-    expect(html).not.toContain("<mi>a</mi>");
+  it("caps sizes a formula asks for", () => {
+    // KaTeX's default has no cap: this rule would be drawn 500 em wide.
+    const html = render("$\\rule{500em}{1em}$");
+    expect(html).toContain("border-right-width:20em");
+    expect(html).not.toContain("500em;");
+  });
+
+  it("renders a long derivation, which a comment's tighter expansion limit would refuse", () => {
+    const derivation = `$${Array.from({ length: 30 }, (_, i) => `a_{${i}}`).join(" \\implies ")}$`;
+    expect(render(derivation)).not.toContain("katex-error");
+    expect(renderMarkdown(derivation)).toContain("katex-error");
   });
 });

@@ -1,5 +1,5 @@
 import katex from "katex";
-import { KATEX_LIMITS } from "@/lib/katex-options";
+import { PAPER_TEXT_KATEX } from "@/lib/katex-options";
 import { splitMath } from "@/lib/math-text";
 
 /**
@@ -21,7 +21,7 @@ export function TexMath({ tex, display }: { tex: string; display: boolean }) {
   return (
     <span
       dangerouslySetInnerHTML={{
-        __html: katex.renderToString(tex, { ...KATEX_LIMITS, displayMode: display, throwOnError: false, output: "htmlAndMathml" }),
+        __html: katex.renderToString(tex, { ...PAPER_TEXT_KATEX, displayMode: display, throwOnError: false, output: "htmlAndMathml" }),
       }}
     />
   );

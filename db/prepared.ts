@@ -1,11 +1,16 @@
 import type { Db } from "./client";
 
 /**
- * A hot statement built once per database handle, then run with its placeholders filled in.
- * Drizzle builds a query's SQL anew on every call, walking its parts and checking each one's
- * class: in a CPU profile of `/api/me` under load (autocannon -c 20, 100k papers), that builder
- * was about 8 % of the server's time, more than either statement took to run. A prepared query
- * skips it. (PostgreSQL's own plan is cached either way: postgres.js prepares every statement.)
+ * A hot statement built once per database handle and prepared on the database server, then run
+ * with its placeholders filled in. Drizzle runs its other statements unprepared: postgres.js
+ * then asks the server to describe each one before running it (two round trips), and PostgreSQL
+ * parses and plans it every time; Drizzle also rebuilds its SQL on every call (in a CPU profile
+ * of `/api/me` under load, ~8 % of the server's time). A named `.prepare()` is prepared once per
+ * connection and skips all three. The name only switches that on: postgres.js and PGlite name the
+ * statements themselves, so names cannot clash across connections or databases.
+ *
+ * Server-side prepared statements need a direct connection or a pooler that keeps them
+ * (PgBouncer 1.21+ with `max_prepared_statements`); README, Deploying.
  * Per handle because each database, the embedded one or a server, prepares its own.
  */
 export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {

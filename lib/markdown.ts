@@ -1,3 +1,4 @@
+import "server-only";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeKatex from "rehype-katex";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
@@ -9,7 +10,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { KATEX_LIMITS } from "./katex-options";
+import { COMMENT_KATEX } from "./katex-options";
 import { markdownCostProblem } from "./markdown-limits";
 import { remarkPandocDollars } from "./markdown-dollars";
 import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
@@ -60,7 +61,7 @@ function buildProcessor(mathOutput: MathOutput) {
     .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener", "noreferrer"] })
     // TeX errors take their colour from the page (app/globals.css --tex-error: readable in light
     // and dark); feed readers, without it, get KaTeX's own red.
-    .use(rehypeKatex, { ...KATEX_LIMITS, output: mathOutput, errorColor: "var(--tex-error, #cc0000)" })
+    .use(rehypeKatex, { ...COMMENT_KATEX, output: mathOutput, errorColor: "var(--tex-error, #cc0000)" })
     .use(rehypeStringify)
     .freeze();
 }

@@ -1,5 +1,5 @@
 import katex from "katex";
-import { KATEX_LIMITS } from "../katex-options";
+import { PAPER_TEXT_KATEX } from "../katex-options";
 import { splitMath } from "../math-text";
 import { xmlFragment, xmlSafeText } from "./xml";
 
@@ -22,7 +22,7 @@ function paragraphHtml(paragraph: string): string {
       segment.kind === "text"
         ? xmlFragment({ "#text": segment.value })
         : // KaTeX escapes its input and, with `trust` off (lib/katex-options.ts), emits no links or raw HTML.
-          katex.renderToString(segment.value, { ...KATEX_LIMITS, displayMode: segment.display, output: "mathml", throwOnError: false }),
+          katex.renderToString(segment.value, { ...PAPER_TEXT_KATEX, displayMode: segment.display, output: "mathml", throwOnError: false }),
     )
     .join("");
 }
