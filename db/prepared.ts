@@ -1,3 +1,5 @@
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "./client";
 
 /**
@@ -23,4 +25,16 @@ export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
     }
     return query;
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs raw SQL (a `sql` template too complex for Drizzle's builder) as a prepared statement:
+ * `db.execute` has no such option, so this asks Drizzle's session for a named query, as
+ * `.prepare()` does. The SQL text must not vary with the values (they go as parameters), or each
+ * call prepares a new statement on the connection. The result is `db.execute`'s (db/rows.ts).
+ */
+export function executePrepared(db: Db, statement: SQL): Promise<unknown> {
+  return db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, "raw", false).execute();
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { refuseIfLimited } from "@/lib/rate-limit";
 import { getDb, type Tx } from "../client";
-import { preparedPerDb } from "../prepared";
+import { executePrepared, preparedPerDb } from "../prepared";
 import { rateLimitHits, rateLimitOutcomes, type RateLimitCheck } from "./rate-limits";
 import { rowsOf } from "../rows";
 import { accountGone, lockLiveAccount } from "./users";
@@ -53,7 +53,8 @@ async function settleVote(statement: (userId: string, paperId: string, allowed: 
   const body = statement(userId, paperId, hits?.allAllowed ?? sql`true`);
   // The rate-limit columns go after the vote's: `select a, b, c, allowed0, allowed1`.
   const withLimits = hits ? sql`with ${hits.ctes}, ${body}, ${sql.join(hits.allowedColumns, sql`, `)}` : sql`with ${body}`;
-  const [row] = rowsOf<VoteRow>(await getDb().execute(withLimits));
+  // Prepared (db/prepared.ts): the hottest write there is, and its text is the same for every vote.
+  const [row] = rowsOf<VoteRow>(await executePrepared(getDb(), withLimits));
   if (hits) refuseIfLimited(await rateLimitOutcomes(rateLimits, row, now));
   if (row?.voter_found === false) throw accountGone();
   if (!row?.found) throw new AppError("not_found", { message: "That paper does not exist." });
