@@ -118,7 +118,16 @@ const readerPaperVotesQuery = preparedPerDb((db) =>
 export type ReaderCommentState = { upvoted: number[]; counts: Record<number, number>; sources: Record<number, string>; flagged: Record<number, FlagReason> };
 
 export async function getReaderCommentVotes({ userId, paperId }: { userId: string; paperId: string }): Promise<ReaderCommentState> {
-  const rows = await getDb()
+  const rows = await readerCommentVotesQuery(getDb()).execute({ userId, paperId });
+  const sources = Object.fromEntries(rows.flatMap((r) => (r.ownSource === null ? [] : [[r.id, r.ownSource]])));
+  const flagged = Object.fromEntries(rows.flatMap((r) => (r.flagReason === null ? [] : [[r.id, r.flagReason]])));
+  return { ...readerVotesOf(rows), sources, flagged };
+}
+
+// Every signed-in view of a paper page runs this (through /api/me/comment-votes): built once.
+const readerCommentVotesQuery = preparedPerDb((db) => {
+  const userId = sql.placeholder("userId");
+  return db
     .select({
       id: comments.id,
       upvoteCount: comments.upvoteCount,
@@ -128,11 +137,9 @@ export async function getReaderCommentVotes({ userId, paperId }: { userId: strin
       flagReason: sql<FlagReason | null>`(select ${commentFlags.reason} from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.userId} = ${userId})`,
     })
     .from(comments)
-    .where(eq(comments.paperId, paperId));
-  const sources = Object.fromEntries(rows.flatMap((r) => (r.ownSource === null ? [] : [[r.id, r.ownSource]])));
-  const flagged = Object.fromEntries(rows.flatMap((r) => (r.flagReason === null ? [] : [[r.id, r.flagReason]])));
-  return { ...readerVotesOf(rows), sources, flagged };
-}
+    .where(eq(comments.paperId, sql.placeholder("paperId")))
+    .prepare("reader_comment_votes");
+});
 
 /** Rows of (id, count, the reader's vote) as the reader's upvoted IDs and every row's count. */
 function readerVotesOf<Id extends string | number>(rows: { id: Id; upvoteCount: number; upvoted: boolean }[]): { upvoted: Id[]; counts: Record<Id, number> } {
