@@ -6,8 +6,8 @@ import { MathText } from "./math-text";
 
 const render = (text: string) => renderToStaticMarkup(createElement(MathText, { text }));
 
-// Titles and abstracts come from arXiv or from whoever submits a paper: KaTeX renders them under
-// the same limits as comments (lib/katex-options.ts).
+// Titles and abstracts come from arXiv: KaTeX renders them under the safety options comments
+// share, with KaTeX's own expansion limit rather than a comment's tighter one (lib/katex-options.ts).
 describe("MathText", () => {
   it("draws math as KaTeX markup beside the escaped prose", () => {
     const html = render("Energy <b>is</b> $E = mc^2$.");

@@ -27,6 +27,8 @@ export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
   };
 }
 
+// Turns a `sql` template into text and parameters, as the database's own dialect does (the app
+// sets no casing option on it, so a fresh one is the same); Drizzle keeps that one internal.
 const dialect = new PgDialect();
 
 /**
