@@ -14,6 +14,7 @@ import { COMMENT_KATEX } from "./katex-options";
 import { markdownCostProblem } from "./markdown-limits";
 import { remarkPandocDollars } from "./markdown-dollars";
 import { rehypeImagesAsLinks, rehypeScopeAnchors, remarkRawHtmlAsText } from "./markdown-plugins";
+import { renderedCommentsMemory } from "./rendered-comments";
 
 // Comment bodies: Markdown (GFM) with $…$ and $$…$$ math, rendered on the server.
 //
@@ -109,9 +110,14 @@ export function commentAnchorPrefix(commentId: number): string {
   return `comment-${commentId}-`;
 }
 
-/** A comment as its page and its author's profile show it (components/comments/comment-body.tsx). */
+const renderedComments = renderedCommentsMemory();
+
+/**
+ * A comment as its page and its author's profile show it (components/comments/comment-body.tsx),
+ * remembered between renders (lib/rendered-comments.ts).
+ */
 export function renderCommentHtml(source: string, commentId: number): string {
-  return renderMarkdown(source, { anchorPrefix: commentAnchorPrefix(commentId) });
+  return renderedComments(commentId, source, (text) => renderMarkdown(text, { anchorPrefix: commentAnchorPrefix(commentId) }));
 }
 
 /**
