@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import type { ThreadComment } from "@/db/queries/comments";
 import { paperPath } from "@/lib/arxiv-id";
 import { DISCUSSION_ANCHOR, DISCUSSION_HEADING_ID } from "@/lib/discussion-anchor";
 import { buildThread, pruneRemovedLeaves, type CommentSort } from "@/lib/comment-tree";
 import { parseCommentSort } from "@/lib/comment-sort";
+import { unpackThread, type PackedThread } from "@/lib/packed-thread";
 import { CommentBox } from "./comment-box";
 import { CommentThread } from "./comment-thread";
 import { SortSwitch } from "./sort-switch";
@@ -17,14 +17,14 @@ const AFTER_DISCUSSION_ID = "after-discussion";
 
 type Props = {
   paperId: string;
-  comments: ThreadComment[];
-  /** Each live comment's rendered Markdown, by comment ID (rendered on the server: lib/markdown.ts renderCommentHtml). */
-  bodies: Record<number, string>;
+  /** Every comment, with each live one's Markdown rendered on the server (lib/markdown.ts renderCommentHtml), packed for the page's payload. */
+  thread: PackedThread;
   /** When the page was rendered: "3 hours ago" is counted from here, on the server and in the browser alike. */
   renderedAt: Date;
 };
 
-export function DiscussionThread({ paperId, comments, bodies, renderedAt }: Props) {
+export function DiscussionThread({ paperId, thread: packed, renderedAt }: Props) {
+  const { comments, bodies } = useMemo(() => unpackThread(packed), [packed]);
   const viewer = useViewer();
   const actor = viewer.status === "active" ? viewer.actor : null;
   const { upvoted, counts, sources, flagged } = useCommentVotes(paperId, actor !== null);

@@ -1,5 +1,6 @@
 import { getPaperComments } from "@/db/queries/comments";
 import { renderCommentHtml } from "@/lib/markdown";
+import { packThread } from "@/lib/packed-thread";
 import { DiscussionThread } from "./discussion-thread";
 
 /**
@@ -13,5 +14,5 @@ export async function Discussion({ paperId }: { paperId: string }) {
   // of wrapping (the bench's 200-comment page: 378 kB with elements, 350 kB with strings).
   const bodies = Object.fromEntries(comments.flatMap((c) => (c.state === "live" && c.body !== null ? [[c.id, renderCommentHtml(c.body, c.id)]] : [])));
   const thread = comments.map(({ body: _source, ...comment }) => comment);
-  return <DiscussionThread paperId={paperId} comments={thread} bodies={bodies} renderedAt={new Date()} />;
+  return <DiscussionThread paperId={paperId} thread={packThread({ comments: thread, bodies })} renderedAt={new Date()} />;
 }
