@@ -1,0 +1,206 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { commentVotes, comments, papers, users } from "../schema";
+import { DEMO_USERS } from "./demo";
+
+// A few threads on the demo's papers, so a newcomer's first paper page shows what the discussion
+// is for: Markdown, math, replies and upvoted comments. Only `npm run db:seed` writes them; the
+// browser tests seed the papers alone (e2e/support/prepare-database.ts) and start from empty
+// discussions. Written in the demo readers' voices, as questions a reading group would ask; none
+// is a quotation.
+
+type DemoUsername = (typeof DEMO_USERS)[number][0];
+
+type DemoComment = {
+  author: DemoUsername;
+  /** How long before the seed ran; every thread's paper was listed at least a day earlier. */
+  hoursAgo: number;
+  body: string;
+  /** Demo readers who upvoted it. */
+  upvotedBy?: DemoUsername[];
+  replies?: DemoComment[];
+};
+
+export const DEMO_DISCUSSIONS: { paperId: string; thread: DemoComment[] }[] = [
+  {
+    paperId: "2303.08797", // Stochastic Interpolants
+    thread: [
+      {
+        author: "erin",
+        hoursAgo: 15,
+        upvotedBy: ["alice", "carol", "lena", "judy"],
+        body: [
+          "The construction in one line: pick $x_0 \\sim \\rho_0$, $x_1 \\sim \\rho_1$ and set",
+          "",
+          "$$",
+          "x_t = \\alpha(t)\\,x_0 + \\beta(t)\\,x_1 + \\gamma(t)\\,z, \\qquad z \\sim \\mathcal{N}(0, I),",
+          "$$",
+          "",
+          "with $\\alpha(0) = \\beta(1) = 1$, $\\alpha(1) = \\beta(0) = 0$ and $\\gamma(0) = \\gamma(1) = 0$. The velocity",
+          "field is then a plain regression target, $b(t, x) = \\mathbb{E}[\\dot x_t \\mid x_t = x]$, so no ODE is",
+          "simulated during training.",
+        ].join("\n"),
+        replies: [
+          {
+            author: "carol",
+            hoursAgo: 13,
+            upvotedBy: ["erin"],
+            body: "And with $\\gamma \\equiv 0$ and linear $\\alpha, \\beta$ it is exactly rectified flow, if I read Section 3 right. What does the latent $\\gamma(t)\\,z$ buy in practice?",
+            replies: [
+              {
+                author: "erin",
+                hoursAgo: 12,
+                body: "It smooths the density of $x_t$ at intermediate times, which makes $b$ easier to learn when $\\rho_0$ and $\\rho_1$ have little overlap. The price is a score term if you want the SDE version.",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        author: "ken",
+        hoursAgo: 9,
+        upvotedBy: ["dave"],
+        body: "Has anyone run their code? The README points at a checkpoint that is no longer online.",
+      },
+    ],
+  },
+  {
+    paperId: "2209.03003", // Rectified Flow
+    thread: [
+      {
+        author: "alice",
+        hoursAgo: 11,
+        upvotedBy: ["bob", "erin", "grace"],
+        body: [
+          "The objective is a least-squares fit of the straight-line velocity:",
+          "",
+          "$$",
+          "\\min_v \\int_0^1 \\mathbb{E}\\left[\\lVert (X_1 - X_0) - v(X_t, t) \\rVert^2\\right] \\mathrm{d}t, \\qquad X_t = t X_1 + (1 - t) X_0.",
+          "$$",
+          "",
+          "What I had missed on first reading: *reflow* (training again on the coupling the first flow produces)",
+          "never increases transport cost for any convex cost. That is why one or two reflows make one-step sampling work.",
+        ].join("\n"),
+        replies: [
+          {
+            author: "bob",
+            hoursAgo: 8,
+            body: "Is the straightness measure in the paper the same thing? I read it as $S(Z) = \\int_0^1 \\mathbb{E}\\,\\lVert (Z_1 - Z_0) - \\dot Z_t \\rVert^2 \\,\\mathrm{d}t$, zero exactly for straight paths.",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    paperId: "2202.02435", // On Neural Differential Equations
+    thread: [
+      {
+        author: "dave",
+        hoursAgo: 14,
+        upvotedBy: ["ivan", "heidi"],
+        body: [
+          "Still the best introduction to the area. For a reading group I would start with chapter 2",
+          "(neural ODEs, $\\frac{\\mathrm{d}z}{\\mathrm{d}t} = f_\\theta(t, z)$) and chapter 5 on training:",
+          "",
+          "1. *optimise-then-discretise* (the adjoint method) costs $O(1)$ memory in the number of steps;",
+          "2. *discretise-then-optimise* backpropagates through the solver and gives exact gradients of what you computed.",
+          "",
+          "In practice the second is usually the better default.",
+        ].join("\n"),
+        replies: [
+          {
+            author: "heidi",
+            hoursAgo: 6,
+            body: "Agreed. The thesis's code lives on as the `diffrax` library, which is a good place to try both.",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    paperId: "2310.06110", // Grokking as the Transition from Lazy to Rich Training Dynamics
+    thread: [
+      {
+        author: "lena",
+        hoursAgo: 7,
+        upvotedBy: ["frank"],
+        body: "The claim, as I understand it: the network first fits the training set in the lazy (kernel) regime, and the delay before it generalises is the time it takes to leave that regime. The knob is the output scale $\\alpha$: smaller $\\alpha$, richer dynamics, less delay.",
+        replies: [
+          {
+            author: "frank",
+            hoursAgo: 5,
+            body: "Which predicts grokking should vanish when the initial kernel already aligns with the target. Do they test that? I only see the polynomial regression task.",
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export type DiscussionsSummary = { comments: number; papers: number };
+
+/** Every comment of a thread, replies included. */
+function flatten(thread: DemoComment[]): DemoComment[] {
+  return thread.flatMap((comment) => [comment, ...flatten(comment.replies ?? [])]);
+}
+
+/**
+ * Adds the threads above, dated back from `now`. Safe to run again: a discussion that is still the
+ * seed's own (every comment one of the seed's, by the same reader) is written afresh, so it moves
+ * with the demo list (seedDemo lists the papers again each run, ending today); one that anybody
+ * else has written in, or a demo reader has added to, is kept as it is.
+ */
+export async function seedDemoDiscussions(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<DiscussionsSummary> {
+  return db.transaction(async (tx) => {
+    const demoUsers = await tx
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(inArray(users.username, DEMO_USERS.map(([username]) => username)));
+    const userId = new Map(demoUsers.map((u) => [u.username, u.id]));
+    const idOf = (username: DemoUsername) => {
+      const id = userId.get(username);
+      if (!id) throw new Error(`seedDemoDiscussions: demo reader ${username} is missing; run seedDemo first`);
+      return id;
+    };
+
+    const paperIds = DEMO_DISCUSSIONS.map((d) => d.paperId);
+    const existing = await tx.select({ paperId: comments.paperId, authorId: comments.authorId, body: comments.body }).from(comments).where(inArray(comments.paperId, paperIds));
+    const key = (paperId: string, authorId: string, body: string) => JSON.stringify([paperId, authorId, body]);
+    const seedOwn = new Set(DEMO_DISCUSSIONS.flatMap(({ paperId, thread }) => flatten(thread).map((c) => key(paperId, idOf(c.author), c.body))));
+    const joined = new Set(existing.filter((c) => !seedOwn.has(key(c.paperId, c.authorId, c.body))).map((c) => c.paperId));
+
+    const insert = async (paperId: string, comment: DemoComment, parentId: number | null, depth: number) => {
+      const [row] = await tx
+        .insert(comments)
+        .values({ paperId, authorId: idOf(comment.author), parentId, depth, body: comment.body, createdAt: new Date(now.getTime() - comment.hoursAgo * 3_600_000) })
+        .returning({ id: comments.id });
+      const voters = comment.upvotedBy ?? [];
+      if (voters.length > 0) await tx.insert(commentVotes).values(voters.map((username) => ({ userId: idOf(username), commentId: row.id })));
+      for (const reply of comment.replies ?? []) await insert(paperId, reply, row.id, depth + 1);
+    };
+    for (const { paperId, thread } of DEMO_DISCUSSIONS) {
+      if (joined.has(paperId)) continue;
+      // Only the seed's own words are here: replaced, with their upvotes (cascade), to be dated afresh.
+      await tx.delete(comments).where(eq(comments.paperId, paperId));
+      for (const comment of thread) await insert(paperId, comment, null, 0);
+    }
+
+    // Counters are derived from the rows, as in seedDemo.
+    await tx
+      .update(comments)
+      .set({ upvoteCount: sql`(select count(*) from ${commentVotes} where ${commentVotes.commentId} = ${comments.id})::int` })
+      .where(inArray(comments.paperId, paperIds));
+    await tx
+      .update(papers)
+      .set({
+        commentCount: sql`(select count(*) from ${comments} where ${comments.paperId} = ${papers.id} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null)::int`,
+      })
+      .where(inArray(papers.id, paperIds));
+
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(comments)
+      .where(and(inArray(comments.paperId, paperIds), isNull(comments.deletedAt), isNull(comments.hiddenAt)));
+    return { comments: total, papers: paperIds.length };
+  });
+}
