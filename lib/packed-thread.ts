@@ -4,7 +4,7 @@ import type { ThreadComment } from "@/db/queries/comments";
 // payload as the props the client thread hydrates from. As objects, each comment's props repeated
 // a dozen key names, its author's whole record and two dates spelt out, every quote escaped:
 // ~330 bytes a comment before its body. Packed as rows of values, with each author sent once,
-// the bench's 200-comment page is ~50 kB smaller. Nothing here is secret or per reader: the same
+// the bench's 200-comment page is 45 kB smaller (347.5 → 302.3 kB). Nothing here is secret or per reader: the same
 // fields as before, in fewer bytes.
 
 type Author = NonNullable<ThreadComment["author"]>;

@@ -4,7 +4,9 @@ import { LRUCache } from "lru-cache";
 // and Markdown was most of that render: the bench's 200 comments took 80–120 ms of one core, a
 // pause that every request arriving meanwhile waited out (the page's p99). A comment's HTML
 // depends only on its text and its ID, so it is kept and made again only when the text changes
-// (an edit). Bounded by characters kept, so a few long comments cannot grow it without limit.
+// (an edit). The renderer is deterministic, so a comment it could only show as plain text
+// (lib/markdown.ts) stays so until edited, as it would have on every render. Bounded by characters
+// kept (up to two bytes each in memory), so a few long comments cannot grow it without limit.
 const MAX_CHARACTERS = 16_000_000;
 
 type Rendered = { source: string; html: string };

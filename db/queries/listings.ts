@@ -25,16 +25,7 @@ export function firstVisibleListing<A extends string>({
   ofPapersListed?: { from: Day; to: Day } | null;
   alias: A;
 }) {
-  const listed = aliasTable(dailyEntries, "listed_in_range");
-  const listedInRange = ofPapersListed
-    ? inArray(
-        dailyEntries.paperId,
-        getDb()
-          .select({ paperId: listed.paperId })
-          .from(listed)
-          .where(and(isNull(listed.hiddenAt), gte(listed.day, ofPapersListed.from), lte(listed.day, ofPapersListed.to))),
-      )
-    : undefined;
+  const listedInRange = ofPapersListed ? inArray(dailyEntries.paperId, papersListedBetween(ofPapersListed)) : undefined;
   return getDb()
     .selectDistinctOn([dailyEntries.paperId], {
       paperId: dailyEntries.paperId,
@@ -46,4 +37,13 @@ export function firstVisibleListing<A extends string>({
     .where(and(isNull(dailyEntries.hiddenAt), from ? gte(dailyEntries.day, from) : undefined, to ? lte(dailyEntries.day, to) : undefined, listedInRange))
     .orderBy(dailyEntries.paperId, asc(dailyEntries.day), asc(dailyEntries.submittedAt))
     .as(alias);
+}
+
+/** The papers with a visible listing between `from` and `to`, as a subquery. */
+function papersListedBetween({ from, to }: { from: Day; to: Day }) {
+  const listed = aliasTable(dailyEntries, "listed_in_range");
+  return getDb()
+    .select({ paperId: listed.paperId })
+    .from(listed)
+    .where(and(isNull(listed.hiddenAt), gte(listed.day, from), lte(listed.day, to)));
 }

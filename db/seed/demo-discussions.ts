@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { commentVotes, comments, papers, users } from "../schema";
+import { commentFlags, commentVotes, comments, papers, users } from "../schema";
 import { DEMO_USERS } from "./demo";
 
 // A few threads on the demo's papers, so a newcomer's first paper page shows what the discussion
@@ -144,30 +144,64 @@ function flatten(thread: DemoComment[]): DemoComment[] {
   return thread.flatMap((comment) => [comment, ...flatten(comment.replies ?? [])]);
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /**
- * Adds the threads above, dated back from `now`. Safe to run again: a discussion that is still the
- * seed's own (every comment one of the seed's, by the same reader) is written afresh, so it moves
- * with the demo list (seedDemo lists the papers again each run, ending today); one that anybody
- * else has written in, or a demo reader has added to, is kept as it is.
+ * The papers whose discussion is no longer only the seed's: `seedVoters` says, for a comment the
+ * seed wrote (paper, author, words), which readers' upvotes the seed gave it, or null for a
+ * comment the seed did not write.
+ */
+async function papersSomeoneActedIn(
+  tx: Tx,
+  paperIds: string[],
+  seedVoters: (paperId: string, authorId: string, body: string) => Set<string | undefined> | null,
+): Promise<Set<string>> {
+  const rows = await tx
+    .select({
+      paperId: comments.paperId,
+      authorId: comments.authorId,
+      body: comments.body,
+      touched: sql<boolean>`${comments.editedAt} is not null or ${comments.deletedAt} is not null or ${comments.hiddenAt} is not null
+        or exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id})`,
+      voters: sql<string[]>`array(select ${commentVotes.userId} from ${commentVotes} where ${commentVotes.commentId} = ${comments.id})`,
+    })
+    .from(comments)
+    .where(inArray(comments.paperId, paperIds));
+  const acted = new Set<string>();
+  for (const row of rows) {
+    const voters = seedVoters(row.paperId, row.authorId, row.body);
+    if (!voters || row.touched || row.voters.some((voter) => !voters.has(voter))) acted.add(row.paperId);
+  }
+  return acted;
+}
+
+/**
+ * Adds the threads above, dated back from `now`. Safe to run again: a discussion that is still
+ * exactly the seed's own is written afresh, so it moves with the demo list (seedDemo lists the
+ * papers again each run, ending today). One that anyone has acted in is kept as it is: a comment
+ * or an upvote the seed did not write, an edit, a flag, a comment deleted or hidden. A thread
+ * whose demo readers include a deleted or banned account is not written at all.
  */
 export async function seedDemoDiscussions(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<DiscussionsSummary> {
   return db.transaction(async (tx) => {
+    const paperIds = DEMO_DISCUSSIONS.map((d) => d.paperId);
+    // addComment locks the paper's row first too: nobody comments between the read and the rewrite.
+    await tx.select({ id: papers.id }).from(papers).where(inArray(papers.id, paperIds)).for("update");
+
     const demoUsers = await tx
-      .select({ id: users.id, username: users.username })
+      .select({ id: users.id, username: users.username, gone: sql<boolean>`${users.deletedAt} is not null or ${users.bannedAt} is not null` })
       .from(users)
       .where(inArray(users.username, DEMO_USERS.map(([username]) => username)));
-    const userId = new Map(demoUsers.map((u) => [u.username, u.id]));
-    const idOf = (username: DemoUsername) => {
-      const id = userId.get(username);
-      if (!id) throw new Error(`seedDemoDiscussions: demo reader ${username} is missing; run seedDemo first`);
-      return id;
-    };
+    const userId = new Map(demoUsers.filter((u) => !u.gone).map((u) => [u.username, u.id]));
+    const writable = ({ thread }: (typeof DEMO_DISCUSSIONS)[number]) =>
+      flatten(thread).every((c) => userId.has(c.author) && (c.upvotedBy ?? []).every((u) => userId.has(u)));
+    const idOf = (username: DemoUsername) => userId.get(username) as string; // only called for writable threads
 
-    const paperIds = DEMO_DISCUSSIONS.map((d) => d.paperId);
-    const existing = await tx.select({ paperId: comments.paperId, authorId: comments.authorId, body: comments.body }).from(comments).where(inArray(comments.paperId, paperIds));
-    const key = (paperId: string, authorId: string, body: string) => JSON.stringify([paperId, authorId, body]);
-    const seedOwn = new Set(DEMO_DISCUSSIONS.flatMap(({ paperId, thread }) => flatten(thread).map((c) => key(paperId, idOf(c.author), c.body))));
-    const joined = new Set(existing.filter((c) => !seedOwn.has(key(c.paperId, c.authorId, c.body))).map((c) => c.paperId));
+    const acted = await papersSomeoneActedIn(tx, paperIds, (paperId, authorId, body) => {
+      const own = DEMO_DISCUSSIONS.find((d) => d.paperId === paperId);
+      const comment = own && flatten(own.thread).find((c) => userId.get(c.author) === authorId && c.body === body);
+      return comment ? new Set((comment.upvotedBy ?? []).map((u) => userId.get(u))) : null;
+    });
 
     const insert = async (paperId: string, comment: DemoComment, parentId: number | null, depth: number) => {
       const [row] = await tx
@@ -178,8 +212,9 @@ export async function seedDemoDiscussions(db: Db, { now = new Date() }: { now?: 
       if (voters.length > 0) await tx.insert(commentVotes).values(voters.map((username) => ({ userId: idOf(username), commentId: row.id })));
       for (const reply of comment.replies ?? []) await insert(paperId, reply, row.id, depth + 1);
     };
-    for (const { paperId, thread } of DEMO_DISCUSSIONS) {
-      if (joined.has(paperId)) continue;
+    for (const discussion of DEMO_DISCUSSIONS) {
+      const { paperId, thread } = discussion;
+      if (acted.has(paperId) || !writable(discussion)) continue;
       // Only the seed's own words are here: replaced, with their upvotes (cascade), to be dated afresh.
       await tx.delete(comments).where(eq(comments.paperId, paperId));
       for (const comment of thread) await insert(paperId, comment, null, 0);
@@ -197,10 +232,10 @@ export async function seedDemoDiscussions(db: Db, { now = new Date() }: { now?: 
       })
       .where(inArray(papers.id, paperIds));
 
-    const [{ total }] = await tx
-      .select({ total: sql<number>`count(*)::int` })
+    const [summary] = await tx
+      .select({ comments: sql<number>`count(*)::int`, papers: sql<number>`count(distinct ${comments.paperId})::int` })
       .from(comments)
       .where(and(inArray(comments.paperId, paperIds), isNull(comments.deletedAt), isNull(comments.hiddenAt)));
-    return { comments: total, papers: paperIds.length };
+    return summary;
   });
 }

@@ -1,12 +1,14 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getPaperComments } from "@/db/queries/comments";
 import { getTrending } from "@/db/queries/trending";
 import { rowsOf } from "@/db/rows";
+import { commentVotes, comments, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { DEMO_DISCUSSIONS, seedDemoDiscussions } from "@/db/seed/demo-discussions";
 import { renderCommentHtml } from "@/lib/markdown";
+import { makeUser } from "../support/fixtures";
 import { createTestDatabase } from "../support/test-database";
 
 let drop: () => Promise<void>;
@@ -96,6 +98,8 @@ describe("seedDemoDiscussions", () => {
     await seedDemo(getDb(), { now: later });
     await seedDemoDiscussions(getDb(), { now: later });
     expect(await commentTotal()).toBe(before);
+    const [moved] = await getPaperComments({ paperId: STOCHASTIC_INTERPOLANTS.paperId });
+    expect(moved.createdAt.getTime()).toBe(later.getTime() - STOCHASTIC_INTERPOLANTS.thread[0].hoursAgo * 3_600_000);
     expect(await datingProblems(later)).toEqual({ early: 0, before_parent: 0, future: 0 });
     expect(await counterMismatches()).toEqual([]);
   });
@@ -112,6 +116,37 @@ describe("seedDemoDiscussions", () => {
     const thread = await getPaperComments({ paperId: STOCHASTIC_INTERPOLANTS.paperId });
     expect(thread[0].id).toBe(first.id);
     expect(thread.some((c) => c.body === "A reply of my own." && c.parentId === first.id)).toBe(true);
+    expect(await counterMismatches()).toEqual([]);
+  });
+
+  it("keeps a thread a moderator has acted in: a hidden comment stays hidden", async () => {
+    const { paperId } = DEMO_DISCUSSIONS[1];
+    const [first] = await getPaperComments({ paperId });
+    await getDb().update(comments).set({ hiddenAt: new Date() }).where(eq(comments.id, first.id));
+    await seedDemoDiscussions(getDb(), { now: new Date("2026-12-06T08:00:00Z") });
+    const [after] = await getPaperComments({ paperId });
+    expect(after).toMatchObject({ id: first.id, state: "hidden" });
+    expect(await counterMismatches()).toEqual([]);
+  });
+
+  it("keeps a thread with an upvote the seed did not give", async () => {
+    const { paperId } = DEMO_DISCUSSIONS[2];
+    const before = await getPaperComments({ paperId });
+    const stranger = await makeUser();
+    await getDb().insert(commentVotes).values({ userId: stranger.id, commentId: before[0].id });
+    await seedDemoDiscussions(getDb(), { now: new Date("2026-12-07T08:00:00Z") });
+    const after = await getPaperComments({ paperId });
+    expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
+    expect(after[0].upvoteCount).toBe(before[0].upvoteCount + 1);
+    expect(await counterMismatches()).toEqual([]);
+  });
+
+  it("writes nothing in the name of a deleted or banned demo reader", async () => {
+    const { paperId } = DEMO_DISCUSSIONS[3];
+    await getDb().delete(comments).where(eq(comments.paperId, paperId));
+    await getDb().update(users).set({ deletedAt: new Date() }).where(eq(users.username, "frank"));
+    await seedDemoDiscussions(getDb(), { now: new Date("2026-12-08T08:00:00Z") });
+    expect(await getPaperComments({ paperId })).toEqual([]);
     expect(await counterMismatches()).toEqual([]);
   });
 });
