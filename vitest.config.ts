@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -21,6 +22,12 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Migrates once into a template that each file's database is copied from.
+          globalSetup: ["tests/support/template-database.ts"],
+          // One more worker than cores (Vitest's default is one fewer): these files spend most of
+          // their time waiting on the database server or on child processes. Measured on 2 cores,
+          // the server pass took 136 s with 1 worker and 95 s with 3.
+          maxWorkers: availableParallelism() + 1,
           // Each file makes its own database; creating one on PGlite takes seconds.
           testTimeout: 60_000,
           // next-auth imports "next/server" without an extension, which only a bundler resolves:
