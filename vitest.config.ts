@@ -24,10 +24,11 @@ export default defineConfig({
           environment: "node",
           // Migrates once into a template that each file's database is copied from.
           globalSetup: ["tests/support/template-database.ts"],
-          // One more worker than cores (Vitest's default is one fewer): these files spend most of
-          // their time waiting on the database server or on child processes. Measured on 2 cores,
-          // the server pass took 136 s with 1 worker and 95 s with 3.
-          maxWorkers: availableParallelism() + 1,
+          // Vitest's default is one worker fewer than cores. Against a server these files mostly
+          // wait on the database or on child processes: one more worker than cores (on 2 cores,
+          // 136 s with 1 worker, 95 s with 3). On PGlite the database works inside each worker,
+          // so one worker per core.
+          maxWorkers: availableParallelism() + (process.env.DATABASE_URL ? 1 : 0),
           // Each file makes its own database; creating one on PGlite takes seconds.
           testTimeout: 60_000,
           // next-auth imports "next/server" without an extension, which only a bundler resolves:
