@@ -18,6 +18,17 @@ const nextConfig = {
   // vercel/next.js#94745). Unnormalised, `request.url` carries the server's own origin. The option
   // only changes /_next/data URLs otherwise, which belong to the Pages Router this app does not use.
   skipProxyUrlNormalize: true,
+  experimental: {
+    // Every visit is a first page load (links are plain <a>, see README), so the home page's
+    // scripts matter more than reuse between client-side navigations. With chunks under 200 kB of
+    // source merged (default 50 kB), the home page loads 9 scripts instead of 11 and 1.8 kB less
+    // JavaScript gzip, because fewer, larger files compress better; the scripts of nine pages
+    // together also shrink (197.7 -> 195.1 kB), so nothing is paid back on later pages.
+    turbopackChunking: { minChunkSize: 200_000 },
+    // Drops the unused exports of CommonJS modules, most of them Next's own client runtime:
+    // -0.6 kB gzip on every page. Off by default in Next 16; every browser test runs on it.
+    turbopackCjsTreeShaking: true,
+  },
 };
 
 export default nextConfig;
