@@ -13,6 +13,8 @@ export type Measurement = {
   /** How many answers of each status other than 2xx, e.g. { "429": 12 }. */
   otherStatuses?: Record<string, number>;
   errors: number;
+  /** What the errors were, e.g. { ECONNRESET: 1, "request timed out": 2 }: a reset and a timeout mean different things. */
+  errorCodes?: Record<string, number>;
 };
 
 export type Load = { connections: number; durationSeconds: number };
@@ -24,24 +26,34 @@ export type Load = { connections: number; durationSeconds: number };
 export async function measure(origin: string, target: Target, encoding: Encoding, load: Load): Promise<Measurement> {
   const headers = { "accept-encoding": encoding };
   let next = 0;
-  const result = await autocannon({
-    url: `${origin}${target.path}`,
-    connections: load.connections,
-    duration: load.durationSeconds,
-    method: target.method ?? "GET",
-    headers,
-    requests: target.vary
-      ? [
-          {
-            method: target.method ?? "GET",
-            path: target.path,
-            setupRequest: (request) => {
-              const own = target.vary!(next++);
-              return { ...request, headers: { ...headers, ...own.headers }, ...(own.body !== undefined ? { body: own.body } : {}) };
-            },
-          },
-        ]
-      : undefined,
+  const errorCodes: Record<string, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: `${origin}${target.path}`,
+        connections: load.connections,
+        duration: load.durationSeconds,
+        method: target.method ?? "GET",
+        headers,
+        requests: target.vary
+          ? [
+              {
+                method: target.method ?? "GET",
+                path: target.path,
+                setupRequest: (request) => {
+                  const own = target.vary!(next++);
+                  return { ...request, headers: { ...headers, ...own.headers }, ...(own.body !== undefined ? { body: own.body } : {}) };
+                },
+              },
+            ]
+          : undefined,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    run.on("reqError", (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? error.message;
+      errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+    });
   });
   return {
     name: target.name,
@@ -52,7 +64,9 @@ export async function measure(origin: string, target: Target, encoding: Encoding
     requests: result.requests.total,
     non2xx: result.non2xx,
     otherStatuses: otherStatuses(result.statusCodeStats as Record<string, { count: number }> | undefined),
-    errors: result.errors + result.timeouts,
+    // autocannon's errors include its timeouts (it counts a timeout in both).
+    errors: result.errors,
+    ...(Object.keys(errorCodes).length > 0 ? { errorCodes } : {}),
   };
 }
 

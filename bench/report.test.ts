@@ -34,6 +34,9 @@ describe("bench report", () => {
       "gone (/gone, gzip): 3 non-2xx, 0 errors",
       "down (/down, gzip): 0 non-2xx, 7 errors",
     ]);
+    expect(failures([{ ...row("reset", 10, { errors: 3 }), errorCodes: { ECONNRESET: 2, "request timed out": 1 } }])).toEqual([
+      "reset (/reset, gzip): 0 non-2xx, 3 errors (2× ECONNRESET, 1× request timed out)",
+    ]);
     const none = { ...row("slow", 0), requests: 0 };
     expect(failures([none])).toEqual([]);
     expect(failures([none], { completedRequired: true })).toEqual(["slow (/slow, gzip): no request completed within the run"]);

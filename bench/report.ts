@@ -80,7 +80,8 @@ export function formatWeights(weights: PageWeight[]): string {
 export function failures(results: Measurement[], { completedRequired = false } = {}): string[] {
   return results.flatMap((r) => {
     const statuses = r.otherStatuses ? ` (${Object.entries(r.otherStatuses).map(([code, n]) => `${n}× ${code}`).join(", ")})` : "";
-    if (r.non2xx > 0 || r.errors > 0) return [`${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx${statuses}, ${r.errors} errors`];
+    const codes = r.errorCodes ? ` (${Object.entries(r.errorCodes).map(([code, n]) => `${n}× ${code}`).join(", ")})` : "";
+    if (r.non2xx > 0 || r.errors > 0) return [`${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx${statuses}, ${r.errors} errors${codes}`];
     if (completedRequired && r.requests === 0) return [`${r.name} (${r.path}, ${r.encoding}): no request completed within the run`];
     return [];
   });

@@ -27,12 +27,14 @@ export async function startNginx({
   upstreams,
   prefixDir,
   microcacheSeconds,
+  keepaliveRequests,
   staticFiles = {},
 }: {
   port: number;
   upstreams: string[];
   prefixDir: string;
   microcacheSeconds?: number;
+  keepaliveRequests?: number;
   /** Files to serve at /nginx-static/<name>. */
   staticFiles?: Record<string, string>;
 }): Promise<LocalNginx> {
@@ -60,6 +62,7 @@ export async function startNginx({
       staticDir,
       user: asRoot ? "nobody nogroup" : undefined,
       microcacheSeconds,
+      keepaliveRequests,
       workerProcesses: 2,
     }),
   );

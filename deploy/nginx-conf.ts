@@ -19,6 +19,8 @@ export type NginxConfOptions = {
   user?: string;
   microcacheSeconds?: number;
   workerProcesses?: number | "auto";
+  /** Requests per client connection before nginx closes it; nginx's own default, 1000, if unset. */
+  keepaliveRequests?: number;
   mimeTypes?: string;
 };
 
@@ -33,6 +35,8 @@ export function renderNginxConf(options: NginxConfOptions, template = fs.readFil
   }
   const seconds = options.microcacheSeconds ?? 3;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new Error("microcacheSeconds must be 1–60");
+  const keepaliveRequests = options.keepaliveRequests ?? 1000;
+  if (!Number.isSafeInteger(keepaliveRequests) || keepaliveRequests < 1) throw new Error("keepaliveRequests must be a positive integer");
   const values: Record<string, string> = {
     USER: options.user ? `user ${checked("user", options.user)};` : "",
     WORKER_PROCESSES: String(options.workerProcesses ?? "auto"),
@@ -43,6 +47,7 @@ export function renderNginxConf(options: NginxConfOptions, template = fs.readFil
     LISTEN: options.listen,
     STATIC_DIR: options.staticDir,
     MICROCACHE_SECONDS: String(seconds),
+    KEEPALIVE_REQUESTS: String(keepaliveRequests),
   };
   for (const [key, value] of Object.entries(values)) {
     // Values land inside directives: one that could close a directive or a block is refused.
