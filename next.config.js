@@ -26,7 +26,7 @@ const nextConfig = {
     // together also shrink (197.7 -> 195.1 kB), so nothing is paid back on later pages.
     turbopackChunking: { minChunkSize: 200_000 },
     // Drops the unused exports of CommonJS modules, most of them Next's own client runtime:
-    // -0.6 kB gzip on every page. Off by default in Next 16; every browser test runs on it.
+    // -0.5 kB gzip on every page. Off by default in Next 16; every browser test runs on it.
     turbopackCjsTreeShaking: true,
   },
 };

@@ -7,15 +7,24 @@ let server: http.Server | undefined;
 
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
+async function listen(handler: http.RequestListener): Promise<string> {
+  server = http.createServer(handler);
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
 /** A server that answers requests but resets the connection (TCP RST) on every fifth. */
-async function flakyServer(): Promise<string> {
+function flakyServer(): Promise<string> {
   let count = 0;
-  server = http.createServer((request, response) => {
+  return listen((request, response) => {
     if (++count % 5 === 0) request.socket.resetAndDestroy();
     else response.end("ok");
   });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
+/** A server that never answers; autocannon's own timeout ends each request. */
+function silentServer(): Promise<string> {
+  return listen(() => {});
 }
 
 describe("measure", () => {
@@ -28,5 +37,14 @@ describe("measure", () => {
     // Every error is accounted for by exactly one code.
     expect(Object.values(result.errorCodes!).reduce((a, b) => a + b, 0)).toBe(result.errors);
     expect(Object.keys(result.errorCodes!)).toContain("ECONNRESET");
-  });
+  }, 15_000);
+
+  it("counts a timeout as one error, not two", async () => {
+    const origin = await silentServer();
+    const result = await measure(origin, { name: "silent", path: "/", kind: "page" }, "identity", { connections: 1, durationSeconds: 3, timeoutSeconds: 1 });
+    expect(result.requests).toBe(0);
+    const timeouts = result.errorCodes?.["request timed out"] ?? 0;
+    expect(timeouts).toBeGreaterThanOrEqual(1);
+    expect(result.errors).toBe(timeouts);
+  }, 15_000);
 });

@@ -17,7 +17,8 @@ export type Measurement = {
   errorCodes?: Record<string, number>;
 };
 
-export type Load = { connections: number; durationSeconds: number };
+/** `timeoutSeconds`: when autocannon gives up on an answer (its default, 10 s, if unset). */
+export type Load = { connections: number; durationSeconds: number; timeoutSeconds?: number };
 
 /**
  * autocannon at fixed concurrency against one target. With `gzip` the load asks for compression
@@ -33,6 +34,10 @@ export async function measure(origin: string, target: Target, encoding: Encoding
         url: `${origin}${target.path}`,
         connections: load.connections,
         duration: load.durationSeconds,
+        ...(load.timeoutSeconds !== undefined ? { timeout: load.timeoutSeconds } : {}),
+        // One request in flight per connection, as a browser sends them. (autocannon also emits
+        // one reqError per pipelined request, which would count an error more than once.)
+        pipelining: 1,
         method: target.method ?? "GET",
         headers,
         requests: target.vary

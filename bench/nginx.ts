@@ -26,10 +26,11 @@ export async function measureThroughNginx(appOrigin: string, homeHtml: string, o
     upstreams: [new URL(appOrigin).host.replace("localhost", "127.0.0.1")],
     prefixDir,
     staticFiles: { "home.html": homeHtml },
-    // autocannon sends its next request on a connection nginx has just closed after its 1000th,
-    // and counts the reset as an error (a browser would reopen the connection and retry). Its
-    // connections are not served evenly: at ~1,000 req/s some of the 20 reached 1000 requests in
-    // 8 s and one reset in ten runs failed the bench. No measured connection gets near this.
+    // After a connection's 1000th request nginx answers with `Connection: close` and closes it.
+    // A browser honours that and opens a new connection; autocannon ignores it, may write its
+    // next request on the closing connection, and counts the reset as an error. Its connections
+    // are not served evenly: at ~1,000 req/s some of the 20 passed 1000 requests in 8 s, and such
+    // resets failed runs 30 and 31. No measured connection gets near this limit.
     keepaliveRequests: 1_000_000,
   });
   try {

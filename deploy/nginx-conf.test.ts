@@ -13,8 +13,8 @@ describe("renderNginxConf", () => {
   it("keeps nginx's default of 1000 requests per client connection unless told otherwise", () => {
     expect(renderNginxConf(base)).toMatch(/^\s*keepalive_requests 1000;$/m);
     expect(renderNginxConf({ ...base, keepaliveRequests: 1_000_000 })).toMatch(/^\s*keepalive_requests 1000000;$/m);
-    for (const keepaliveRequests of [0, -1, 1.5, Number.NaN]) {
-      expect(() => renderNginxConf({ ...base, keepaliveRequests })).toThrow("keepaliveRequests must be a positive integer");
+    for (const keepaliveRequests of [0, -1, 1.5, Number.NaN, 2 ** 31]) {
+      expect(() => renderNginxConf({ ...base, keepaliveRequests })).toThrow("keepaliveRequests must be a positive integer below 2^31");
     }
   });
 });

@@ -36,7 +36,10 @@ export function renderNginxConf(options: NginxConfOptions, template = fs.readFil
   const seconds = options.microcacheSeconds ?? 3;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new Error("microcacheSeconds must be 1–60");
   const keepaliveRequests = options.keepaliveRequests ?? 1000;
-  if (!Number.isSafeInteger(keepaliveRequests) || keepaliveRequests < 1) throw new Error("keepaliveRequests must be a positive integer");
+  // nginx reads it as a 32-bit number on some platforms.
+  if (!Number.isSafeInteger(keepaliveRequests) || keepaliveRequests < 1 || keepaliveRequests > 2_147_483_647) {
+    throw new Error("keepaliveRequests must be a positive integer below 2^31");
+  }
   const values: Record<string, string> = {
     USER: options.user ? `user ${checked("user", options.user)};` : "",
     WORKER_PROCESSES: String(options.workerProcesses ?? "auto"),
