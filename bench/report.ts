@@ -79,12 +79,15 @@ export function formatWeights(weights: PageWeight[]): string {
  */
 export function failures(results: Measurement[], { completedRequired = false } = {}): string[] {
   return results.flatMap((r) => {
-    const statuses = r.otherStatuses ? ` (${Object.entries(r.otherStatuses).map(([code, n]) => `${n}× ${code}`).join(", ")})` : "";
-    const codes = r.errorCodes ? ` (${Object.entries(r.errorCodes).map(([code, n]) => `${n}× ${code}`).join(", ")})` : "";
-    if (r.non2xx > 0 || r.errors > 0) return [`${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx${statuses}, ${r.errors} errors${codes}`];
+    if (r.non2xx > 0 || r.errors > 0) return [`${r.name} (${r.path}, ${r.encoding}): ${r.non2xx} non-2xx${tally(r.otherStatuses)}, ${r.errors} errors${tally(r.errorCodes)}`];
     if (completedRequired && r.requests === 0) return [`${r.name} (${r.path}, ${r.encoding}): no request completed within the run`];
     return [];
   });
+}
+
+/** " (12× 429, 1× 503)": how many of each kind, or nothing when there were none. */
+function tally(counts: Record<string, number> | undefined): string {
+  return counts ? ` (${Object.entries(counts).map(([kind, n]) => `${n}× ${kind}`).join(", ")})` : "";
 }
 
 /**

@@ -4,12 +4,12 @@ import path from "node:path";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import postgres from "postgres";
 import { closeDb, connectDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { PGLITE_EXTENSIONS } from "@/db/pglite-extensions";
 import { seedDemo } from "@/db/seed/demo";
 import { paperAuthors, papers, dailyEntries } from "@/db/schema";
+import { createServerDatabase } from "../../tests/support/server-database";
 import { MATH_PAPER } from "./math-paper";
 
 export type PreparedDatabase = { url: string; kind: "server" | "embedded"; teardown: () => Promise<void> };
@@ -39,19 +39,8 @@ export async function prepareDatabase(): Promise<PreparedDatabase> {
 }
 
 async function freshServerDatabase(serverUrl: string): Promise<PreparedDatabase> {
-  const name = `paperboard_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    kind: "server",
-    teardown: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  const database = await createServerDatabase(serverUrl, "e2e");
+  return { url: database.url, kind: "server", teardown: database.drop };
 }
 
 async function embeddedOverSocket(): Promise<PreparedDatabase> {

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
@@ -14,6 +13,7 @@ import { claimsOf, loadSessionUser } from "@/lib/auth/current-user";
 import { registerUser } from "@/lib/auth/register";
 import { SignUpInput } from "@/lib/auth/schemas";
 import { z } from "zod";
+import { createServerDatabase, type ServerDatabase } from "../support/server-database";
 
 // Accounts against a real PostgreSQL: a fresh database per run, migrated with the committed
 // migrations, dropped afterwards. Auth.js is driven through the same route handlers the app
@@ -22,24 +22,18 @@ import { z } from "zod";
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ORIGIN = "http://localhost:3200";
 const originalDatabaseUrl = process.env.DATABASE_URL;
-let admin: postgres.Sql;
-let databaseName: string;
+let database: ServerDatabase;
 
 beforeAll(async () => {
-  databaseName = `paperboard_accounts_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${databaseName}`;
-  await migrateDatabase({ kind: "server", url: url.toString() });
+  database = await createServerDatabase(SERVER_URL, "accounts");
+  await migrateDatabase({ kind: "server", url: database.url });
   await closeDb();
-  process.env.DATABASE_URL = url.toString(); // getDb() and getEnv() read it on first use
+  process.env.DATABASE_URL = database.url; // getDb() and getEnv() read it on first use
 });
 
 afterAll(async () => {
   await closeDb();
-  await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin.end();
+  await database.drop();
   process.env.DATABASE_URL = originalDatabaseUrl;
 });
 

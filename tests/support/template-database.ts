@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/db/migrator";
+import { createServerDatabase } from "./server-database";
 
 // Vitest's global setup for the integration tests: the migrations run once per test run, into a
 // template, and each test file's fresh database is a copy of it (tests/support/test-database.ts).
@@ -25,16 +25,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("testDatabaseTemplate", template);
     return async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const name = `paperboard_template_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const template = await createServerDatabase(serverUrl, "template");
   // migrateDatabase closes its connection: a template must have none while it is copied.
-  await migrateDatabase({ kind: "server", url: url.toString() });
-  project.provide("testDatabaseTemplate", name);
-  return async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  await migrateDatabase({ kind: "server", url: template.url });
+  project.provide("testDatabaseTemplate", template.name);
+  return template.drop;
 }

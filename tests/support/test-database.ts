@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import { inject } from "vitest";
 import { connectDb, closeDb, type DbConfig } from "@/db/client";
+import { createServerDatabase } from "./server-database";
 
 /**
  * A fresh, migrated database for one test file: a new database on the PostgreSQL server named by
@@ -26,19 +26,14 @@ export async function createTestDatabase(): Promise<{ config: DbConfig; drop: ()
       },
     };
   }
-  const name = `paperboard_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${template}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const config: DbConfig = { kind: "server", url: url.toString(), poolMax: 20 };
+  const database = await createServerDatabase(serverUrl, "test", { template });
+  const config: DbConfig = { kind: "server", url: database.url, poolMax: 20 };
   connectDb(config);
   return {
     config,
     drop: async () => {
       await closeDb();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await database.drop();
     },
   };
 }
