@@ -1,7 +1,8 @@
 import clsx from "clsx";
 import { avatarColor, initials } from "@/lib/avatar";
 
-const SIZES = { sm: "size-7 text-xs", md: "size-10 text-sm", lg: "size-16 text-xl" } as const;
+// The small size is .avatar's own (app/globals.css): it is the one beside every comment.
+const SIZES = { sm: null, md: "size-10 text-sm", lg: "size-16 text-xl" } as const;
 
 /**
  * Initials on a colour of their own. Decorative by default (the name is usually right beside

@@ -50,8 +50,8 @@ test("a reader comments with Markdown and math, gets a reply, edits and deletes"
   await postComment(page, "A **bold** claim: $e^{i\\pi} + 1 = 0$, and\n\n$$\n\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\n$$");
   const mine = commentBy(page, alice);
   await expect(mine.locator("strong")).toHaveText("bold");
-  await expect(mine.locator("[data-comment-body] .katex").first()).toBeVisible();
-  await expect(mine.locator("[data-comment-body] .katex-display")).toBeVisible();
+  await expect(mine.locator(".comment-prose .katex").first()).toBeVisible();
+  await expect(mine.locator(".comment-prose .katex-display")).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Your comment is posted.");
   const [posted] = await commentsBy(alice);
   expect(posted.body).toContain("$e^{i\\pi} + 1 = 0$");
@@ -162,7 +162,7 @@ test("an edit saved in one tab is not overwritten by an older edit form in anoth
   await other.getByLabel("Edit your comment").fill("Saved in the other tab.");
   await other.getByRole("button", { name: "Save", exact: true }).click();
   // The rendered body, not the form: a textarea's text holds what was typed before the server answers.
-  await expect(other.locator(`#comment-${id} [data-comment-body]`)).toContainText("Saved in the other tab.");
+  await expect(other.locator(`#comment-${id} .comment-prose`)).toContainText("Saved in the other tab.");
 
   // This tab posts something else meanwhile, which asks the server for the author's texts again:
   // the open edit must still count as begun from the first words.
@@ -181,7 +181,7 @@ test("an edit saved in one tab is not overwritten by an older edit form in anoth
 
   // Having seen them, saving again replaces them.
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(mine.locator("[data-comment-body]")).toContainText("Older form, newer typing.");
+  await expect(mine.locator(".comment-prose")).toContainText("Older form, newer typing.");
   expect((await commentRow(id)).body).toBe("Older form, newer typing.");
   await other.close();
 });
@@ -213,7 +213,7 @@ test("HTML and script in comments render inert", async ({ page }) => {
     await expect(commentBy(page, mallory, `Payload ${i}:`)).toBeVisible();
   }
   await page.reload();
-  const bodies = page.locator("[data-comment-body]");
+  const bodies = page.locator(".comment-prose");
   await expect(bodies).toHaveCount(payloads.length);
   for (const link of await bodies.locator("a").all()) await link.click();
   await page.waitForTimeout(500);

@@ -157,7 +157,7 @@ test("pages work under the policy with no violation: browse, upvote, comment wit
   await page.getByLabel("Add a comment").fill("Euler: $e^{i\\pi} + 1 = 0$");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByRole("status")).toContainText("Your comment is posted.");
-  await expect(page.locator("#discussion [data-comment-body] .katex").first()).toBeVisible();
+  await expect(page.locator("#discussion .comment-prose .katex").first()).toBeVisible();
 
   const account = page.getByRole("navigation", { name: "Account" });
   await account.getByRole("button", { name: "Sign out" }).click();

@@ -10,5 +10,5 @@
  * a string in its RSC payload, which is half what an element there cost.
  */
 export function CommentBody({ html }: { html: string }) {
-  return <div data-comment-body="" className="comment-prose" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className="comment-prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }

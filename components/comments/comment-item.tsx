@@ -63,7 +63,7 @@ export function CommentItem({ comment, context }: { comment: ThreadComment; cont
 
   return (
     <article id={`comment-${id}`} aria-label={`Comment by ${authorName}`} className="comment">
-      <header className="comment-header">
+      <header>
         <Avatar name={author.name} username={author.username} />
         {author.username ? (
           <a href={`/u/${author.username}`} className="comment-author">

@@ -15,15 +15,12 @@ export function CommentVoteButton({ commentId, authorName, upvoted, count }: { c
         aria-pressed={vote.upvoted}
         aria-label={`${vote.upvoted ? "Remove your upvote from" : "Upvote"} ${authorName}'s comment (${upvotes(vote.count)})`}
         className={clsx(
-          "inline-flex items-center gap-1 rounded-md border px-2 py-0.5 font-semibold tabular-nums transition-colors",
+          "comment-vote inline-flex items-center gap-1 rounded-md border px-2 py-0.5 font-semibold tabular-nums transition-colors",
           vote.upvoted
             ? "border-accent-600 bg-accent-600 text-white dark:border-accent-300 dark:bg-accent-300 dark:text-zinc-950"
             : "border-zinc-300 hover:border-accent-600 hover:text-accent-700 dark:border-zinc-700 dark:hover:border-accent-300 dark:hover:text-accent-300",
         )}
       >
-        <span aria-hidden="true" className="comment-score-arrow">
-          ▲
-        </span>
         <span data-testid="comment-upvote-count">{vote.count}</span>
       </button>
       {vote.error && (
@@ -35,13 +32,10 @@ export function CommentVoteButton({ commentId, authorName, upvoted, count }: { c
   );
 }
 
-/** What readers who cannot vote see: the count alone. */
+/** What readers who cannot vote see: the count alone (its arrow is drawn by CSS, .comment-score). */
 export function CommentVoteCount({ count }: { count: number }) {
   return (
     <span className="comment-score">
-      <span aria-hidden="true" className="comment-score-arrow">
-        ▲
-      </span>
       {count}
       <span className="sr-only">{count === 1 ? " upvote" : " upvotes"}</span>
     </span>
