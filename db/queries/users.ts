@@ -7,7 +7,7 @@ import { preparedPerDb } from "../prepared";
 import { uniqueViolation } from "../pg-errors";
 import { comments, dailyEntries, papers, users, votes } from "../schema";
 
-const sessionUserColumns = {
+export const sessionUserColumns = {
   id: users.id,
   username: users.username,
   name: users.name,

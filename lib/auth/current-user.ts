@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { getSessionUser } from "@/db/queries/users";
+import { getSessionUserWithPaperVotes } from "@/db/queries/votes";
 import { cookies } from "next/headers";
 import { authSecret, getEnv } from "../env";
 import { readSessionClaims } from "./session-cookie";
@@ -21,7 +22,11 @@ export function claimsOf(session: unknown): SessionClaims | null {
  */
 export async function loadSessionUser(claims: SessionClaims | null): Promise<SessionUser | null> {
   if (!claims) return null;
-  const row = await getSessionUser({ id: claims.userId });
+  return sessionUserOf(claims, await getSessionUser({ id: claims.userId }));
+}
+
+/** The users row as the session's user, if the claims still hold for it (its role as the environment may raise it). */
+function sessionUserOf(claims: SessionClaims, row: SessionUser | null): SessionUser | null {
   return row && claimsMatch(claims, row) ? { ...row, role: effectiveRole(row, getEnv().ADMIN_EMAILS) } : null;
 }
 
@@ -30,3 +35,15 @@ export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
 
 /** The signed-in user for this request, or null; one database read per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(await getSessionClaims()));
+
+/**
+ * The signed-in user and, when there is one, their upvotes and the counts of `paperIds`: /api/me's
+ * whole read, one statement for both (db/queries/votes.ts getSessionUserWithPaperVotes).
+ */
+export async function getCurrentUserWithPaperVotes(paperIds: string[]): Promise<{ user: SessionUser | null; votes?: { upvoted: string[]; counts: Record<string, number> } }> {
+  const claims = await getSessionClaims();
+  if (!claims || paperIds.length === 0) return { user: await getCurrentUser() };
+  const { row, votes } = await getSessionUserWithPaperVotes({ userId: claims.userId, paperIds });
+  const user = sessionUserOf(claims, row);
+  return user ? { user, votes } : { user: null };
+}

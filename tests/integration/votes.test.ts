@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { castPaperVote, getReaderPaperVotes, getUpvotedPaperIds, removePaperVote } from "@/db/queries/votes";
+import { castPaperVote, getReaderPaperVotes, getSessionUserWithPaperVotes, getUpvotedPaperIds, removePaperVote } from "@/db/queries/votes";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase } from "../support/test-database";
@@ -68,6 +68,29 @@ describe("paper votes", () => {
     expect(await getReaderPaperVotes({ userId: reader, paperIds: [] })).toEqual({ upvoted: [], counts: {} });
     // One prepared statement (db/prepared.ts) answers lists of any length, for any reader.
     expect(await getReaderPaperVotes({ userId: other, paperIds: ["2501.00302"] })).toEqual({ upvoted: ["2501.00302"], counts: { "2501.00302": 1 } });
+  });
+
+  it("come with the session's users row in /api/me's one statement, and not for an account that is gone", async () => {
+    await makePaper({ id: "2501.00311" });
+    await makePaper({ id: "2501.00312" });
+    const [reader, other, gone] = await makeUsers(3, "me");
+    await castPaperVote({ userId: reader, paperId: "2501.00311" });
+    await castPaperVote({ userId: other, paperId: "2501.00311" });
+    await castPaperVote({ userId: other, paperId: "2501.00312" });
+    const paperIds = ["2501.00311", "2501.00312", "2501.99998"];
+
+    const mine = await getSessionUserWithPaperVotes({ userId: reader, paperIds });
+    expect(mine.row).toMatchObject({ id: reader, username: "me0", email: "me0@test.local", role: "user", bannedAt: null });
+    expect(mine.row?.createdAt).toBeInstanceOf(Date);
+    expect(mine.votes).toEqual({ upvoted: ["2501.00311"], counts: { "2501.00311": 2, "2501.00312": 1 } });
+    expect(mine.votes).toEqual(await getReaderPaperVotes({ userId: reader, paperIds }));
+    // The same prepared statement, another reader and list.
+    expect((await getSessionUserWithPaperVotes({ userId: other, paperIds: ["2501.00312"] })).votes).toEqual({ upvoted: ["2501.00312"], counts: { "2501.00312": 1 } });
+    expect((await getSessionUserWithPaperVotes({ userId: other, paperIds: ["2501.99998"] })).votes).toEqual({ upvoted: [], counts: {} });
+
+    await getDb().update(users).set({ deletedAt: new Date() }).where(eq(users.id, gone));
+    expect(await getSessionUserWithPaperVotes({ userId: gone, paperIds })).toEqual({ row: null, votes: { upvoted: [], counts: {} } });
+    expect(await getSessionUserWithPaperVotes({ userId: "no-such-user", paperIds })).toEqual({ row: null, votes: { upvoted: [], counts: {} } });
   });
 
   it("keep the counter equal to the rows through a random vote/unvote storm", async () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getReaderPaperVotes } from "@/db/queries/votes";
-import { getCurrentUser, getSessionClaims } from "@/lib/auth/current-user";
+import { getCurrentUserWithPaperVotes } from "@/lib/auth/current-user";
 import { isBanned } from "@/lib/auth/session-user";
 import { paperIdListSchema } from "@/lib/api/paper-id-list";
 import { AppError } from "@/lib/errors";
@@ -24,9 +23,8 @@ export const GET = jsonRoute(async (request: Request) => {
   const parsed = Query.safeParse({ papers: new URL(request.url).searchParams.get("papers") ?? "" });
   if (!parsed.success) return errorResponse(new AppError("invalid_input", { message: "papers must be a comma-separated list of at most 200 arXiv IDs." }).toPayload());
   const paperIds = parsed.data.papers;
-  const claims = await getSessionClaims();
-  // The votes are read alongside the users row check and only shown once it passes.
-  const [user, votes] = await Promise.all([getCurrentUser(), claims && paperIds.length > 0 ? getReaderPaperVotes({ userId: claims.userId, paperIds }) : undefined]);
+  // The votes are read with the users row, in one statement, and only shown once the row passes.
+  const { user, votes } = await getCurrentUserWithPaperVotes(paperIds);
   const body: Me = {
     user: user && { id: user.id, username: user.username, name: user.name, role: user.role, suspended: isBanned(user) },
     ...(user && votes ? { votes } : {}),
