@@ -41,6 +41,9 @@ describe("CommentThread as the cached page draws it (nobody signed in yet)", () 
   it(`spends at most ${MARKUP_PER_COMMENT_BUDGET} bytes of markup on each comment, beside its words`, () => {
     const words = Object.values(input.bodies).reduce((sum, body) => sum + body.length, 0);
     expect((html.length - words) / count).toBeLessThanOrEqual(MARKUP_PER_COMMENT_BUDGET);
+    // What the stylesheet says once, the markup no longer says per comment.
+    expect(html).not.toMatch(/<li class=|<header class=|data-comment-body|aria-hidden="true" class="comment-score-arrow"/);
+    expect(html.match(/<span class="avatar" style="[^"]*" aria-hidden="true">/g)).toHaveLength(count);
   });
 
   it("still names each comment, links its author and moment, and says its count in words", () => {

@@ -26,7 +26,8 @@ export async function getSessionUser({ id }: { id: string }): Promise<SessionUse
   return row ?? null;
 }
 
-// Every signed-in request runs this: built once (db/prepared.ts). A deleted account has no
+// Most signed-in requests run this (/api/me with papers reads the same columns in its own
+// statement, db/queries/votes.ts): built once (db/prepared.ts). A deleted account has no
 // sessions, whatever its cookies say.
 const sessionUserQuery = preparedPerDb((db) =>
   db

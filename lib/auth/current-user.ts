@@ -40,9 +40,16 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => loa
  * The signed-in user and, when there is one, their upvotes and the counts of `paperIds`: /api/me's
  * whole read, one statement for both (db/queries/votes.ts getSessionUserWithPaperVotes).
  */
-export async function getCurrentUserWithPaperVotes(paperIds: string[]): Promise<{ user: SessionUser | null; votes?: { upvoted: string[]; counts: Record<string, number> } }> {
+export async function getCurrentUserWithPaperVotes(paperIds: string[]): Promise<SessionUserWithPaperVotes> {
   const claims = await getSessionClaims();
   if (!claims || paperIds.length === 0) return { user: await getCurrentUser() };
+  return loadSessionUserWithPaperVotes(claims, paperIds);
+}
+
+type SessionUserWithPaperVotes = { user: SessionUser | null; votes?: { upvoted: string[]; counts: Record<string, number> } };
+
+/** As loadSessionUser, with the reader's votes on `paperIds` read alongside and given only when the claims hold. */
+export async function loadSessionUserWithPaperVotes(claims: SessionClaims, paperIds: string[]): Promise<SessionUserWithPaperVotes> {
   const { row, votes } = await getSessionUserWithPaperVotes({ userId: claims.userId, paperIds });
   const user = sessionUserOf(claims, row);
   return user ? { user, votes } : { user: null };

@@ -5,14 +5,16 @@ import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrator";
 import { createAuthAdapter } from "@/db/queries/auth-adapter";
 import { endSessions } from "@/db/queries/users";
+import { castPaperVote } from "@/db/queries/votes";
 import { users } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import { handlers } from "@/lib/auth";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { claimsOf, loadSessionUser } from "@/lib/auth/current-user";
+import { claimsOf, loadSessionUser, loadSessionUserWithPaperVotes } from "@/lib/auth/current-user";
 import { registerUser } from "@/lib/auth/register";
 import { SignUpInput } from "@/lib/auth/schemas";
 import { z } from "zod";
+import { makePaper } from "../support/fixtures";
 import { createServerDatabase, type ServerDatabase } from "../support/server-database";
 
 // Accounts against a real PostgreSQL: a fresh database per run, migrated with the committed
@@ -194,6 +196,23 @@ describe("sessions", () => {
     expect(await endSessions({ userId: user.id, fromVersion: 0 })).toBe(false);
     expect(await loadSessionUser(claims)).toBeNull();
     expect(await loadSessionUser({ userId: user.id, sessionVersion: 1 })).not.toBeNull();
+  });
+
+  it("gives /api/me's votes only with a session that still holds: none once it is signed out, kept for a suspended reader", async () => {
+    const user = await signUp();
+    const paperId = "2501.00421";
+    await makePaper({ id: paperId });
+    await castPaperVote({ userId: user.id, paperId });
+    const claims = { userId: user.id, sessionVersion: 0 };
+    const votes = { upvoted: [paperId], counts: { [paperId]: 1 } };
+    expect(await loadSessionUserWithPaperVotes(claims, [paperId])).toEqual({ user: expect.objectContaining({ id: user.id }), votes });
+
+    // Suspended: still signed in, shown as suspended by /api/me, with their votes, as before.
+    await getDb().update(users).set({ bannedAt: new Date() }).where(eq(users.id, user.id));
+    expect(await loadSessionUserWithPaperVotes(claims, [paperId])).toEqual({ user: expect.objectContaining({ id: user.id, bannedAt: expect.any(Date) }), votes });
+
+    await endSessions({ userId: user.id, fromVersion: 0 });
+    expect(await loadSessionUserWithPaperVotes(claims, [paperId])).toEqual({ user: null });
   });
 });
 
