@@ -87,12 +87,15 @@ export async function getUpvotedPaperIds({ userId, paperIds }: { userId: string;
   return rows.map((r) => r.paperId);
 }
 
+/** Which of some papers a reader upvoted, and those papers' current counts, by arXiv ID. */
+export type ReaderPaperVotes = { upvoted: string[]; counts: Record<string, number> };
+
 /**
  * A reader's own upvotes among some papers, with those papers' current counts, in one statement.
  * The cached pages show counts up to a few seconds old; a signed-in reader gets these with their
  * own votes, so a count never disagrees with the vote they just cast.
  */
-export async function getReaderPaperVotes({ userId, paperIds }: { userId: string; paperIds: string[] }): Promise<{ upvoted: string[]; counts: Record<string, number> }> {
+export async function getReaderPaperVotes({ userId, paperIds }: { userId: string; paperIds: string[] }): Promise<ReaderPaperVotes> {
   if (paperIds.length === 0) return { upvoted: [], counts: {} };
   return readerVotesOf(await readerPaperVotesQuery(getDb()).execute({ userId, paperIds }));
 }
@@ -106,7 +109,7 @@ export async function getReaderPaperVotes({ userId, paperIds }: { userId: string
  * The row is null when the account is gone; the caller still checks the session's claims
  * against it before showing the votes (lib/auth/current-user.ts).
  */
-export async function getSessionUserWithPaperVotes({ userId, paperIds }: { userId: string; paperIds: string[] }): Promise<{ row: SessionUser | null; votes: { upvoted: string[]; counts: Record<string, number> } }> {
+export async function getSessionUserWithPaperVotes({ userId, paperIds }: { userId: string; paperIds: string[] }): Promise<{ row: SessionUser | null; votes: ReaderPaperVotes }> {
   const [found] = await sessionUserWithPaperVotesQuery(getDb()).execute({ userId, paperIds });
   if (!found) return { row: null, votes: { upvoted: [], counts: {} } };
   const { paperVotes, ...row } = found;

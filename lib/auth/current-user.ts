@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { getSessionUser } from "@/db/queries/users";
-import { getSessionUserWithPaperVotes } from "@/db/queries/votes";
+import { getSessionUserWithPaperVotes, type ReaderPaperVotes } from "@/db/queries/votes";
 import { cookies } from "next/headers";
 import { authSecret, getEnv } from "../env";
 import { readSessionClaims } from "./session-cookie";
@@ -46,7 +46,7 @@ export async function getCurrentUserWithPaperVotes(paperIds: string[]): Promise<
   return loadSessionUserWithPaperVotes(claims, paperIds);
 }
 
-type SessionUserWithPaperVotes = { user: SessionUser | null; votes?: { upvoted: string[]; counts: Record<string, number> } };
+type SessionUserWithPaperVotes = { user: SessionUser | null; votes?: ReaderPaperVotes };
 
 /** As loadSessionUser, with the reader's votes on `paperIds` read alongside and given only when the claims hold. */
 export async function loadSessionUserWithPaperVotes(claims: SessionClaims, paperIds: string[]): Promise<SessionUserWithPaperVotes> {

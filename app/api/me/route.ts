@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReaderPaperVotes } from "@/db/queries/votes";
 import { getCurrentUserWithPaperVotes } from "@/lib/auth/current-user";
 import { isBanned } from "@/lib/auth/session-user";
 import { paperIdListSchema } from "@/lib/api/paper-id-list";
@@ -10,7 +11,7 @@ import { jsonRoute } from "@/lib/api/json-route";
 export type Me = {
   user: { id: string; username: string | null; name: string | null; role: "user" | "admin"; suspended: boolean } | null;
   /** With ?papers=…, for a signed-in reader: which of those papers they upvoted, and their live counts. */
-  votes?: { upvoted: string[]; counts: Record<string, number> };
+  votes?: ReaderPaperVotes;
 };
 
 const Query = z.object({ papers: paperIdListSchema });
