@@ -1,12 +1,18 @@
 import { noteDatabaseError } from "@/lib/db-outage";
 
-// Runs once when a server process starts. Node only: the edge runtime has no signals or pool.
+// Runs once when a server process starts: response compression and graceful shutdown. Node only:
+// the edge runtime has no HTTP server, signals or pool.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const marker = globalThis as unknown as { paperboardShutdownInstalled?: boolean };
-  if (marker.paperboardShutdownInstalled) return;
-  marker.paperboardShutdownInstalled = true;
-  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { closeDb }] = await Promise.all([import("./lib/shutdown"), import("./db/client")]);
+  const marker = globalThis as unknown as { paperboardServerHooksInstalled?: boolean };
+  if (marker.paperboardServerHooksInstalled) return;
+  marker.paperboardServerHooksInstalled = true;
+  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { compressResponses }, { closeDb }] = await Promise.all([
+    import("./lib/shutdown"),
+    import("./lib/response-compression"),
+    import("./db/client"),
+  ]);
+  compressResponses();
   const keepAlive = closeConnectionsAfterResponses();
   installGracefulShutdown({ close: closeDb, onSignal: keepAlive.shed });
 }

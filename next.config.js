@@ -3,6 +3,9 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files by path; bundling it breaks every request.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Next's own compression is gzip at level 6 with no setting for the level; lib/response-compression.ts
+  // compresses instead (Brotli for browsers, a cheaper gzip level for pages), set up in instrumentation.ts.
+  compress: false,
   // Next hashes every cached page's whole body for its ETag on every response: about a tenth of
   // the CPU a cached page costs (bench: profile of the home page). The pages change every few
   // seconds and carry s-maxage only, so browsers rarely revalidate with If-None-Match anyway.

@@ -1,4 +1,5 @@
 import { gzipSync } from "node:zlib";
+import { ASSET_GZIP_LEVEL, PAGE_GZIP_LEVEL } from "@/lib/response-compression";
 import autocannon from "autocannon";
 import type { Encoding, Target } from "./targets";
 
@@ -21,8 +22,8 @@ export type Measurement = {
 export type Load = { connections: number; durationSeconds: number; timeoutSeconds?: number };
 
 /**
- * autocannon at fixed concurrency against one target. With `gzip` the load asks for compression
- * as browsers do, and `next start` compresses on the fly, which is part of a request's cost.
+ * autocannon at fixed concurrency against one target. With `gzip` the load asks for compression,
+ * and the server compresses on the fly (lib/response-compression.ts), which is part of a request's cost.
  */
 export async function measure(origin: string, target: Target, encoding: Encoding, load: Load): Promise<Measurement> {
   const headers = { "accept-encoding": encoding };
@@ -100,13 +101,13 @@ function scriptSize(url: string): Promise<{ raw: number; gzip: number }> {
   if (!size) {
     size = fetch(url, { headers: { "accept-encoding": "identity" } })
       .then((response) => response.arrayBuffer())
-      .then((body) => ({ raw: body.byteLength, gzip: gzipSync(Buffer.from(body)).length }));
+      .then((body) => ({ raw: body.byteLength, gzip: gzipSync(Buffer.from(body), { level: ASSET_GZIP_LEVEL }).length }));
     scriptSizes.set(url, size);
   }
   return size;
 }
 
-/** HTML and first-load JavaScript, raw and gzipped (level 6, as `next start` sends). */
+/** HTML and first-load JavaScript, raw and gzipped at the levels the server sends them (lib/response-compression.ts). */
 export async function weigh(origin: string, target: Target): Promise<PageWeight> {
   const headers = { "accept-encoding": "identity", ...(target.vary?.(0).headers ?? {}) };
   const html = Buffer.from(await (await fetch(`${origin}${target.path}`, { headers })).arrayBuffer());
@@ -118,5 +119,5 @@ export async function weigh(origin: string, target: Target): Promise<PageWeight>
     raw += size.raw;
     gzip += size.gzip;
   }
-  return { name: target.name, path: target.path, htmlBytes: html.length, htmlGzipBytes: gzipSync(html).length, scripts: scripts.length, firstLoadJsBytes: raw, firstLoadJsGzipBytes: gzip };
+  return { name: target.name, path: target.path, htmlBytes: html.length, htmlGzipBytes: gzipSync(html, { level: PAGE_GZIP_LEVEL }).length, scripts: scripts.length, firstLoadJsBytes: raw, firstLoadJsGzipBytes: gzip };
 }

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+
+// The real server compresses through lib/response-compression.ts (next.config.js turns Next's own
+// gzip off; instrumentation.ts installs ours): if that hook were missing, every page would go out
+// uncompressed and nothing else would notice. Levels and sizes are checked in its unit test.
+
+test("pages and build assets are compressed as the client asks", async ({ request }) => {
+  const home = await request.get("/", { headers: { "accept-encoding": "gzip" } });
+  expect(home.status()).toBe(200);
+  expect(home.headers()["content-encoding"]).toBe("gzip");
+  expect(home.headers()["vary"]).toMatch(/accept-encoding/i);
+  expect(await home.text()).toContain("<html");
+
+  const browser = await request.get("/", { headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+  expect(browser.headers()["content-encoding"]).toBe("br");
+  expect(await browser.text()).toContain("<html");
+
+  const script = (await home.text()).match(/\/_next\/static\/[^"]+\.js/)?.[0];
+  expect(script, "the home page loads a build asset").toBeTruthy();
+  const asset = await request.get(script!, { headers: { "accept-encoding": "gzip" } });
+  expect(asset.headers()["content-encoding"]).toBe("gzip");
+
+  const identity = await request.get("/", { headers: { "accept-encoding": "identity" } });
+  expect(identity.headers()["content-encoding"]).toBeUndefined();
+  expect(Number(identity.headers()["content-length"])).toBeGreaterThan(1024);
+});

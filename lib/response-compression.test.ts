@@ -1,0 +1,80 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ASSET_GZIP_LEVEL, compressResponses, PAGE_GZIP_LEVEL } from "./response-compression";
+
+// A real HTTP server in this worker with the channel subscription installed, as next start has it
+// after instrumentation.ts. The handler writes like Next does: headers, then the body in chunks.
+const page = Buffer.from(Array.from({ length: 4000 }, (_, i) => `<li class="comment"><p>Comment ${i} on attention, ${i % 7} replies</p></li>`).join(""));
+const small = Buffer.from("<p>tiny</p>");
+
+let server: http.Server;
+let origin: string;
+
+beforeAll(async () => {
+  compressResponses();
+  server = http.createServer((req, res) => {
+    const body = req.url === "/small" ? small : page;
+    res.setHeader("content-type", req.url?.endsWith(".js") ? "application/javascript" : "text/html; charset=utf-8");
+    res.setHeader("content-length", body.length);
+    for (let at = 0; at < body.length; at += 16_384) res.write(body.subarray(at, at + 16_384));
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+function get(path: string, acceptEncoding?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding };
+    http
+      .get(`${origin}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("compressResponses", () => {
+  it("gzips pages at the page level, not zlib's default", async () => {
+    const answer = await get("/papers/2306.04406", "gzip");
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.headers["content-length"]).toBeUndefined();
+    expect(answer.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(answer.body).equals(page)).toBe(true);
+    // Deflate's output does not depend on how the input was split, so the level shows in the bytes.
+    expect(answer.body.length).toBe(gzipSync(page, { level: PAGE_GZIP_LEVEL }).length);
+    expect(answer.body.length).toBeGreaterThan(gzipSync(page, { level: ASSET_GZIP_LEVEL }).length);
+  });
+
+  it("gzips build assets at zlib's default level", async () => {
+    const answer = await get("/_next/static/chunks/app.js", "gzip");
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.body.length).toBe(gzipSync(page, { level: ASSET_GZIP_LEVEL }).length);
+  });
+
+  it("answers browsers that accept Brotli with Brotli, smaller than gzip", async () => {
+    const answer = await get("/", "gzip, deflate, br, zstd");
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(answer.body).equals(page)).toBe(true);
+    expect(answer.body.length).toBeLessThan(gzipSync(page, { level: ASSET_GZIP_LEVEL }).length);
+  });
+
+  it("sends the body as it is when the client asks for no encoding, or it is under 1 kB", async () => {
+    const identity = await get("/", "identity");
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.headers["content-length"]).toBe(String(page.length));
+    expect(identity.body.equals(page)).toBe(true);
+
+    const tiny = await get("/small", "gzip, br");
+    expect(tiny.headers["content-encoding"]).toBeUndefined();
+    expect(tiny.body.equals(small)).toBe(true);
+  });
+});
