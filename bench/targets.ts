@@ -2,7 +2,8 @@ import { isoWeekOf, todayUtc } from "@/lib/dates";
 import { weekPath } from "@/lib/paths";
 import type { BenchFixtures } from "./fixtures";
 
-export type Encoding = "identity" | "gzip";
+/** What the load asks for: nothing, gzip (the targets), or Brotli (what browsers ask for over HTTPS). */
+export type Encoding = "identity" | "gzip" | "br";
 
 /** One request's own headers and body, when requests to a target differ. */
 export type OwnRequest = { headers: Record<string, string>; body?: string };
