@@ -13,9 +13,13 @@ const NGINX_HOME = "home (anonymous) via nginx";
 /**
  * The production setup: deploy/nginx.conf in front of the running server, its micro-cache
  * answering anonymous HTML. Measured against a byte copy of the home page that nginx serves
- * itself, so the ratio compares nginx with nginx. Null when nginx is not installed.
+ * itself, so the ratio compares nginx with nginx. Null when nginx is not installed, or when only
+ * Brotli was asked for.
  */
 export async function measureThroughNginx(appOrigin: string, homeHtml: string, options: BenchOptions): Promise<Measurement[] | null> {
+  // Debian's nginx has no Brotli module: asked for it, both sides would answer uncompressed.
+  const encodings = options.encodings.filter((e) => e !== "br");
+  if (encodings.length === 0) return null;
   if (!findNginx()) {
     console.log("bench: nginx is not installed (apt-get install nginx-light); skipping the nginx targets");
     return null;
@@ -40,8 +44,7 @@ export async function measureThroughNginx(appOrigin: string, homeHtml: string, o
     ];
     const measured: Measurement[] = [];
     for (const target of targets) {
-      // Debian's nginx has no Brotli module: asked for it, both sides would answer uncompressed.
-      for (const encoding of options.encodings.filter((e) => e !== "br")) {
+      for (const encoding of encodings) {
         await fetch(`${nginx.origin}${target.path}`); // fills the micro-cache, as the first reader would
         console.log(`bench: ${target.name} ${target.path} [${encoding}] (${options.connections} connections, ${options.durationSeconds} s)`);
         measured.push(await measure(nginx.origin, target, encoding, options));

@@ -22,5 +22,5 @@ test("pages and build assets are compressed as the client asks", async ({ reques
 
   const identity = await request.get("/", { headers: { "accept-encoding": "identity" } });
   expect(identity.headers()["content-encoding"]).toBeUndefined();
-  expect(Number(identity.headers()["content-length"])).toBeGreaterThan(1024);
+  expect((await identity.body()).length).toBeGreaterThan(1024);
 });

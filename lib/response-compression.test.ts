@@ -2,10 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ASSET_GZIP_LEVEL, compressResponses, PAGE_GZIP_LEVEL } from "./response-compression";
+import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, compressResponses, PAGE_GZIP_LEVEL } from "./response-compression";
 
 // A real HTTP server in this worker with the channel subscription installed, as next start has it
-// after instrumentation.ts. The handler writes like Next does: headers, then the body in chunks.
+// after instrumentation.ts. The handler writes a body in chunks; at /streamed it also flushes
+// after each, as Next does when it streams a render (headers first, then `res.flush()` per chunk).
 const page = Buffer.from(Array.from({ length: 4000 }, (_, i) => `<li class="comment"><p>Comment ${i} on attention, ${i % 7} replies</p></li>`).join(""));
 const small = Buffer.from("<p>tiny</p>");
 
@@ -18,7 +19,15 @@ beforeAll(async () => {
     const body = req.url === "/small" ? small : page;
     res.setHeader("content-type", req.url?.endsWith(".js") ? "application/javascript" : "text/html; charset=utf-8");
     res.setHeader("content-length", body.length);
-    for (let at = 0; at < body.length; at += 16_384) res.write(body.subarray(at, at + 16_384));
+    const streamed = req.url === "/streamed";
+    if (streamed) {
+      res.removeHeader("content-length");
+      res.flushHeaders();
+    }
+    for (let at = 0; at < body.length; at += 16_384) {
+      res.write(body.subarray(at, at + 16_384));
+      if (streamed) (res as typeof res & { flush: () => void }).flush();
+    }
     res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -60,11 +69,29 @@ describe("compressResponses", () => {
     expect(answer.body.length).toBe(gzipSync(page, { level: ASSET_GZIP_LEVEL }).length);
   });
 
-  it("answers browsers that accept Brotli with Brotli, smaller than gzip", async () => {
-    const answer = await get("/", "gzip, deflate, br, zstd");
-    expect(answer.headers["content-encoding"]).toBe("br");
-    expect(brotliDecompressSync(answer.body).equals(page)).toBe(true);
-    expect(answer.body.length).toBeLessThan(gzipSync(page, { level: ASSET_GZIP_LEVEL }).length);
+  it("answers browsers that accept Brotli with Brotli, smaller than gzip, in a 256 kB window", async () => {
+    for (const path of ["/", "/_next/static/chunks/app.js"]) {
+      const answer = await get(path, "gzip, deflate, br, zstd");
+      expect(answer.headers["content-encoding"]).toBe("br");
+      expect(brotliDecompressSync(answer.body).equals(page)).toBe(true);
+      expect(answer.body.length).toBeLessThan(gzipSync(page, { level: ASSET_GZIP_LEVEL }).length);
+      // A Brotli stream opens with its window: bit 0 set, then (bits - 17) in the next three
+      // bits (RFC 7932, 9.1). Brotli's default window, 22 bits, would read 0b1011.
+      expect(answer.body[0] & 0x0f).toBe(((BROTLI_WINDOW_BITS - 17) << 1) | 1);
+    }
+  });
+
+  it("compresses a streamed response flushed chunk by chunk, as Next streams a render", async () => {
+    for (const [accept, decode] of [
+      ["gzip", gunzipSync],
+      ["br", brotliDecompressSync],
+    ] as const) {
+      const answer = await get("/streamed", accept);
+      expect(answer.headers["content-encoding"]).toBe(accept);
+      expect(answer.headers["transfer-encoding"]).toBe("chunked");
+      expect(decode(answer.body).equals(page)).toBe(true);
+      expect(answer.body.length).toBeLessThan(page.length / 4);
+    }
   });
 
   it("sends the body as it is when the client asks for no encoding, or it is under 1 kB", async () => {

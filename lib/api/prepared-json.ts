@@ -4,7 +4,8 @@
  * every request was a measurable part of what such a request cost.
  *
  * (Compressing once too would save more, but Next drops a route handler's own Content-Encoding
- * header and compresses the body again: tried, and clients got gzip inside gzip.)
+ * header, and the body is then compressed again on its way out (lib/response-compression.ts):
+ * tried when Next compressed, and clients got gzip inside gzip.)
  */
 export type PreparedJson = { bytes: Uint8Array<ArrayBuffer> };
 
