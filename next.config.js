@@ -22,6 +22,9 @@ const nextConfig = {
   // only changes /_next/data URLs otherwise, which belong to the Pages Router this app does not use.
   skipProxyUrlNormalize: true,
   experimental: {
+    // forbidden() and unauthorized(), so admin pages answer a stranger with 403 or 401, not a 200
+    // page that says "Admins only" (lib/admin-page.ts). Experimental in Next 16.
+    authInterrupts: true,
     // Every visit is a first page load (links are plain <a>, see README), so the home page's
     // scripts matter more than reuse between client-side navigations. With chunks under 200 kB of
     // source merged (default 50 kB), the home page loads 9 scripts instead of 11 and 1.8 kB less

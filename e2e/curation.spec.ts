@@ -143,7 +143,7 @@ test("a plain reader and a signed-out visitor are refused every admin action, th
 
   // The plain reader's browser shows no admin tools…
   const plainPage = await signedInPage(browser, plain.email);
-  await plainPage.goto("/admin");
+  expect((await plainPage.goto("/admin"))?.status()).toBe(403);
   await expect(plainPage.getByRole("heading", { name: "Admins only" })).toBeVisible();
   await expect(plainPage.getByRole("button", { name: "Pin to top" })).toHaveCount(0);
 

@@ -1,32 +1,17 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { countFlaggedComments } from "@/db/queries/comment-flags";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { adminViewer } from "@/lib/admin-page";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Paperboard" }, robots: { index: false } };
 
-// This check only decides what the layout shows; each page checks again before reading (see
-// lib/admin-page.ts). What protects the admin actions is lib/admin-action.ts and the data layer,
-// which check the role on every call.
+// This check only decides what the layout shows: the admin navigation, or nothing around the
+// page. Each page refuses anyone else itself, with a 401 or 403 (lib/admin-page.ts,
+// ./unauthorized.tsx, ./forbidden.tsx). What protects the admin actions is lib/admin-action.ts and
+// the data layer, which check the role on every call.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const [user, admin] = await Promise.all([getCurrentUser(), adminViewer()]);
-  if (!admin) {
-    return (
-      <section className="flex flex-col gap-3 py-10">
-        <h1 className="text-2xl font-bold">Admins only</h1>
-        <p>
-          {user ? "Your account cannot curate the list." : "Sign in with an admin account to curate the list."}{" "}
-          {!user && (
-            <a className="underline" href="/signin?callbackUrl=/admin">
-              Sign in
-            </a>
-          )}
-        </p>
-      </section>
-    );
-  }
+  if (!(await adminViewer())) return children;
   // Comments readers flagged wait for a moderator: the count is on every admin page, not only
   // on the comments page an admin may not think to open.
   const flagged = await countFlaggedComments();

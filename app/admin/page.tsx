@@ -5,14 +5,14 @@ import { dayPath } from "@/lib/paths";
 import { AdminForm } from "@/components/admin/admin-form";
 import { inputClass } from "@/components/admin/input-class";
 import { EntryControls, entryHeadingId } from "@/components/admin/entry-controls";
-import { adminViewer } from "@/lib/admin-page";
+import { requireAdminViewer } from "@/lib/admin-page";
 import { addToDayAction } from "./actions";
 import { countOf } from "@/lib/plural";
 
 export const metadata = { title: "Daily list" };
 
 export default async function AdminDayPage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
-  if (!(await adminViewer())) return null; // the layout says why
+  await requireAdminViewer();
   const requested = (await searchParams).day;
   const parsed = requested ? parseDay(requested) : null;
   const day = parsed?.ok ? parsed.value : todayUtc();

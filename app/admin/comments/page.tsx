@@ -2,7 +2,7 @@ import { z } from "zod";
 import { countFlaggedComments, flaggedComments, type FlaggedComment } from "@/db/queries/comment-flags";
 import { recentComments } from "@/db/queries/moderation";
 import { CommentModerationItem, type ModeratedComment } from "@/components/admin/comment-moderation-item";
-import { adminViewer } from "@/lib/admin-page";
+import { requireAdminViewer } from "@/lib/admin-page";
 
 export const metadata = { title: "Comments" };
 
@@ -15,7 +15,7 @@ const View = z.object({
 });
 
 export default async function AdminCommentsPage({ searchParams }: { searchParams: Promise<{ before?: string; flagged?: string }> }) {
-  if (!(await adminViewer())) return null; // the layout says why
+  await requireAdminViewer();
   const { before, flagged } = View.parse(await searchParams);
   // The count for the navigation and this view's comments, read at once.
   const [flaggedCount, view] = await Promise.all([

@@ -1,15 +1,14 @@
 import { searchUsers } from "@/db/queries/moderation";
 import { AdminForm, HiddenField } from "@/components/admin/admin-form";
 import { inputClass } from "@/components/admin/input-class";
-import { adminViewer } from "@/lib/admin-page";
+import { requireAdminViewer } from "@/lib/admin-page";
 import { formatDay } from "@/lib/dates";
 import { banUserAction, setRoleAction, unbanUserAction } from "../actions";
 
 export const metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const me = await adminViewer();
-  if (!me) return null; // the layout says why
+  const me = await requireAdminViewer();
   const query = ((await searchParams).q ?? "").replaceAll("\u0000", "").slice(0, 100);
   const people = await searchUsers({ query });
   return (

@@ -3,13 +3,13 @@ import { getPaper } from "@/db/queries/papers";
 import { paperPath, parseArxivId } from "@/lib/arxiv-id";
 import { AdminForm } from "@/components/admin/admin-form";
 import { inputClass } from "@/components/admin/input-class";
-import { adminViewer } from "@/lib/admin-page";
+import { requireAdminViewer } from "@/lib/admin-page";
 import { editPaperAction } from "../../actions";
 
 export const metadata = { title: "Edit paper" };
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string[] }> }) {
-  if (!(await adminViewer())) return null; // the layout says why
+  await requireAdminViewer();
   const parsed = parseArxivId(decodeSegments((await params).id).join("/"));
   const paper = parsed ? await getPaper({ id: parsed.id, primary: true }) : null;
   if (!paper) {
