@@ -4,7 +4,11 @@ import { checkAccess } from "./action-core";
 import { getCurrentUser } from "./auth/current-user";
 import type { SessionUser } from "./auth/session-user";
 
-/** The signed-in admin viewing an admin page, or null: for the admin layout, which must not throw. */
+/**
+ * The signed-in admin viewing an admin page, or null: for the admin layout, which must not throw
+ * (a refusal thrown there would reach the root's boundary, Next's bare 403 page, not
+ * app/admin/forbidden.tsx).
+ */
 export async function adminViewer(): Promise<SessionUser | null> {
   const user = await getCurrentUser();
   return checkAccess(user, { role: "admin" }) ? null : user;
