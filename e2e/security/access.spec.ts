@@ -39,6 +39,10 @@ async function adminInput(targetUserId: string, commentId: number) {
   };
 }
 
+const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/comments", "/admin/papers/2411.00042"];
+/** What only an admin's page may carry: its tools, its forms' fields, and readers' email addresses. */
+const ADMIN_ONLY_CONTENT = /Pin to top|name="entryId"|name="userId"|Curate|paperboard\.local/;
+
 const BYPASS_HEADERS = [
   "middleware",
   "proxy",
@@ -62,13 +66,13 @@ test("x-middleware-subrequest changes nothing: admin pages and actions stay refu
   for (const value of BYPASS_HEADERS) {
     const headers = { "x-middleware-subrequest": value };
     for (const [who, client, refusal, status] of [["anonymous", anonymous, "unauthorized", 401], ["plain reader", plain, "forbidden:role", 403]] as const) {
-      for (const path of ["/admin", "/admin/users", "/admin/comments", "/admin/papers/2411.00042"]) {
+      for (const path of ADMIN_PAGES) {
         const response = await client.get(path, { headers, maxRedirects: 0 });
         const html = await response.text();
         // The status is what refuses: "Admins only" is in every admin page's payload, admins' too
         // (Next sends app/admin/forbidden.tsx with each route under it).
         expect(response.status(), `${path} ${who} ${value}`).toBe(status);
-        expect(html, `${path} ${who} ${value}`).not.toMatch(/Pin to top|name="entryId"|name="userId"|Curate|paperboard\.local/);
+        expect(html, `${path} ${who} ${value}`).not.toMatch(ADMIN_ONLY_CONTENT);
         // The proxy still ran: its CSP with a nonce is on the answer.
         expect(response.headers()["content-security-policy"], `${path} ${value}`).toMatch(/'nonce-/);
       }
@@ -172,10 +176,10 @@ test("every write refuses a visitor, a banned reader and a banned admin; Bob can
     expect(call.result?.error?.code, `${name} as a banned admin`).toBe("forbidden:banned");
   }
   // A suspended admin's pages are refused like a plain reader's, and show no admin tool.
-  for (const path of ["/admin", "/admin/users", "/admin/comments", "/admin/papers/2411.00042"]) {
+  for (const path of ADMIN_PAGES) {
     const page = await bannedAdmin.get(path, { maxRedirects: 0 });
     expect(page.status(), `${path} as a banned admin`).toBe(403);
-    expect(await page.text(), `${path} as a banned admin`).not.toMatch(/Pin to top|name="entryId"|name="userId"|Curate|paperboard\.local/);
+    expect(await page.text(), `${path} as a banned admin`).not.toMatch(ADMIN_ONLY_CONTENT);
   }
 
   // Ownership: Bob edits and deletes Alice's comment, also claiming to be her.
