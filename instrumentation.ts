@@ -1,17 +1,20 @@
 import { noteDatabaseError } from "@/lib/db-outage";
 
-// Runs once when a server process starts: response compression and graceful shutdown. Node only:
-// the edge runtime has no HTTP server, signals or pool.
+// Runs once when a server process starts: the cached pages' own request preparation, response
+// compression and graceful shutdown. Node only: the edge runtime has no HTTP server, signals or pool.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const marker = globalThis as unknown as { paperboardServerHooksInstalled?: boolean };
   if (marker.paperboardServerHooksInstalled) return;
   marker.paperboardServerHooksInstalled = true;
-  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { compressResponses }, { closeDb }] = await Promise.all([
+  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { compressResponses }, { closeDb }, { prepareCachedPagesOfThisBuild }] = await Promise.all([
     import("./lib/shutdown"),
     import("./lib/response-compression"),
     import("./db/client"),
+    import("./lib/cached-page-build"),
   ]);
+  // In development every request goes through proxy.ts, whose policy lets React's dev build run.
+  if (process.env.NODE_ENV === "production") await prepareCachedPagesOfThisBuild();
   compressResponses();
   const keepAlive = closeConnectionsAfterResponses();
   installGracefulShutdown({ close: closeDb, onSignal: keepAlive.shed });

@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutageResponse } from "@/db/outage-gate";
 import { authSecret, getEnv } from "@/lib/env";
-import { homeRoute, isCachedPagePath, isJunkUnderCachedRoute, TRENDING_PATH, TRENDING_ROUTE } from "@/lib/cached-pages";
-import { explainNotFound, NOT_FOUND_EXPLAINED } from "@/lib/not-found-reason";
+import { isCachedPagePath } from "@/lib/cached-pages";
+import { sharedDeploymentNonce } from "@/lib/deployment-nonce";
+import { rewriteTarget } from "@/lib/page-rewrites";
 import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, securityHeaders } from "@/lib/security-headers";
 
 // Routing and response headers only, never authorisation.
@@ -12,29 +13,26 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // both ways: to the renderer and to the browser. Pages rendered per request get a fresh nonce;
 // the cached public pages get the deployment's, the one baked into their cached HTML.
 //
-// The home page is the latest day's list, and "today" changes at midnight: it is rewritten to a
-// cacheable route per day, so every reader of one day shares one rendered page. /trending is
-// rewritten to its cacheable route for the same reason (lib/cached-pages.ts).
+// The home page and /trending are rewritten to cacheable routes, and junk under the cached routes
+// to a 404 rendered per request, so junk addresses make no cache entries (lib/page-rewrites.ts).
+// Either way the 404 runs under a nonce it was rendered with, and app/not-found.tsx says in the
+// browser what was wrong. (Addresses no route serves reach app/(site)/[...unmatched], rendered per
+// request too: Next's own build-time 404 carries no nonce at all.)
 //
-// A well-formed but unknown date or arXiv ID reaches its cached route, which calls notFound();
-// junk under a cached route (a malformed date or ID, a home-page route that is not a date, see
-// isJunkUnderCachedRoute) is rewritten to a route rendered per request
-// (app/(site)/not-found-explained), so junk addresses make no cache entries. Either way the 404
-// runs under a nonce it was rendered with, and app/not-found.tsx says in the browser what was
-// wrong. (Addresses no route serves reach app/(site)/[...unmatched], rendered per request too:
-// Next's own build-time 404 carries no nonce at all.)
+// The cached pages' plain reads skip this proxy altogether: the server prepares them itself,
+// before Next's handler, and marks them (lib/cached-page-requests.ts), because running any proxy
+// costs such a page a fifth to two fifths of its throughput. This code still serves them whenever
+// the server does not prepare them (writes, while the database is believed down).
 //
 // While the database is down every page (cached ones too: a cached page past its expiry would be
 // rendered again, and fail) answers a clear 503 from db/outage-gate.ts.
-let sharedNonce: Promise<string> | undefined;
-
 export async function proxy(request: NextRequest) {
   const outage = await databaseOutageResponse(request);
   if (outage) return outage;
   const env = getEnv();
   const { pathname } = request.nextUrl;
   const cached = isCachedPagePath(pathname);
-  const nonce = cached ? await (sharedNonce ??= deploymentNonce({ secret: authSecret(env), buildId: request.nextUrl.buildId ?? "dev" })) : createNonce();
+  const nonce = cached ? await sharedDeploymentNonce(() => deploymentNonce({ secret: authSecret(env), buildId: request.nextUrl.buildId ?? "dev" })) : createNonce();
   const policy = contentSecurityPolicy({ nonce, dev: env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
@@ -47,15 +45,6 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Where a path is rendered, when not at itself: the home page's day, trending's cacheable route, or junk's 404. */
-function rewriteTarget(pathname: string): string | null {
-  if (pathname === "/") return homeRoute();
-  if (pathname === TRENDING_PATH) return TRENDING_ROUTE;
-  const malformedPaperAddress = pathname.startsWith("/papers/") && explainNotFound(pathname).malformed;
-  if (malformedPaperAddress || isJunkUnderCachedRoute(pathname)) return `${NOT_FOUND_EXPLAINED}${pathname}`;
-  return null;
-}
-
 export const config = {
   // Everything but build assets and the icon, which are static files that run no script, and our
   // JSON routes, which set their own headers and check the outage gate themselves, at a third of
@@ -63,5 +52,12 @@ export const config = {
   // (Auth.js's, or one no route serves, answered by an HTML 404) still needs the proxy's headers.
   // Feeds go through. Prefetches are not skipped: they must see the same /papers/* rewrites as
   // navigations. lib/proxy-scope.test.ts checks which addresses skip it.
-  matcher: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?:me|me/votes|me/comment-votes|daily_papers|votes/papers|health|ready|openapi\\.json)$|api/papers/).*)",
+  // Requests the server prepared itself carry its mark (lib/cached-page-requests.ts
+  // PREPARED_REQUEST_HEADER: a literal here, because Next reads this config without running it).
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/(?:me|me/votes|me/comment-votes|daily_papers|votes/papers|health|ready|openapi\\.json)$|api/papers/).*)",
+      missing: [{ type: "header", key: "x-paperboard-prepared" }],
+    },
+  ],
 };

@@ -120,6 +120,33 @@ test("the JSON routes, which skip proxy.ts, send the headers themselves, with a 
   expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
 });
 
+test("the server prepares cached pages with the nonce proxy.ts would give them; no client can skip proxy.ts or pick the nonce", async ({ request }) => {
+  const path = `/papers/${MATH_PAPER.id}`;
+  const nonce = expectSecurityHeaders(await request.get(path), path);
+  // A POST is never prepared (lib/cached-page-requests.ts): proxy.ts answers it, deriving the
+  // deployment's nonce itself, and the two must agree or re-renders would break the page's scripts.
+  expect(expectSecurityHeaders(await request.post(path, { maxRedirects: 0 }), `POST ${path}`)).toBe(nonce);
+  // The home page's read was prepared by the server, not rewritten by proxy.ts: Next names a
+  // proxy's rewrite in x-middleware-rewrite, as it does for the POST, which the proxy serves.
+  const home = await request.get("/");
+  expect(home.status()).toBe(200);
+  expect(home.headers()["x-middleware-rewrite"]).toBeUndefined();
+  expect(expectSecurityHeaders(home, "/")).toBe(nonce);
+  const homePost = await request.post("/", { maxRedirects: 0 });
+  expect(homePost.headers()["x-middleware-rewrite"]).toMatch(/^\/latest\/\d{4}-\d{2}-\d{2}$/);
+  expect(expectSecurityHeaders(homePost, "POST /")).toBe(nonce);
+  const chosen = await request.get(path, { headers: { "content-security-policy": "script-src 'nonce-chosen'" } });
+  expect(expectSecurityHeaders(chosen, path)).toBe(nonce);
+  expect(await chosen.text()).not.toContain("chosen");
+  // The server's mark, sent by a client, is dropped: a page rendered per request still runs
+  // proxy.ts, and gets a fresh nonce each time.
+  const claim = { "x-paperboard-prepared": "1" };
+  const [first, second] = [await request.get("/search?q=diffusion", { headers: claim }), await request.get("/search?q=diffusion", { headers: claim })];
+  const [firstNonce, secondNonce] = [expectSecurityHeaders(first, "/search"), expectSecurityHeaders(second, "/search")];
+  expect(firstNonce).not.toBe(secondNonce);
+  expect(await first.text()).toContain(`nonce="${firstNonce}"`);
+});
+
 test("HSTS is sent only when the request came over HTTPS", async ({ request }) => {
   const overHttps = await request.get("/", { headers: { "x-forwarded-proto": "https" } });
   expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");

@@ -1,12 +1,13 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import { config } from "../proxy";
+import { PREPARED_REQUEST_HEADER } from "./cached-page-requests";
 
 // Which addresses run proxy.ts. Our JSON routes skip it and do its work themselves
 // (lib/api/json-route.ts); everything else that can render HTML must go through it, or it would
 // answer without the security headers and without a CSP nonce for Next's scripts.
 
-const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+const runsProxy = (url: string, headers?: Record<string, string>) => unstable_doesMiddlewareMatch({ config, url, headers });
 
 describe("proxy.ts's matcher", () => {
   it("skips the JSON routes, which send their own headers", () => {
@@ -19,6 +20,10 @@ describe("proxy.ts's matcher", () => {
     for (const url of ["/", "/trending", "/papers/2401.00001", "/feed.xml", "/signin", "/bench-static.html", "/api/auth/session", "/api/auth/callback/github", "/api/nope", "/api/me/nope", "/api/mexico", "/api/healthz", "/api/openapiXjson"]) {
       expect(runsProxy(url), url).toBe(true);
     }
+  });
+
+  it("skips the requests the server prepared itself (lib/cached-page-requests.ts)", () => {
+    for (const url of ["/", "/papers/2401.00001", "/trending"]) expect(runsProxy(url, { [PREPARED_REQUEST_HEADER]: "1" }), url).toBe(false);
   });
 
   it("skips build assets and the icon", () => {
