@@ -7,14 +7,14 @@ export async function register() {
   const marker = globalThis as unknown as { paperboardServerHooksInstalled?: boolean };
   if (marker.paperboardServerHooksInstalled) return;
   marker.paperboardServerHooksInstalled = true;
-  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { compressResponses }, { closeDb }, { prepareCachedPagesOfThisBuild }] = await Promise.all([
+  const [{ closeConnectionsAfterResponses, installGracefulShutdown }, { compressResponses }, { closeDb }, { installRequestPreparation }] = await Promise.all([
     import("./lib/shutdown"),
     import("./lib/response-compression"),
     import("./db/client"),
-    import("./lib/cached-page-build"),
+    import("./lib/request-preparation"),
   ]);
-  // In development every request goes through proxy.ts, whose policy lets React's dev build run.
-  if (process.env.NODE_ENV === "production") await prepareCachedPagesOfThisBuild();
+  // First, so that no client's claim to be prepared outlives its request's start.
+  await installRequestPreparation();
   compressResponses();
   const keepAlive = closeConnectionsAfterResponses();
   installGracefulShutdown({ close: closeDb, onSignal: keepAlive.shed });

@@ -19,20 +19,26 @@ import { cameOverHttps, contentSecurityPolicy, createNonce, deploymentNonce, sec
 // browser what was wrong. (Addresses no route serves reach app/(site)/[...unmatched], rendered per
 // request too: Next's own build-time 404 carries no nonce at all.)
 //
-// The cached pages' plain reads skip this proxy altogether: the server prepares them itself,
-// before Next's handler, and marks them (lib/cached-page-requests.ts), because running any proxy
-// costs such a page a fifth to two fifths of its throughput. This code still serves them whenever
-// the server does not prepare them (writes, while the database is believed down).
+// The cached pages' reads skip this proxy altogether: the server prepares them itself, before
+// Next's handler, and marks them (lib/cached-page-requests.ts), because running any proxy costs
+// such a page a fifth to two fifths of its throughput. This code still serves the cached pages'
+// other requests: writes, every request while the database is believed down, and all of them in
+// development. In production their nonce is the one the server derived at startup from the build
+// ID (lib/request-preparation.ts); in development, one from a fixed name.
 //
 // While the database is down every page (cached ones too: a cached page past its expiry would be
 // rendered again, and fail) answers a clear 503 from db/outage-gate.ts.
+
+/** What the shared nonce is derived from when the server did not derive it at startup: development. */
+const DEVELOPMENT_BUILD = "development";
+
 export async function proxy(request: NextRequest) {
   const outage = await databaseOutageResponse(request);
   if (outage) return outage;
   const env = getEnv();
   const { pathname } = request.nextUrl;
   const cached = isCachedPagePath(pathname);
-  const nonce = cached ? await sharedDeploymentNonce(() => deploymentNonce({ secret: authSecret(env), buildId: request.nextUrl.buildId ?? "dev" })) : createNonce();
+  const nonce = cached ? await sharedDeploymentNonce(() => deploymentNonce({ secret: authSecret(env), buildId: DEVELOPMENT_BUILD })) : createNonce();
   const policy = contentSecurityPolicy({ nonce, dev: env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

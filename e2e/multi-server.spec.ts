@@ -145,6 +145,19 @@ test("a server bound to 127.0.0.1 behind a TLS proxy renders its rewritten pages
   }
 });
 
+test("both servers give the cached pages one nonce, so whichever re-renders a page, its scripts run", async () => {
+  const nonceOf = async (origin: string, path: string) => {
+    const response = await fetch(`${origin}${path}`);
+    await response.text();
+    return response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
+  };
+  for (const path of ["/", "/papers/2306.06626"]) {
+    const fromA = await nonceOf(a.origin, path);
+    expect(fromA, path).toBeTruthy();
+    expect(await nonceOf(b.origin, path), path).toBe(fromA);
+  }
+});
+
 /** At most four a second, whatever the server's speed. */
 async function paced<T>(request: Promise<T>): Promise<T> {
   const [response] = await Promise.all([request, new Promise((resolve) => setTimeout(resolve, 250))]);

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { deploymentNonce } from "@/lib/security-headers";
 import { testSql } from "./support/db";
 import { seedPaper } from "./support/discussion";
 import { MATH_PAPER } from "./support/math-paper";
@@ -120,14 +122,19 @@ test("the JSON routes, which skip proxy.ts, send the headers themselves, with a 
   expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
 });
 
-test("the server prepares cached pages with the nonce proxy.ts would give them; no client can skip proxy.ts or pick the nonce", async ({ request }) => {
+test("the server prepares cached pages with the deployment's nonce, as proxy.ts serves them; no client can skip proxy.ts or pick the nonce", async ({ request }) => {
   const path = `/papers/${MATH_PAPER.id}`;
   const nonce = expectSecurityHeaders(await request.get(path), path);
-  // A POST is never prepared (lib/cached-page-requests.ts): proxy.ts answers it, deriving the
-  // deployment's nonce itself, and the two must agree or re-renders would break the page's scripts.
+  // The deployment's: derived from this build's ID, so each build changes it and every server of
+  // one build agrees (lib/request-preparation.ts).
+  const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
+  expect(nonce).toBe(await deploymentNonce({ secret: process.env.AUTH_SECRET!, buildId }));
+  // A POST is never prepared (lib/cached-page-requests.ts): proxy.ts answers it, with the same
+  // nonce, or its re-renders would break the page's scripts.
   expect(expectSecurityHeaders(await request.post(path, { maxRedirects: 0 }), `POST ${path}`)).toBe(nonce);
-  // The home page's read was prepared by the server, not rewritten by proxy.ts: Next names a
-  // proxy's rewrite in x-middleware-rewrite, as it does for the POST, which the proxy serves.
+  // The home page's read was rewritten by the server before Next saw it, not by proxy.ts: Next
+  // names a proxy's rewrite in x-middleware-rewrite, as it does for the POST. (That the proxy
+  // then skips prepared requests, its matcher says: lib/proxy-scope.test.ts.)
   const home = await request.get("/");
   expect(home.status()).toBe(200);
   expect(home.headers()["x-middleware-rewrite"]).toBeUndefined();

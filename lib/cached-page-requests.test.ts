@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "../proxy";
-import { PREPARED_REQUEST_HEADER, prepareCachedPageRequests, preparedAddress } from "./cached-page-requests";
+import { PREPARED_REQUEST_HEADER, preparedAddress, prepareRequests } from "./cached-page-requests";
 import { contentSecurityPolicy } from "./security-headers";
 
 const NOW = new Date("2026-11-30T09:00:00Z");
@@ -13,7 +13,9 @@ describe("preparedAddress", () => {
     expect(address("/")).toBe("/latest/2026-11-30");
     expect(address("/?utm_source=mail")).toBe("/latest/2026-11-30?utm_source=mail");
     expect(address("/trending")).toBe("/trending/now");
-    expect(address("/latest/2026-11-30")).toBe("/latest/2026-11-30");
+    expect(address("/trending?ref=feed")).toBe("/trending/now?ref=feed");
+    // Today's home route, and a day either side for a request crossing midnight.
+    for (const day of ["2026-11-29", "2026-11-30", "2026-12-01"]) expect(address(`/latest/${day}`)).toBe(`/latest/${day}`);
     for (const url of ["/papers/2401.00001", "/papers/hep-th/9901001", "/papers/date/2024-11-04", "/papers/week/2024-W45/page/2", "/papers/month/2024-11", "/papers/2401.00001?_rsc=abc"]) {
       expect(address(url), url).toBe(url);
     }
@@ -21,7 +23,7 @@ describe("preparedAddress", () => {
   });
 
   it("leaves to proxy.ts the pages rendered per request, junk under the cached routes, and other addresses", () => {
-    for (const url of ["/search?q=x", "/admin", "/signin", "/u/alice", "/feed.xml", "/api/auth/session", "/papers/not-an-id", "/latest/2020-01-01", "/trending/nope"]) {
+    for (const url of ["/search?q=x", "/admin", "/signin", "/u/alice", "/feed.xml", "/api/auth/session", "/papers/not-an-id", "/latest/2020-01-01", "/latest/2026-12-02", "/trending/nope"]) {
       expect(address(url), url).toBeNull();
     }
   });
@@ -33,7 +35,11 @@ describe("preparedAddress", () => {
   });
 
   it("leaves alone an address Next's router would turn into another one", () => {
-    for (const url of ["/papers/../admin", "/papers/%2e%2e/admin", "/papers/./2401.00001", "//papers/2401.00001", "/papers\\2401.00001", "http://evil.example/", "*"]) {
+    for (const url of ["/papers/../admin", "/papers/%2e%2e/admin", "/papers/./2401.00001", "//papers/2401.00001", "/papers\\2401.00001", "/papers/2401.00001#x", "http://evil.example/", "*"]) {
+      expect(address(url), url).toBeNull();
+    }
+    // Encoded slashes are junk to the paper and day routes: proxy.ts sends them to its 404.
+    for (const url of ["/papers/2401.00001%2F..%2F..%2Fadmin", "/latest/2026-11-30%2F..%2Fadmin", "/papers/2401.00001;admin"]) {
       expect(address(url), url).toBeNull();
     }
   });
@@ -55,7 +61,7 @@ let stop: () => void;
 let databaseDown = false;
 
 beforeAll(async () => {
-  stop = prepareCachedPageRequests({ nonce: NONCE, databaseDown: () => databaseDown });
+  stop = prepareRequests({ cachedPages: { nonce: NONCE, databaseDown: () => databaseDown } });
   server = http.createServer((req, res) => {
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ url: req.url, policy: req.headers["content-security-policy"] ?? null, prepared: req.headers[PREPARED_REQUEST_HEADER] ?? null }));
@@ -76,7 +82,7 @@ async function ask(path: string, init: { method?: string; headers?: Record<strin
   return { headers: response.headers, seen: (await response.json()) as Seen };
 }
 
-describe("prepareCachedPageRequests", () => {
+describe("prepareRequests", () => {
   const policy = contentSecurityPolicy({ nonce: NONCE });
 
   it("rewrites a cached page's address, puts the deployment's policy in the request and the security headers on the response, and marks it", async () => {
@@ -111,6 +117,21 @@ describe("prepareCachedPageRequests", () => {
       expect((await ask("/")).seen).toEqual({ url: "/", policy: null, prepared: null });
     } finally {
       databaseDown = false;
+    }
+  });
+
+  it("without cached pages to prepare (development), still drops every mark a client sends", async () => {
+    stop();
+    stop = prepareRequests({ cachedPages: null });
+    try {
+      for (const path of ["/", "/papers/2401.00001", "/admin"]) {
+        const { headers, seen } = await ask(path, { headers: { [PREPARED_REQUEST_HEADER]: "1" } });
+        expect(seen, path).toEqual({ url: path, policy: null, prepared: null });
+        expect(headers.get("content-security-policy"), path).toBeNull();
+      }
+    } finally {
+      stop();
+      stop = prepareRequests({ cachedPages: { nonce: NONCE, databaseDown: () => databaseDown } });
     }
   });
 });

@@ -1,7 +1,6 @@
-import diagnostics from "node:diagnostics_channel";
-import type http from "node:http";
 import { isCachedPagePath } from "./cached-pages";
 import { isRenderedPerRequest, rewriteTarget } from "./page-rewrites";
+import { onRequestStart } from "./request-start";
 import { cameOverHttps, contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 // The cached public pages' requests, prepared by the server itself instead of by proxy.ts.
@@ -15,15 +14,22 @@ import { cameOverHttps, contentSecurityPolicy, securityHeaders } from "./securit
 // `http.server.request.start` channel, as lib/response-compression.ts does) and marks the request,
 // and proxy.ts's matcher skips marked requests. Everything else still goes through proxy.ts:
 // pages rendered per request (a fresh nonce each), junk under the cached routes (rewritten to a
-// 404 rendered per request), writes (Server Actions among them), and every request while the
-// database is believed down (the proxy answers 503).
+// 404 rendered per request), writes (Server Actions among them), every request while the
+// database is believed down (the proxy answers 503), and every request in development.
 //
-// A client cannot claim the mark: it is deleted from every request before anything else. Only a
-// request that arrives in the moment between the server's first listen and this module's
-// installation (instrumentation.ts) escapes that; Next holds such a request until it has started,
-// then serves it without the proxy. The worst it can do is have a cached page re-rendered with a
-// nonce of its choosing, which breaks that page's scripts until its next re-render (5 s), and
-// teaches nothing: the cached pages' nonce is public anyway (lib/security-headers.ts).
+// A client cannot claim the mark: every server deletes it from every request first, in every mode
+// (instrumentation.ts), and nginx drops it (deploy/nginx.conf). Only a client talking to a server
+// directly, in the instant between its first listen and instrumentation.ts, could get one past:
+// Next holds such a request until it has started, then serves it without the proxy. The most that
+// does is a response of that client's own without the security headers, or one cached page
+// re-rendered with a nonce of the client's choosing (or none), whose scripts then fail until its
+// next re-render, 5 s on; it reveals nothing, the cached pages' nonce being public anyway
+// (lib/security-headers.ts).
+//
+// Two differences from the proxy's rewrite, both harmless here: the query string is kept (the
+// cached pages read none), and Next does not send `x-nextjs-rewritten-path` with an RSC request
+// to `/` or `/trending`, which only a client-side navigation would need; links here are plain
+// <a> (README, Page cache).
 
 /** Set by the server on the requests it prepared; proxy.ts's matcher skips them. */
 export const PREPARED_REQUEST_HEADER = "x-paperboard-prepared";
@@ -49,19 +55,21 @@ export function preparedAddress({ method, url, databaseDown }: PageRequest, now:
   return target === null ? url : `${target}${url.slice(pathname.length)}`;
 }
 
-const REQUEST_START = "http.server.request.start";
-type RequestStart = { request: http.IncomingMessage; response: http.ServerResponse };
+/** What the server needs to prepare cached pages' requests. */
+export type CachedPagePreparation = { nonce: string; authUrl?: string; databaseDown: () => boolean };
 
 /**
- * Prepares this process's cached-page requests before Next sees them: rewritten address, the
+ * Deletes a client's mark from every request this process receives, and, given `cachedPages`,
+ * prepares the cached pages' requests before Next sees them: the rewritten address, the
  * deployment's CSP in the request (for Next) and the security headers on the response (for the
  * browser), and the mark that makes proxy.ts's matcher skip them. Returns what stops it (for tests).
  */
-export function prepareCachedPageRequests({ nonce, authUrl, databaseDown }: { nonce: string; authUrl?: string; databaseDown: () => boolean }): () => void {
+export function prepareRequests({ cachedPages }: { cachedPages: CachedPagePreparation | null }): () => void {
+  if (!cachedPages) return onRequestStart(({ request }) => void delete request.headers[PREPARED_REQUEST_HEADER]);
+  const { nonce, authUrl, databaseDown } = cachedPages;
   const policy = contentSecurityPolicy({ nonce });
   const responseHeaders = { http: securityHeaders({ policy, https: false }), https: securityHeaders({ policy, https: true }) };
-  const prepare = (message: unknown) => {
-    const { request, response } = message as RequestStart;
+  return onRequestStart(({ request, response }) => {
     const { headers } = request;
     delete headers[PREPARED_REQUEST_HEADER];
     const address = preparedAddress({ method: request.method, url: request.url, databaseDown: databaseDown() });
@@ -72,7 +80,5 @@ export function prepareCachedPageRequests({ nonce, authUrl, databaseDown }: { no
     const forwardedProto = headers["x-forwarded-proto"];
     const https = cameOverHttps({ forwardedProto: typeof forwardedProto === "string" ? forwardedProto : null, authUrl });
     for (const [name, value] of responseHeaders[https ? "https" : "http"]) response.setHeader(name, value);
-  };
-  diagnostics.subscribe(REQUEST_START, prepare);
-  return () => diagnostics.unsubscribe(REQUEST_START, prepare);
+  });
 }

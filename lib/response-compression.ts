@@ -1,7 +1,7 @@
 import compression from "compression";
-import diagnostics from "node:diagnostics_channel";
 import type http from "node:http";
 import { constants } from "node:zlib";
+import { onRequestStart } from "./request-start";
 
 // Compression for `next start`, which compressed everything with gzip at zlib's level 6 (and no
 // Brotli) and has no setting for the level, only `compress: false`. On the 263 kB paper page that
@@ -39,8 +39,6 @@ const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
     brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality, [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS } },
   }) as unknown as Middleware;
 
-type RequestStart = { request: http.IncomingMessage; response: http.ServerResponse };
-
 /**
  * Compresses every response of this process's HTTP servers. `compression` wraps the response's
  * write/end/flush, negotiates with Accept-Encoding, sets Vary, leaves alone bodies under 1 kB,
@@ -52,8 +50,7 @@ export function compressResponses(): void {
   const pages = middleware(PAGE_GZIP_LEVEL, PAGE_BROTLI_QUALITY);
   const assets = middleware(ASSET_GZIP_LEVEL, ASSET_BROTLI_QUALITY);
   const next = () => {};
-  diagnostics.subscribe("http.server.request.start", (message) => {
-    const { request, response } = message as RequestStart;
+  onRequestStart(({ request, response }) => {
     (request.url?.startsWith(ASSET_PREFIX) ? assets : pages)(request, response, next);
   });
 }

@@ -1,5 +1,5 @@
-import diagnostics from "node:diagnostics_channel";
 import type http from "node:http";
+import { onRequestStart } from "./request-start";
 
 // Graceful shutdown for `next start`. On SIGTERM, Next's own handler (next/dist/server/lib/
 // start-server.js) already calls server.close(): no new connections, idle keep-alive ones closed,
@@ -14,8 +14,6 @@ import type http from "node:http";
 // final exit, close the pool, and exit 0. A request that never ends would hold the process
 // forever: after `timeoutMs` we exit 1 anyway.
 
-type RequestStart = { response: http.ServerResponse };
-
 /**
  * Tracks the responses in flight (Node's `http.server.request.start` diagnostics channel: Next's
  * server object is not reachable from the app) and returns `shed()`, which marks them and every
@@ -27,8 +25,7 @@ export function closeConnectionsAfterResponses(): { shed: () => void } {
   const markClose = (response: http.ServerResponse) => {
     if (!response.headersSent) response.setHeader("connection", "close");
   };
-  diagnostics.subscribe("http.server.request.start", (message) => {
-    const { response } = message as RequestStart;
+  onRequestStart(({ response }) => {
     if (shedding) return markClose(response);
     inFlight.add(response);
     // Next already puts about ten "close" listeners on a response; ours is one more, not a leak.
