@@ -3,6 +3,8 @@ import { expect, test } from "@playwright/test";
 // The real server compresses through lib/response-compression.ts (next.config.js turns Next's own
 // gzip off; instrumentation.ts installs ours): if that hook were missing, every page would go out
 // uncompressed and nothing else would notice. Levels and sizes are checked in its unit test.
+// A cached page, which Next sends whole, is compressed once per render and sent with its length
+// (lib/whole-body-compression.ts); a streamed one goes out in chunks, without it.
 
 test("pages and build assets are compressed as the client asks", async ({ request }) => {
   const home = await request.get("/", { headers: { "accept-encoding": "gzip" } });
@@ -19,6 +21,12 @@ test("pages and build assets are compressed as the client asks", async ({ reques
   expect(script, "the home page loads a build asset").toBeTruthy();
   const asset = await request.get(script!, { headers: { "accept-encoding": "gzip" } });
   expect(asset.headers()["content-encoding"]).toBe("gzip");
+
+  // From the page cache: compressed whole, so sent with its length (`compression` streams without one).
+  const cached = await request.get("/", { headers: { "accept-encoding": "gzip" } });
+  expect(cached.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+  expect(cached.headers()["content-encoding"]).toBe("gzip");
+  expect(Number(cached.headers()["content-length"])).toBeGreaterThan(1024);
 
   const identity = await request.get("/", { headers: { "accept-encoding": "identity" } });
   expect(identity.headers()["content-encoding"]).toBeUndefined();

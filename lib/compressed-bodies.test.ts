@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { CompressedBodies } from "./compressed-bodies";
+
+function counting() {
+  const calls: string[] = [];
+  const compress = async (body: string) => {
+    calls.push(body);
+    return Buffer.from(`z(${body})`);
+  };
+  return { calls, compress };
+}
+
+describe("CompressedBodies", () => {
+  it("compresses a body once, and answers every later request for the same content from that", async () => {
+    const { calls, compress } = counting();
+    const bodies = new CompressedBodies(compress, 4);
+    const page = "<html>" + "x".repeat(100) + "</html>";
+    const [first, second] = await Promise.all([bodies.get(page), bodies.get(page)]); // in flight together
+    const third = await bodies.get(page.slice(0, 10) + page.slice(10)); // equal content, another string
+    expect(first.toString()).toBe(`z(${page})`);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("compresses a re-rendered page afresh: the key is the content", async () => {
+    const { calls, compress } = counting();
+    const bodies = new CompressedBodies(compress, 4);
+    expect((await bodies.get("count 1")).toString()).toBe("z(count 1)");
+    expect((await bodies.get("count 2")).toString()).toBe("z(count 2)");
+    expect(calls).toEqual(["count 1", "count 2"]);
+  });
+
+  it("keeps only the most recently used bodies", async () => {
+    const { calls, compress } = counting();
+    const bodies = new CompressedBodies(compress, 2);
+    await bodies.get("a");
+    await bodies.get("b");
+    await bodies.get("a"); // a is now the most recent
+    await bodies.get("c"); // evicts b
+    expect(bodies.size).toBe(2);
+    await bodies.get("a");
+    await bodies.get("b");
+    expect(calls).toEqual(["a", "b", "c", "b"]);
+  });
+
+  it("keeps no failure: the next request compresses again", async () => {
+    let fail = true;
+    const bodies = new CompressedBodies(async (body) => {
+      if (fail) throw new Error("zlib failed");
+      return Buffer.from(body);
+    }, 2);
+    await expect(bodies.get("page")).rejects.toThrow("zlib failed");
+    fail = false;
+    expect((await bodies.get("page")).toString()).toBe("page");
+  });
+});

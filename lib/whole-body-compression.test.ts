@@ -1,0 +1,126 @@
+import compression from "compression";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
+import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CompressedBodies } from "./compressed-bodies";
+import { compressWholeBodies, WHOLE_BODY_MIN_CHARS, type WholeBodyEncoding } from "./whole-body-compression";
+
+// A real HTTP server with `compression` beneath and the whole-body layer above, as
+// lib/response-compression.ts installs them; its handler answers the way Next does: a cached page
+// as one `res.end(html)`, a render streamed in writes. The page bodies' compressor is counted.
+const page = (version: number) => `<!doctype html><html><body>${Array.from({ length: 800 }, (_, i) => `<p>Comment ${i}, render ${version}</p>`).join("")}</body></html>`;
+let version = 1;
+let compressions = 0;
+let bodies: Record<WholeBodyEncoding, CompressedBodies>;
+const counted = (compress: (body: string) => Promise<Buffer>) => (body: string) => (compressions++, compress(body));
+
+let server: http.Server;
+let origin: string;
+
+beforeAll(async () => {
+  const pages = compression({ level: 4 }) as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+  server = http.createServer((req, res) => {
+    pages(req, res, () => {});
+    compressWholeBodies(req, res, bodies);
+    const html = req.url === "/small" ? "<p>tiny</p>" : page(version);
+    res.statusCode = req.url === "/missing" ? 404 : 200;
+    res.setHeader("content-type", req.url === "/json" ? "application/json" : "text/html; charset=utf-8");
+    res.setHeader("cache-control", req.url === "/no-transform" ? "no-transform" : "s-maxage=5, stale-while-revalidate=5");
+    if (req.url === "/streamed") {
+      res.write(html.slice(0, 1000));
+      return res.end(html.slice(1000));
+    }
+    res.setHeader("content-length", Buffer.byteLength(html));
+    res.end(req.method === "HEAD" ? null : html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+// A fresh cache for each test, as a server process has one, with its compressions counted.
+beforeEach(() => {
+  version = 1;
+  compressions = 0;
+  bodies = {
+    gzip: new CompressedBodies(counted((body) => promisify(gzip)(body, { level: 4 })), 8),
+    br: new CompressedBodies(counted((body) => promisify(brotliCompress)(body)), 8),
+  };
+});
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+function ask(path: string, acceptEncoding?: string, method = "GET"): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding };
+    http
+      .request(`${origin}${path}`, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject)
+      .end();
+  });
+}
+
+describe("compressWholeBodies", () => {
+  it("sends a whole page compressed, with its length, and the same bytes to every reader of one render, compressed once", async () => {
+    const answers = [await ask("/page", "gzip"), ...(await Promise.all([ask("/page", "gzip"), ask("/page", "gzip")]))];
+    for (const answer of answers) {
+      expect(answer.headers["content-encoding"]).toBe("gzip");
+      expect(answer.headers["content-length"]).toBe(String(answer.body.length));
+      expect(answer.headers.vary).toMatch(/accept-encoding/i);
+      expect(gunzipSync(answer.body).toString()).toBe(page(1));
+      expect(answer.body.equals(answers[0].body)).toBe(true);
+    }
+    expect(compressions).toBe(1);
+  });
+
+  it("compresses a render's page once, and a new render's afresh", async () => {
+    const before = await ask("/page", "gzip");
+    version = 2;
+    const after = await ask("/page", "gzip");
+    expect(gunzipSync(before.body).toString()).toBe(page(1));
+    expect(gunzipSync(after.body).toString()).toBe(page(2));
+    expect((await ask("/page", "gzip")).body.equals(after.body)).toBe(true);
+    expect(compressions).toBe(2);
+  });
+
+  it("prefers Brotli when the client accepts it, as browsers do", async () => {
+    const answer = await ask("/page", "gzip, deflate, br, zstd");
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(answer.body).toString()).toBe(page(1));
+  });
+
+  it("leaves to `compression` what is not a whole page: streamed renders, small bodies, other types and statuses", async () => {
+    const streamed = await ask("/streamed", "gzip");
+    expect(streamed.headers["content-encoding"]).toBe("gzip");
+    expect(streamed.headers["content-length"]).toBeUndefined();
+    expect(gunzipSync(streamed.body).toString()).toBe(page(1));
+    const json = await ask("/json", "gzip");
+    expect(json.headers["content-encoding"]).toBe("gzip");
+    expect(json.headers["content-length"]).toBeUndefined(); // compression's own: it streams
+    const missing = await ask("/missing", "gzip");
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-length"]).toBeUndefined();
+    expect((await ask("/small", "gzip")).headers["content-encoding"]).toBeUndefined();
+    expect(compressions).toBe(0);
+    expect(WHOLE_BODY_MIN_CHARS).toBeLessThan(page(1).length);
+  });
+
+  it("sends the page as it is to clients that ask for no encoding, for HEAD, and under no-transform", async () => {
+    const plain = await ask("/page");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(page(1));
+    const head = await ask("/page", "gzip", "HEAD");
+    expect(head.body.length).toBe(0);
+    const untouched = await ask("/no-transform", "gzip");
+    expect(untouched.headers["content-encoding"]).toBeUndefined();
+    expect(untouched.body.toString()).toBe(page(1));
+    expect(compressions).toBe(0);
+  });
+});
