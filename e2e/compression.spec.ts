@@ -27,6 +27,7 @@ test("pages and build assets are compressed as the client asks", async ({ reques
   expect(cached.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
   expect(cached.headers()["content-encoding"]).toBe("gzip");
   expect(Number(cached.headers()["content-length"])).toBeGreaterThan(1024);
+  expect(Number(cached.headers()["content-length"])).toBeLessThan((await cached.body()).length / 3); // the compressed length
 
   const identity = await request.get("/", { headers: { "accept-encoding": "identity" } });
   expect(identity.headers()["content-encoding"]).toBeUndefined();

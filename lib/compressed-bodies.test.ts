@@ -13,7 +13,7 @@ function counting() {
 describe("CompressedBodies", () => {
   it("compresses a body once, and answers every later request for the same content from that", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, 4);
+    const bodies = new CompressedBodies(compress, { entries: 4, chars: 10_000 });
     const page = "<html>" + "x".repeat(100) + "</html>";
     const [first, second] = await Promise.all([bodies.get(page), bodies.get(page)]); // in flight together
     const third = await bodies.get(page.slice(0, 10) + page.slice(10)); // equal content, another string
@@ -25,7 +25,7 @@ describe("CompressedBodies", () => {
 
   it("compresses a re-rendered page afresh: the key is the content", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, 4);
+    const bodies = new CompressedBodies(compress, { entries: 4, chars: 10_000 });
     expect((await bodies.get("count 1")).toString()).toBe("z(count 1)");
     expect((await bodies.get("count 2")).toString()).toBe("z(count 2)");
     expect(calls).toEqual(["count 1", "count 2"]);
@@ -33,7 +33,7 @@ describe("CompressedBodies", () => {
 
   it("keeps only the most recently used bodies", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, 2);
+    const bodies = new CompressedBodies(compress, { entries: 2, chars: 10_000 });
     await bodies.get("a");
     await bodies.get("b");
     await bodies.get("a"); // a is now the most recent
@@ -44,12 +44,24 @@ describe("CompressedBodies", () => {
     expect(calls).toEqual(["a", "b", "c", "b"]);
   });
 
+  it("keeps no more characters of bodies than its limit, but always the latest", async () => {
+    const { calls, compress } = counting();
+    const bodies = new CompressedBodies(compress, { entries: 10, chars: 250 });
+    for (const body of ["a".repeat(100), "b".repeat(100), "c".repeat(100)]) await bodies.get(body); // a goes
+    expect(bodies.size).toBe(2);
+    await bodies.get("b".repeat(100));
+    await bodies.get("a".repeat(100));
+    expect(calls.map((body) => body[0])).toEqual(["a", "b", "c", "a"]);
+    await bodies.get("d".repeat(400)); // over the limit on its own: kept, alone
+    expect(bodies.size).toBe(1);
+  });
+
   it("keeps no failure: the next request compresses again", async () => {
     let fail = true;
     const bodies = new CompressedBodies(async (body) => {
       if (fail) throw new Error("zlib failed");
       return Buffer.from(body);
-    }, 2);
+    }, { entries: 2, chars: 10_000 });
     await expect(bodies.get("page")).rejects.toThrow("zlib failed");
     fail = false;
     expect((await bodies.get("page")).toString()).toBe("page");

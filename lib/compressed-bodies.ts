@@ -3,17 +3,21 @@
 // each response that very string (its cache keeps the page's HTML as one), so compressing it once
 // per render instead of once per request saves nearly all of compression's CPU on the pages read
 // most. Keyed by content, a hit is always right: the same bytes compress to the same bytes.
+//
+// Most entries soon belong to renders Next has already replaced, kept alive only as keys here, so
+// the cache is bounded by characters as well as entries: least recently used first out.
 
 export class CompressedBodies {
   // In use order, least recently used first: a Map iterates in insertion order.
   private readonly entries = new Map<string, Promise<Buffer>>();
+  private chars = 0;
 
   constructor(
     private readonly compress: (body: string) => Promise<Buffer>,
-    private readonly capacity: number,
+    private readonly limits: { entries: number; chars: number },
   ) {}
 
-  /** `body` compressed: made once, then shared by every caller while it stays among the `capacity` most recently used. */
+  /** `body` compressed: made once, then shared by every caller while it stays among the most recently used. */
   get(body: string): Promise<Buffer> {
     const known = this.entries.get(body);
     if (known) {
@@ -23,12 +27,18 @@ export class CompressedBodies {
     }
     const made = this.compress(body);
     this.entries.set(body, made);
+    this.chars += body.length;
     // A failure is not kept: the next request compresses again.
     made.catch(() => {
-      if (this.entries.get(body) === made) this.entries.delete(body);
+      if (this.entries.get(body) === made) this.remove(body);
     });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > 1 && (this.entries.size > this.limits.entries || this.chars > this.limits.chars)) this.remove(this.entries.keys().next().value!);
     return made;
+  }
+
+  private remove(body: string): void {
+    this.entries.delete(body);
+    this.chars -= body.length;
   }
 
   get size(): number {

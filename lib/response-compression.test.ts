@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, compressResponses, PAGE_GZIP_LEVEL } from "./response-compression";
+import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, compressResponses, PAGE_BROTLI_QUALITY, PAGE_GZIP_LEVEL } from "./response-compression";
 
 // A real HTTP server in this worker with the channel subscription installed, as next start has it
 // after instrumentation.ts. The handler writes a body in chunks; at /streamed it also flushes
@@ -12,13 +12,16 @@ const small = Buffer.from("<p>tiny</p>");
 
 let server: http.Server;
 let origin: string;
+let stop: () => void;
 
 beforeAll(async () => {
-  compressResponses();
+  stop = compressResponses();
   server = http.createServer((req, res) => {
     const body = req.url === "/small" ? small : page;
     res.setHeader("content-type", req.url?.endsWith(".js") ? "application/javascript" : "text/html; charset=utf-8");
     res.setHeader("content-length", body.length);
+    // A cached page, as Next sends it: the whole page as one string.
+    if (req.url === "/whole") return res.end(page.toString());
     const streamed = req.url === "/streamed";
     if (streamed) {
       res.removeHeader("content-length");
@@ -34,7 +37,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  stop();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -92,6 +98,18 @@ describe("compressResponses", () => {
       expect(decode(answer.body).equals(page)).toBe(true);
       expect(answer.body.length).toBeLessThan(page.length / 4);
     }
+  });
+
+  it("compresses a page sent whole at the page levels, and sends it with its length", async () => {
+    const gzipped = await get("/whole", "gzip");
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers["content-length"]).toBe(String(gzipped.body.length));
+    expect(gzipped.body.equals(gzipSync(page, { level: PAGE_GZIP_LEVEL }))).toBe(true);
+    const brotli = await get("/whole", "gzip, deflate, br, zstd");
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["content-length"]).toBe(String(brotli.body.length));
+    const params = { [constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY, [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS };
+    expect(brotli.body.equals(brotliCompressSync(page, { params }))).toBe(true);
   });
 
   it("sends the body as it is when the client asks for no encoding, or it is under 1 kB", async () => {

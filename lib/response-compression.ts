@@ -18,7 +18,7 @@ import { compressWholeBodies } from "./whole-body-compression";
 //   ask for Brotli over HTTPS, Brotli at quality 3: smaller than gzip at level 6, and cheaper.
 // - Except a cached page, which Next sends whole, the same string to every reader until its next
 //   render: that is compressed once per render, at the same levels, and kept
-//   (lib/whole-body-compression.ts). On the paper page that was 3.5x the requests a second.
+//   (lib/whole-body-compression.ts; README, "What the thirteenth pass changed", for what it saved).
 // - Hashed build assets under /_next/static/ are fetched once per deployment, so bytes decide:
 //   gzip at zlib's default level, Brotli at quality 4.
 // - Brotli's window is 256 kB (the largest build asset is ~235 kB), not its default 4 MB: the
@@ -33,7 +33,8 @@ export const ASSET_GZIP_LEVEL = 6;
 /** Brotli's window, as bits: 2^18 = 256 kB. */
 export const BROTLI_WINDOW_BITS = 18;
 
-const PAGE_BROTLI_QUALITY = 3;
+/** Brotli quality for pages, RSC payloads and JSON. */
+export const PAGE_BROTLI_QUALITY = 3;
 const ASSET_BROTLI_QUALITY = 4;
 const ASSET_PREFIX = "/_next/static/";
 
@@ -44,17 +45,20 @@ const brotliParams = (quality: number) => ({ [constants.BROTLI_PARAM_QUALITY]: q
 const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
   compression({ level: gzipLevel, brotli: { params: brotliParams(brotliQuality) } }) as unknown as Middleware;
 
-/** How many recent cached pages are kept compressed, per encoding (lib/compressed-bodies.ts). */
-export const COMPRESSED_PAGES_KEPT = 32;
+/**
+ * How many recent cached pages are kept compressed, per encoding (lib/compressed-bodies.ts): at
+ * most 32, and at most 4 million characters of pages (4–8 MB; about fifteen 270 kB paper pages).
+ */
+export const COMPRESSED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 /** The page levels, once per cached page's render rather than once per request (lib/whole-body-compression.ts). */
-export function compressedPageBodies(capacity = COMPRESSED_PAGES_KEPT) {
+function compressedPageBodies() {
   return {
-    gzip: new CompressedBodies((body) => gzipAsync(body, { level: PAGE_GZIP_LEVEL }), capacity),
-    br: new CompressedBodies((body) => brotliAsync(body, { params: brotliParams(PAGE_BROTLI_QUALITY) }), capacity),
+    gzip: new CompressedBodies((body) => gzipAsync(body, { level: PAGE_GZIP_LEVEL }), COMPRESSED_PAGES_KEPT),
+    br: new CompressedBodies((body) => brotliAsync(body, { params: brotliParams(PAGE_BROTLI_QUALITY) }), COMPRESSED_PAGES_KEPT),
   };
 }
 
@@ -62,8 +66,10 @@ export function compressedPageBodies(capacity = COMPRESSED_PAGES_KEPT) {
  * Compresses every response of this process's HTTP servers. `compression` wraps the response's
  * write/end/flush, negotiates with Accept-Encoding, sets Vary, leaves alone bodies under 1 kB,
  * HEAD requests and bodies already encoded, and destroys its zlib stream when a client goes away
- * mid-response (the leak Next patched in its own older copy). Requests that arrive while the
- * server is still starting, before this runs, go out uncompressed: valid for every client.
+ * mid-response (the leak Next patched in its own older copy). Cached pages sent whole are
+ * compressed once per render instead (lib/whole-body-compression.ts). Requests that arrive while
+ * the server is still starting, before this runs, go out uncompressed: valid for every client.
+ * Returns what stops it (for tests).
  */
 export function compressResponses(): () => void {
   const pages = middleware(PAGE_GZIP_LEVEL, PAGE_BROTLI_QUALITY);

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CompressedBodies } from "./compressed-bodies";
-import { compressWholeBodies, WHOLE_BODY_MIN_CHARS, type WholeBodyEncoding } from "./whole-body-compression";
+import { compressWholeBodies, WHOLE_BODY_MIN_CHARS, wholeBodyEncoding, type WholeBodyEncoding } from "./whole-body-compression";
 
 // A real HTTP server with `compression` beneath and the whole-body layer above, as
 // lib/response-compression.ts installs them; its handler answers the way Next does: a cached page
@@ -14,6 +14,8 @@ const page = (version: number) => `<!doctype html><html><body>${Array.from({ len
 let version = 1;
 let compressions = 0;
 let bodies: Record<WholeBodyEncoding, CompressedBodies>;
+let failing = false;
+const LIMITS = { entries: 8, chars: 1_000_000 };
 const counted = (compress: (body: string) => Promise<Buffer>) => (body: string) => (compressions++, compress(body));
 
 let server: http.Server;
@@ -28,6 +30,11 @@ beforeAll(async () => {
     res.statusCode = req.url === "/missing" ? 404 : 200;
     res.setHeader("content-type", req.url === "/json" ? "application/json" : "text/html; charset=utf-8");
     res.setHeader("cache-control", req.url === "/no-transform" ? "no-transform" : "s-maxage=5, stale-while-revalidate=5");
+    if (req.url === "/latin1") return res.end(html, "latin1");
+    if (req.url === "/ended-twice") {
+      res.end(html);
+      return res.end("<p>a second end, which must not be sent</p>");
+    }
     if (req.url === "/streamed") {
       res.write(html.slice(0, 1000));
       return res.end(html.slice(1000));
@@ -45,9 +52,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   version = 1;
   compressions = 0;
+  failing = false;
   bodies = {
-    gzip: new CompressedBodies(counted((body) => promisify(gzip)(body, { level: 4 })), 8),
-    br: new CompressedBodies(counted((body) => promisify(brotliCompress)(body)), 8),
+    gzip: new CompressedBodies(counted((body) => (failing ? Promise.reject(new Error("zlib failed")) : promisify(gzip)(body, { level: 4 }))), LIMITS),
+    br: new CompressedBodies(counted((body) => promisify(brotliCompress)(body)), LIMITS),
   };
 });
 
@@ -122,5 +130,41 @@ describe("compressWholeBodies", () => {
     expect(untouched.headers["content-encoding"]).toBeUndefined();
     expect(untouched.body.toString()).toBe(page(1));
     expect(compressions).toBe(0);
+  });
+
+  it("sends the body as compression would when its own compression fails, and a second end changes nothing", async () => {
+    failing = true;
+    const fallback = await ask("/page", "gzip");
+    expect(fallback.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(fallback.body).toString()).toBe(page(1));
+    failing = false;
+    const twice = await ask("/ended-twice", "gzip");
+    expect(gunzipSync(twice.body).toString()).toBe(page(1));
+  });
+
+  it("leaves alone a body to be sent in another character encoding than UTF-8, and every method but GET", async () => {
+    const latin1 = await ask("/latin1", "gzip");
+    expect(latin1.headers["content-length"]).toBeUndefined(); // compression's, streamed
+    expect(gunzipSync(latin1.body).equals(Buffer.from(page(1), "latin1"))).toBe(true);
+    const post = await ask("/page", "gzip", "POST");
+    expect(post.headers["content-length"]).toBeUndefined();
+    expect(gunzipSync(post.body).toString()).toBe(page(1));
+    expect(compressions).toBe(0);
+  });
+});
+
+describe("wholeBodyEncoding", () => {
+  const choose = (acceptEncoding?: string) => wholeBodyEncoding({ headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
+
+  it("chooses as compression does: Brotli first when equally welcome, then gzip, never deflate or identity", () => {
+    expect(choose("gzip, deflate, br, zstd")).toBe("br");
+    expect(choose("gzip")).toBe("gzip");
+    expect(choose("br;q=0, gzip")).toBe("gzip");
+    expect(choose("gzip;q=0.5, br;q=0.8")).toBe("br");
+    expect(choose("*")).toBe("br");
+    expect(choose("deflate, gzip;q=0.5")).toBeNull(); // compression sends deflate
+    expect(choose("identity")).toBeNull();
+    expect(choose("")).toBeNull();
+    expect(choose(undefined)).toBeNull();
   });
 });

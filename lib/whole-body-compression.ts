@@ -7,8 +7,9 @@ import type { CompressedBodies } from "./compressed-bodies";
 // string, which lib/compressed-bodies.ts compresses once per render rather than once per request.
 // Everything else (streamed renders, JSON, assets, HEAD, other statuses) is left to the
 // `compression` middleware beneath, which then finds the body already encoded and lets it pass.
+// Behind nginx the servers are asked for no encoding, so this never runs there.
 
-/** Bodies below this are cheap to compress and not worth keeping: Next's cached pages are tens of kB. */
+/** Bodies below this are cheap to compress and not worth keeping; Next's cached pages are 100–300 kB. */
 export const WHOLE_BODY_MIN_CHARS = 16 * 1024;
 
 export type WholeBodyEncoding = "br" | "gzip";
@@ -16,19 +17,24 @@ export type WholeBodyEncoding = "br" | "gzip";
 // @types/negotiator lags behind 0.6.4, whose second argument breaks ties by the server's preference.
 type ServerPreferring = { encoding(available: string[], preferred: string[]): string | undefined };
 
-/** The encoding to send, as `compression` negotiates it (Brotli first when equally welcome), or null for none of ours. */
-export function wholeBodyEncoding(request: http.IncomingMessage): WholeBodyEncoding | null {
-  const chosen = (new Negotiator(request) as unknown as ServerPreferring).encoding(["br", "gzip", "identity"], ["br", "gzip"]);
+/** The encoding `compression` would choose (its list and preference), or null when it is not one we keep. */
+export function wholeBodyEncoding(request: Pick<http.IncomingMessage, "headers">): WholeBodyEncoding | null {
+  const chosen = (new Negotiator(request) as unknown as ServerPreferring).encoding(["br", "gzip", "deflate", "identity"], ["br", "gzip"]);
   return chosen === "br" || chosen === "gzip" ? chosen : null;
 }
 
-/** Whether the response about to end with a body of this size may be sent from the cache of compressed bodies. */
-function isWholeSharedPage(response: http.ServerResponse, body: unknown): body is string {
+// compression's own test for Cache-Control: no-transform (RFC 9111: such a response must reach
+// the client as it was sent).
+const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/;
+
+/** Whether `end(body, encoding)` ends a whole shared page, which may go out from the cache of compressed bodies. */
+function isWholePage(response: http.ServerResponse, body: unknown, encoding: unknown): body is string {
   if (typeof body !== "string" || body.length < WHOLE_BODY_MIN_CHARS) return false;
+  // The cache compresses the string's UTF-8 bytes, so a body to be sent in another encoding is not ours.
+  if (encoding !== undefined && typeof encoding !== "function" && encoding !== "utf8" && encoding !== "utf-8") return false;
   if (response.headersSent || response.statusCode !== 200 || response.getHeader("content-encoding")) return false;
   const type = String(response.getHeader("content-type") ?? "");
-  // RFC 9111: a response marked no-transform must reach the client as it was sent.
-  return type.startsWith("text/html") && !/no-transform/i.test(String(response.getHeader("cache-control") ?? ""));
+  return type.startsWith("text/html") && !NO_TRANSFORM.test(String(response.getHeader("cache-control") ?? ""));
 }
 
 /**
@@ -39,23 +45,35 @@ export function compressWholeBodies(request: http.IncomingMessage, response: htt
   if (request.method !== "GET") return;
   const end = response.end;
   const endWith = end as (...args: unknown[]) => http.ServerResponse;
-  response.end = function endWhole(this: http.ServerResponse, ...args: unknown[]) {
-    response.end = end;
-    const [body] = args;
-    const encoding = isWholeSharedPage(response, body) ? wholeBodyEncoding(request) : null;
+  const endWhole = function (this: http.ServerResponse, ...args: unknown[]) {
+    if (response.end === endWhole) response.end = end;
+    const [body, encodingOrDone] = args;
+    const encoding = isWholePage(response, body, encodingOrDone) ? wholeBodyEncoding(request) : null;
     if (encoding === null) return endWith.apply(this, args);
     const done = args.find((arg): arg is () => void => typeof arg === "function");
+    // The response has ended as far as its caller knows: a later end is ignored, as Node ignores
+    // an end after the end, until the compressed body is sent.
+    const ending = function (this: http.ServerResponse) {
+      return this;
+    } as typeof response.end;
+    response.end = ending;
+    const finish = (send: () => void) => {
+      if (response.end === ending) response.end = end;
+      // The client left meanwhile: nothing is left to send.
+      if (!response.destroyed && !response.headersSent) send();
+    };
     bodies[encoding].get(body as string).then(
-      (compressed) => {
-        if (response.destroyed) return;
-        vary(response, "Accept-Encoding");
-        response.setHeader("Content-Encoding", encoding);
-        response.setHeader("Content-Length", compressed.length);
-        endWith.call(response, compressed, done);
-      },
+      (compressed) =>
+        finish(() => {
+          vary(response, "Accept-Encoding");
+          response.setHeader("Content-Encoding", encoding);
+          response.setHeader("Content-Length", compressed.length);
+          endWith.call(response, compressed, done);
+        }),
       // Compression failed: the body goes out as `compression` would have sent it.
-      () => endWith.apply(response, args),
+      () => finish(() => endWith.apply(response, args)),
     );
     return this;
   } as typeof response.end;
+  response.end = endWhole;
 }
