@@ -31,6 +31,10 @@ beforeAll(async () => {
     res.setHeader("content-type", req.url === "/json" ? "application/json" : "text/html; charset=utf-8");
     res.setHeader("cache-control", req.url === "/no-transform" ? "no-transform" : "s-maxage=5, stale-while-revalidate=5");
     if (req.url === "/latin1") return res.end(html, "latin1");
+    if (req.url === "/headers-sent-meanwhile") {
+      res.end(html);
+      return res.flushHeaders();
+    }
     if (req.url === "/ended-twice") {
       res.end(html);
       return res.end("<p>a second end, which must not be sent</p>");
@@ -132,7 +136,7 @@ describe("compressWholeBodies", () => {
     expect(compressions).toBe(0);
   });
 
-  it("sends the body as compression would when its own compression fails, and a second end changes nothing", async () => {
+  it("sends the body as compression would when its own compression fails, and neither a second end nor headers sent meanwhile lose it", async () => {
     failing = true;
     const fallback = await ask("/page", "gzip");
     expect(fallback.headers["content-encoding"]).toBe("gzip");
@@ -140,6 +144,11 @@ describe("compressWholeBodies", () => {
     failing = false;
     const twice = await ask("/ended-twice", "gzip");
     expect(gunzipSync(twice.body).toString()).toBe(page(1));
+    // Headers sent while the page was being compressed: `compression` took it from there, and
+    // the page still arrives whole.
+    const flushed = await ask("/headers-sent-meanwhile", "gzip");
+    expect(flushed.headers["content-length"]).toBeUndefined();
+    expect(gunzipSync(flushed.body).toString()).toBe(page(1));
   });
 
   it("leaves alone a body to be sent in another character encoding than UTF-8, and every method but GET", async () => {

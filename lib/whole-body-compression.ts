@@ -60,7 +60,10 @@ export function compressWholeBodies(request: http.IncomingMessage, response: htt
     const finish = (send: () => void) => {
       if (response.end === ending) response.end = end;
       // The client left meanwhile: nothing is left to send.
-      if (!response.destroyed && !response.headersSent) send();
+      if (response.destroyed || response.writableEnded) return;
+      // Something sent the headers meanwhile: too late for ours, so the body goes as `compression` sends it.
+      if (response.headersSent) return void endWith.apply(response, args);
+      send();
     };
     bodies[encoding].get(body as string).then(
       (compressed) =>
