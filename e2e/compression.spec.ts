@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 // gzip off; instrumentation.ts installs ours): if that hook were missing, every page would go out
 // uncompressed and nothing else would notice. Levels and sizes are checked in its unit test.
 // A cached page, which Next sends whole, is compressed once per render and sent with its length
-// (lib/whole-body-compression.ts); a streamed one goes out in chunks, without it.
+// (lib/whole-body-encoding.ts); a streamed one goes out in chunks, without it.
 
 test("pages and build assets are compressed as the client asks", async ({ request }) => {
   const home = await request.get("/", { headers: { "accept-encoding": "gzip" } });

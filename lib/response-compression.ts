@@ -2,9 +2,9 @@ import compression from "compression";
 import type http from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { CompressedBodies } from "./compressed-bodies";
+import { EncodedBodies } from "./encoded-bodies";
 import { onRequestStart } from "./request-start";
-import { compressWholeBodies } from "./whole-body-compression";
+import { encodeWholeBodies, type WholeBodies } from "./whole-body-encoding";
 
 // Compression for `next start`, which compressed everything with gzip at zlib's level 6 (and no
 // Brotli) and has no setting for the level, only `compress: false`. On the 263 kB paper page that
@@ -17,8 +17,9 @@ import { compressWholeBodies } from "./whole-body-compression";
 //   CPU decides: gzip at level 4 (half of level 6's time, 8 % more bytes), and for browsers, which
 //   ask for Brotli over HTTPS, Brotli at quality 3: smaller than gzip at level 6, and cheaper.
 // - Except a cached page, which Next sends whole, the same string to every reader until its next
-//   render: that is compressed once per render, at the same levels, and kept
-//   (lib/whole-body-compression.ts; README, "What the thirteenth pass changed", for what it saved).
+//   render: that is compressed once per render, at the same levels, and kept, as are its UTF-8
+//   bytes for clients that ask for no encoding (lib/whole-body-encoding.ts; README, "What the
+//   thirteenth pass changed" and "What the fourteenth pass changed", for what they saved).
 // - Hashed build assets under /_next/static/ are fetched once per deployment, so bytes decide:
 //   gzip at zlib's default level, Brotli at quality 4.
 // - Brotli's window is 256 kB (the largest build asset is ~235 kB), not its default 4 MB: the
@@ -46,19 +47,21 @@ const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
   compression({ level: gzipLevel, brotli: { params: brotliParams(brotliQuality) } }) as unknown as Middleware;
 
 /**
- * How many recent cached pages are kept compressed, per encoding (lib/compressed-bodies.ts): at
- * most 32, and at most 4 million characters of pages (4–8 MB; about fifteen 270 kB paper pages).
+ * How many recent cached pages are kept encoded, per encoding (lib/encoded-bodies.ts): at most
+ * 32, and at most 4 million characters of pages (compressed, under 1 MB; as UTF-8 bytes, 4–8 MB:
+ * about fifteen 270 kB paper pages).
  */
-export const COMPRESSED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
+export const ENCODED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** The page levels, once per cached page's render rather than once per request (lib/whole-body-compression.ts). */
-function compressedPageBodies() {
+/** The page levels and the UTF-8 bytes, once per cached page's render rather than once per request (lib/whole-body-encoding.ts). */
+function encodedPageBodies(): WholeBodies {
   return {
-    gzip: new CompressedBodies((body) => gzipAsync(body, { level: PAGE_GZIP_LEVEL }), COMPRESSED_PAGES_KEPT),
-    br: new CompressedBodies((body) => brotliAsync(body, { params: brotliParams(PAGE_BROTLI_QUALITY) }), COMPRESSED_PAGES_KEPT),
+    identity: new EncodedBodies((body) => Buffer.from(body, "utf8"), ENCODED_PAGES_KEPT),
+    gzip: new EncodedBodies((body) => gzipAsync(body, { level: PAGE_GZIP_LEVEL }), ENCODED_PAGES_KEPT),
+    br: new EncodedBodies((body) => brotliAsync(body, { params: brotliParams(PAGE_BROTLI_QUALITY) }), ENCODED_PAGES_KEPT),
   };
 }
 
@@ -67,18 +70,18 @@ function compressedPageBodies() {
  * write/end/flush, negotiates with Accept-Encoding, sets Vary, leaves alone bodies under 1 kB,
  * HEAD requests and bodies already encoded, and destroys its zlib stream when a client goes away
  * mid-response (the leak Next patched in its own older copy). Cached pages sent whole are
- * compressed once per render instead (lib/whole-body-compression.ts). Requests that arrive while
+ * encoded once per render instead (lib/whole-body-encoding.ts). Requests that arrive while
  * the server is still starting, before this runs, go out uncompressed: valid for every client.
  * Returns what stops it (for tests).
  */
 export function compressResponses(): () => void {
   const pages = middleware(PAGE_GZIP_LEVEL, PAGE_BROTLI_QUALITY);
   const assets = middleware(ASSET_GZIP_LEVEL, ASSET_BROTLI_QUALITY);
-  const wholePages = compressedPageBodies();
+  const wholePages = encodedPageBodies();
   const next = () => {};
   return onRequestStart(({ request, response }) => {
     if (request.url?.startsWith(ASSET_PREFIX)) return assets(request, response, next);
     pages(request, response, next);
-    compressWholeBodies(request, response, wholePages);
+    encodeWholeBodies(request, response, wholePages);
   });
 }

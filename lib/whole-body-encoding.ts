@@ -1,36 +1,43 @@
 import Negotiator from "negotiator";
 import type http from "node:http";
 import vary from "vary";
-import type { CompressedBodies } from "./compressed-bodies";
+import type { EncodedBodies } from "./encoded-bodies";
 
-// Compression of a page Next sends whole, from its cache: one `res.end(html)` with the page's
-// string, which lib/compressed-bodies.ts compresses once per render rather than once per request.
-// Everything else (streamed renders, JSON, assets, HEAD, other statuses) is left to the
-// `compression` middleware beneath, which then finds the body already encoded and lets it pass.
-// Behind nginx the servers are asked for no encoding, so this never runs there.
+// A page Next sends whole, from its cache: one `res.end(html)` with the page's string, which
+// lib/encoded-bodies.ts encodes once per render rather than once per request: compressed for
+// clients that accept Brotli or gzip, and as UTF-8 bytes for those that ask for no encoding (nginx
+// among them). Node would otherwise encode the string to UTF-8 on every write, the slowest way it
+// sends a body: a bare Node server sending a 278 kB page with a few non-Latin-1 characters
+// answered 373–381 requests a second that way, 950–968 from the bytes (README, "What the
+// fourteenth pass changed"). Everything else (streamed renders, JSON, assets, HEAD, other
+// statuses) is left to the `compression` middleware beneath, which then finds the body already
+// encoded, or not to be encoded, and lets it pass.
 
 /** Bodies below this are cheap to compress and not worth keeping; Next's cached pages are 100–300 kB. */
 export const WHOLE_BODY_MIN_CHARS = 16 * 1024;
 
-export type WholeBodyEncoding = "br" | "gzip";
+export type WholeBodyEncoding = "br" | "gzip" | "identity";
 
 // @types/negotiator lags behind 0.6.4, whose second argument breaks ties by the server's preference.
 type ServerPreferring = { encoding(available: string[], preferred: string[]): string | undefined };
 
-/** The encoding `compression` would choose (its list and preference), or null when it is not one we keep. */
+/** The encoding `compression` would choose (its list and preference), or null when it is not one we keep (deflate, or none acceptable). */
 export function wholeBodyEncoding(request: Pick<http.IncomingMessage, "headers">): WholeBodyEncoding | null {
   const chosen = (new Negotiator(request) as unknown as ServerPreferring).encoding(["br", "gzip", "deflate", "identity"], ["br", "gzip"]);
-  return chosen === "br" || chosen === "gzip" ? chosen : null;
+  return chosen === "br" || chosen === "gzip" || chosen === "identity" ? chosen : null;
 }
+
+/** Each encoding's cache: the UTF-8 bytes are made at once, compression takes a moment. */
+export type WholeBodies = { identity: EncodedBodies<Buffer>; br: EncodedBodies<Promise<Buffer>>; gzip: EncodedBodies<Promise<Buffer>> };
 
 // compression's own test for Cache-Control: no-transform (RFC 9111: such a response must reach
 // the client as it was sent).
 const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/;
 
-/** Whether `end(body, encoding)` ends a whole shared page, which may go out from the cache of compressed bodies. */
+/** Whether `end(body, encoding)` ends a whole shared page, which may go out from the cache of encoded bodies. */
 function isWholePage(response: http.ServerResponse, body: unknown, encoding: unknown): body is string {
   if (typeof body !== "string" || body.length < WHOLE_BODY_MIN_CHARS) return false;
-  // The cache compresses the string's UTF-8 bytes, so a body to be sent in another encoding is not ours.
+  // The cache keeps the string's UTF-8 bytes, so a body to be sent in another encoding is not ours.
   if (encoding !== undefined && typeof encoding !== "function" && encoding !== "utf8" && encoding !== "utf-8") return false;
   if (response.headersSent || response.statusCode !== 200 || response.getHeader("content-encoding")) return false;
   const type = String(response.getHeader("content-type") ?? "");
@@ -39,9 +46,9 @@ function isWholePage(response: http.ServerResponse, body: unknown, encoding: unk
 
 /**
  * Wraps this response's `end` (above `compression`'s own wrapper, so it is called first): a whole
- * page ended at once, to a client that accepts Brotli or gzip, goes out from `bodies`.
+ * page ended at once goes out from `bodies`, in the encoding the client asked for.
  */
-export function compressWholeBodies(request: http.IncomingMessage, response: http.ServerResponse, bodies: Record<WholeBodyEncoding, CompressedBodies>): void {
+export function encodeWholeBodies(request: http.IncomingMessage, response: http.ServerResponse, bodies: WholeBodies): void {
   if (request.method !== "GET") return;
   const end = response.end;
   const endWith = end as (...args: unknown[]) => http.ServerResponse;
@@ -51,28 +58,31 @@ export function compressWholeBodies(request: http.IncomingMessage, response: htt
     const encoding = isWholePage(response, body, encodingOrDone) ? wholeBodyEncoding(request) : null;
     if (encoding === null) return endWith.apply(this, args);
     const done = args.find((arg): arg is () => void => typeof arg === "function");
+    const send = (encoded: Buffer) => {
+      if (encoding !== "identity") {
+        vary(response, "Accept-Encoding");
+        response.setHeader("Content-Encoding", encoding);
+      }
+      response.setHeader("Content-Length", encoded.length);
+      return endWith.call(response, encoded, done);
+    };
+    if (encoding === "identity") return send(bodies.identity.get(body as string));
     // The response has ended as far as its caller knows: a later end is ignored, as Node ignores
     // an end after the end, until the compressed body is sent.
     const ending = function (this: http.ServerResponse) {
       return this;
     } as typeof response.end;
     response.end = ending;
-    const finish = (send: () => void) => {
+    const finish = (sendEncoded: () => void) => {
       if (response.end === ending) response.end = end;
       // The client left meanwhile: nothing is left to send.
       if (response.destroyed || response.writableEnded) return;
       // Something sent the headers meanwhile: too late for ours, so the body goes as `compression` sends it.
       if (response.headersSent) return void endWith.apply(response, args);
-      send();
+      sendEncoded();
     };
     bodies[encoding].get(body as string).then(
-      (compressed) =>
-        finish(() => {
-          vary(response, "Accept-Encoding");
-          response.setHeader("Content-Encoding", encoding);
-          response.setHeader("Content-Length", compressed.length);
-          endWith.call(response, compressed, done);
-        }),
+      (compressed) => finish(() => send(compressed)),
       // Compression failed: the body goes out as `compression` would have sent it.
       () => finish(() => endWith.apply(response, args)),
     );

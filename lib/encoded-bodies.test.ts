@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CompressedBodies } from "./compressed-bodies";
+import { EncodedBodies } from "./encoded-bodies";
 
 function counting() {
   const calls: string[] = [];
@@ -10,10 +10,10 @@ function counting() {
   return { calls, compress };
 }
 
-describe("CompressedBodies", () => {
+describe("EncodedBodies", () => {
   it("compresses a body once, and answers every later request for the same content from that", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, { entries: 4, chars: 10_000 });
+    const bodies = new EncodedBodies(compress, { entries: 4, chars: 10_000 });
     const page = "<html>" + "x".repeat(100) + "</html>";
     const [first, second] = await Promise.all([bodies.get(page), bodies.get(page)]); // in flight together
     const third = await bodies.get(page.slice(0, 10) + page.slice(10)); // equal content, another string
@@ -25,7 +25,7 @@ describe("CompressedBodies", () => {
 
   it("compresses a re-rendered page afresh: the key is the content", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, { entries: 4, chars: 10_000 });
+    const bodies = new EncodedBodies(compress, { entries: 4, chars: 10_000 });
     expect((await bodies.get("count 1")).toString()).toBe("z(count 1)");
     expect((await bodies.get("count 2")).toString()).toBe("z(count 2)");
     expect(calls).toEqual(["count 1", "count 2"]);
@@ -33,7 +33,7 @@ describe("CompressedBodies", () => {
 
   it("keeps only the most recently used bodies", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, { entries: 2, chars: 10_000 });
+    const bodies = new EncodedBodies(compress, { entries: 2, chars: 10_000 });
     await bodies.get("a");
     await bodies.get("b");
     await bodies.get("a"); // a is now the most recent
@@ -46,7 +46,7 @@ describe("CompressedBodies", () => {
 
   it("keeps no more characters of bodies than its limit, but always the latest", async () => {
     const { calls, compress } = counting();
-    const bodies = new CompressedBodies(compress, { entries: 10, chars: 250 });
+    const bodies = new EncodedBodies(compress, { entries: 10, chars: 250 });
     for (const body of ["a".repeat(100), "b".repeat(100), "c".repeat(100)]) await bodies.get(body); // a goes
     expect(bodies.size).toBe(2);
     await bodies.get("b".repeat(100));
@@ -58,12 +58,23 @@ describe("CompressedBodies", () => {
 
   it("keeps no failure: the next request compresses again", async () => {
     let fail = true;
-    const bodies = new CompressedBodies(async (body) => {
+    const bodies = new EncodedBodies(async (body) => {
       if (fail) throw new Error("zlib failed");
       return Buffer.from(body);
     }, { entries: 2, chars: 10_000 });
     await expect(bodies.get("page")).rejects.toThrow("zlib failed");
     fail = false;
     expect((await bodies.get("page")).toString()).toBe("page");
+  });
+
+  it("encodes synchronously when the encoding is synchronous, as UTF-8 bytes are", () => {
+    const calls: string[] = [];
+    const bodies = new EncodedBodies((body) => (calls.push(body), Buffer.from(body, "utf8")), { entries: 2, chars: 10_000 });
+    const page = "<p>Erdős — ∑</p>";
+    const first = bodies.get(page);
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect(first.toString("utf8")).toBe(page);
+    expect(bodies.get(page)).toBe(first);
+    expect(calls).toHaveLength(1);
   });
 });

@@ -4,16 +4,18 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CompressedBodies } from "./compressed-bodies";
-import { compressWholeBodies, WHOLE_BODY_MIN_CHARS, wholeBodyEncoding, type WholeBodyEncoding } from "./whole-body-compression";
+import { EncodedBodies } from "./encoded-bodies";
+import { encodeWholeBodies, WHOLE_BODY_MIN_CHARS, wholeBodyEncoding, type WholeBodies } from "./whole-body-encoding";
 
 // A real HTTP server with `compression` beneath and the whole-body layer above, as
 // lib/response-compression.ts installs them; its handler answers the way Next does: a cached page
-// as one `res.end(html)`, a render streamed in writes. The page bodies' compressor is counted.
-const page = (version: number) => `<!doctype html><html><body>${Array.from({ length: 800 }, (_, i) => `<p>Comment ${i}, render ${version}</p>`).join("")}</body></html>`;
+// as one `res.end(html)`, a render streamed in writes. The page bodies' encoders are counted. The
+// page has characters beyond Latin-1, as real pages do (a two-byte string in V8).
+const page = (version: number) => `<!doctype html><html><body>${Array.from({ length: 800 }, (_, i) => `<p>Comment ${i} — Erdős, render ${version}</p>`).join("")}</body></html>`;
 let version = 1;
 let compressions = 0;
-let bodies: Record<WholeBodyEncoding, CompressedBodies>;
+let utf8Encodings = 0;
+let bodies: WholeBodies;
 let failing = false;
 const LIMITS = { entries: 8, chars: 1_000_000 };
 const counted = (compress: (body: string) => Promise<Buffer>) => (body: string) => (compressions++, compress(body));
@@ -25,7 +27,7 @@ beforeAll(async () => {
   const pages = compression({ level: 4 }) as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
   server = http.createServer((req, res) => {
     pages(req, res, () => {});
-    compressWholeBodies(req, res, bodies);
+    encodeWholeBodies(req, res, bodies);
     const html = req.url === "/small" ? "<p>tiny</p>" : page(version);
     res.statusCode = req.url === "/missing" ? 404 : 200;
     res.setHeader("content-type", req.url === "/json" ? "application/json" : "text/html; charset=utf-8");
@@ -56,10 +58,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   version = 1;
   compressions = 0;
+  utf8Encodings = 0;
   failing = false;
   bodies = {
-    gzip: new CompressedBodies(counted((body) => (failing ? Promise.reject(new Error("zlib failed")) : promisify(gzip)(body, { level: 4 }))), LIMITS),
-    br: new CompressedBodies(counted((body) => promisify(brotliCompress)(body)), LIMITS),
+    identity: new EncodedBodies((body) => (utf8Encodings++, Buffer.from(body, "utf8")), LIMITS),
+    gzip: new EncodedBodies(counted((body) => (failing ? Promise.reject(new Error("zlib failed")) : promisify(gzip)(body, { level: 4 }))), LIMITS),
+    br: new EncodedBodies(counted((body) => promisify(brotliCompress)(body)), LIMITS),
   };
 });
 
@@ -79,7 +83,7 @@ function ask(path: string, acceptEncoding?: string, method = "GET"): Promise<Ans
   });
 }
 
-describe("compressWholeBodies", () => {
+describe("encodeWholeBodies", () => {
   it("sends a whole page compressed, with its length, and the same bytes to every reader of one render, compressed once", async () => {
     const answers = [await ask("/page", "gzip"), ...(await Promise.all([ask("/page", "gzip"), ask("/page", "gzip")]))];
     for (const answer of answers) {
@@ -124,15 +128,30 @@ describe("compressWholeBodies", () => {
     expect(WHOLE_BODY_MIN_CHARS).toBeLessThan(page(1).length);
   });
 
-  it("sends the page as it is to clients that ask for no encoding, for HEAD, and under no-transform", async () => {
-    const plain = await ask("/page");
-    expect(plain.headers["content-encoding"]).toBeUndefined();
-    expect(plain.body.toString()).toBe(page(1));
-    const head = await ask("/page", "gzip", "HEAD");
+  it("sends a whole page to clients that ask for no encoding as its UTF-8 bytes, made once per render, with its length", async () => {
+    for (const acceptEncoding of [undefined, "identity", ""]) {
+      const plain = await ask("/page", acceptEncoding);
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.headers["content-length"]).toBe(String(Buffer.byteLength(page(1))));
+      expect(plain.headers["transfer-encoding"]).toBeUndefined();
+      expect(plain.headers.vary).toMatch(/accept-encoding/i); // compression's own, beneath
+      expect(plain.body.toString("utf8")).toBe(page(1));
+    }
+    version = 2;
+    expect((await ask("/page")).body.toString("utf8")).toBe(page(2));
+    expect(utf8Encodings).toBe(2);
+    expect(compressions).toBe(0);
+  });
+
+  it("sends the page as it is, encoded per request, for HEAD, under no-transform, and when streamed", async () => {
+    const head = await ask("/page", undefined, "HEAD");
     expect(head.body.length).toBe(0);
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(page(1))));
     const untouched = await ask("/no-transform", "gzip");
     expect(untouched.headers["content-encoding"]).toBeUndefined();
     expect(untouched.body.toString()).toBe(page(1));
+    expect((await ask("/streamed")).body.toString()).toBe(page(1));
+    expect(utf8Encodings).toBe(0);
     expect(compressions).toBe(0);
   });
 
@@ -158,22 +177,26 @@ describe("compressWholeBodies", () => {
     const post = await ask("/page", "gzip", "POST");
     expect(post.headers["content-length"]).toBeUndefined();
     expect(gunzipSync(post.body).toString()).toBe(page(1));
+    expect((await ask("/latin1")).body.equals(Buffer.from(page(1), "latin1"))).toBe(true);
     expect(compressions).toBe(0);
+    expect(utf8Encodings).toBe(0);
   });
 });
 
 describe("wholeBodyEncoding", () => {
   const choose = (acceptEncoding?: string) => wholeBodyEncoding({ headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
 
-  it("chooses as compression does: Brotli first when equally welcome, then gzip, never deflate or identity", () => {
+  it("chooses as compression does: Brotli first when equally welcome, then gzip, else identity; deflate is compression's", () => {
     expect(choose("gzip, deflate, br, zstd")).toBe("br");
     expect(choose("gzip")).toBe("gzip");
     expect(choose("br;q=0, gzip")).toBe("gzip");
     expect(choose("gzip;q=0.5, br;q=0.8")).toBe("br");
     expect(choose("*")).toBe("br");
     expect(choose("deflate, gzip;q=0.5")).toBeNull(); // compression sends deflate
-    expect(choose("identity")).toBeNull();
-    expect(choose("")).toBeNull();
-    expect(choose(undefined)).toBeNull();
+    expect(choose("identity")).toBe("identity");
+    expect(choose("")).toBe("identity");
+    expect(choose(undefined)).toBe("identity");
+    expect(choose("zstd")).toBe("identity");
+    expect(choose("gzip;q=0, br;q=0, identity;q=0")).toBeNull(); // nothing acceptable: left to compression
   });
 });
