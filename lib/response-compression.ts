@@ -48,8 +48,8 @@ const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
 
 /**
  * How many recent cached pages are kept encoded, per encoding (lib/encoded-bodies.ts): at most
- * 32, and at most 4 million characters of pages (compressed, under 1 MB; as UTF-8 bytes, 4–8 MB:
- * about fifteen 270 kB paper pages).
+ * 32, and at most 4 million characters of pages, about fifteen 270 kB paper pages (compressed,
+ * under 1 MB; as UTF-8 bytes, about 4 MB for our mostly-ASCII pages, 12 MB at the very most).
  */
 export const ENCODED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
 
