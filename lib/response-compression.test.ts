@@ -7,7 +7,8 @@ import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, compressResponses, PAGE_BROTLI_QU
 // A real HTTP server in this worker with the channel subscription installed, as next start has it
 // after instrumentation.ts. The handler writes a body in chunks; at /streamed it also flushes
 // after each, as Next does when it streams a render (headers first, then `res.flush()` per chunk).
-const page = Buffer.from(Array.from({ length: 4000 }, (_, i) => `<li class="comment"><p>Comment ${i} on attention, ${i % 7} replies</p></li>`).join(""));
+// The page has characters beyond Latin-1, as ours do (accented names, dashes, math).
+const page = Buffer.from(Array.from({ length: 4000 }, (_, i) => `<li class="comment"><p>Comment ${i} by Erdős on attention, ${i % 7} replies</p></li>`).join(""));
 const small = Buffer.from("<p>tiny</p>");
 
 let server: http.Server;
@@ -117,6 +118,15 @@ describe("compressResponses", () => {
     expect(identity.headers["content-encoding"]).toBeUndefined();
     expect(identity.headers["content-length"]).toBe(String(page.length));
     expect(identity.body.equals(page)).toBe(true);
+
+    // A page sent whole goes out as its UTF-8 bytes, with their length, whether or not the
+    // client names identity.
+    for (const acceptEncoding of [undefined, "identity"]) {
+      const whole = await get("/whole", acceptEncoding);
+      expect(whole.headers["content-encoding"]).toBeUndefined();
+      expect(whole.headers["content-length"]).toBe(String(page.length));
+      expect(whole.body.equals(page)).toBe(true);
+    }
 
     const tiny = await get("/small", "gzip, br");
     expect(tiny.headers["content-encoding"]).toBeUndefined();

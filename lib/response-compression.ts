@@ -49,7 +49,9 @@ const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
 /**
  * How many recent cached pages are kept encoded, per encoding (lib/encoded-bodies.ts): at most
  * 32, and at most 4 million characters of pages, about fifteen 270 kB paper pages (compressed,
- * under 1 MB; as UTF-8 bytes, about 4 MB for our mostly-ASCII pages, 12 MB at the very most).
+ * under 1 MB; as UTF-8 bytes, about 4 MB for our mostly-ASCII pages, 12 MB at the very most),
+ * plus the page strings themselves, kept alive as the keys (up to about 8 MB, two bytes a
+ * character, shared by the three caches).
  */
 export const ENCODED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
 

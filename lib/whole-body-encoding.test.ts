@@ -15,6 +15,7 @@ const page = (version: number) => `<!doctype html><html><body>${Array.from({ len
 let version = 1;
 let compressions = 0;
 let utf8Encodings = 0;
+let callbacks = 0;
 let bodies: WholeBodies;
 let failing = false;
 const LIMITS = { entries: 8, chars: 1_000_000 };
@@ -31,7 +32,8 @@ beforeAll(async () => {
     const html = req.url === "/small" ? "<p>tiny</p>" : page(version);
     res.statusCode = req.url === "/missing" ? 404 : 200;
     res.setHeader("content-type", req.url === "/json" ? "application/json" : "text/html; charset=utf-8");
-    res.setHeader("cache-control", req.url === "/no-transform" ? "no-transform" : "s-maxage=5, stale-while-revalidate=5");
+    const noTransform = { "/no-transform": "no-transform", "/No-Transform": "private, No-Transform" }[req.url ?? ""];
+    res.setHeader("cache-control", noTransform ?? "s-maxage=5, stale-while-revalidate=5");
     if (req.url === "/latin1") return res.end(html, "latin1");
     if (req.url === "/headers-sent-meanwhile") {
       res.end(html);
@@ -40,6 +42,10 @@ beforeAll(async () => {
     if (req.url === "/ended-twice") {
       res.end(html);
       return res.end("<p>a second end, which must not be sent</p>");
+    }
+    if (req.url === "/with-callback") {
+      res.setHeader("content-length", Buffer.byteLength(html));
+      return res.end(html, () => callbacks++);
     }
     if (req.url === "/streamed") {
       res.write(html.slice(0, 1000));
@@ -59,6 +65,7 @@ beforeEach(() => {
   version = 1;
   compressions = 0;
   utf8Encodings = 0;
+  callbacks = 0;
   failing = false;
   bodies = {
     identity: new EncodedBodies((body) => (utf8Encodings++, Buffer.from(body, "utf8")), LIMITS),
@@ -143,13 +150,24 @@ describe("encodeWholeBodies", () => {
     expect(compressions).toBe(0);
   });
 
+  it("calls the caller's callback once the page is sent, from the bytes or compressed", async () => {
+    expect((await ask("/with-callback")).body.toString("utf8")).toBe(page(1));
+    expect(gunzipSync((await ask("/with-callback", "gzip")).body).toString()).toBe(page(1));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the callback runs once the response has finished
+    expect(callbacks).toBe(2);
+    expect(utf8Encodings).toBe(1);
+    expect(compressions).toBe(1);
+  });
+
   it("sends the page as it is, encoded per request, for HEAD, under no-transform, and when streamed", async () => {
     const head = await ask("/page", undefined, "HEAD");
     expect(head.body.length).toBe(0);
     expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(page(1))));
-    const untouched = await ask("/no-transform", "gzip");
-    expect(untouched.headers["content-encoding"]).toBeUndefined();
-    expect(untouched.body.toString()).toBe(page(1));
+    for (const path of ["/no-transform", "/No-Transform"]) {
+      const untouched = await ask(path, "gzip");
+      expect(untouched.headers["content-encoding"]).toBeUndefined();
+      expect(untouched.body.toString()).toBe(page(1));
+    }
     expect((await ask("/streamed")).body.toString()).toBe(page(1));
     expect(utf8Encodings).toBe(0);
     expect(compressions).toBe(0);

@@ -13,7 +13,7 @@ import type { EncodedBodies } from "./encoded-bodies";
 // statuses) is left to the `compression` middleware beneath, which then finds the body already
 // encoded, or not to be encoded, and lets it pass.
 
-/** Bodies below this are cheap to compress and not worth keeping; Next's cached pages are 100–300 kB. */
+/** Bodies below this are cheap to encode or compress per request, and not worth keeping; Next's cached pages are 100–300 kB. */
 export const WHOLE_BODY_MIN_CHARS = 16 * 1024;
 
 export type WholeBodyEncoding = "br" | "gzip" | "identity";
@@ -32,7 +32,7 @@ export type WholeBodies = { identity: EncodedBodies<Buffer>; br: EncodedBodies<P
 
 // compression's own test for Cache-Control: no-transform (RFC 9111: such a response must reach
 // the client as it was sent).
-const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/;
+const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/i;
 
 /** Whether `end(body, encoding)` ends a whole shared page, which may go out from the cache of encoded bodies. */
 function isWholePage(response: http.ServerResponse, body: unknown, encoding: unknown): body is string {
