@@ -53,7 +53,7 @@ const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
  * plus the page strings themselves, kept alive as the keys (up to about 8 MB, two bytes a
  * character, shared by the three caches).
  */
-export const ENCODED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
+const ENCODED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);

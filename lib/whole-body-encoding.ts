@@ -1,6 +1,5 @@
 import Negotiator from "negotiator";
 import type http from "node:http";
-import vary from "vary";
 import type { EncodedBodies } from "./encoded-bodies";
 
 // A page Next sends whole, from its cache: one `res.end(html)` with the page's string, which
@@ -16,7 +15,7 @@ import type { EncodedBodies } from "./encoded-bodies";
 /** Bodies below this are cheap to encode or compress per request, and not worth keeping; Next's cached pages are 100–300 kB. */
 export const WHOLE_BODY_MIN_CHARS = 16 * 1024;
 
-export type WholeBodyEncoding = "br" | "gzip" | "identity";
+type WholeBodyEncoding = "br" | "gzip" | "identity";
 
 // @types/negotiator lags behind 0.6.4, whose second argument breaks ties by the server's preference.
 type ServerPreferring = { encoding(available: string[], preferred: string[]): string | undefined };
@@ -58,11 +57,10 @@ export function encodeWholeBodies(request: http.IncomingMessage, response: http.
     const encoding = isWholePage(response, body, encodingOrDone) ? wholeBodyEncoding(request) : null;
     if (encoding === null) return endWith.apply(this, args);
     const done = args.find((arg): arg is () => void => typeof arg === "function");
+    // `Vary: Accept-Encoding` is compression's to add, beneath: it does for every page that passes
+    // isWholePage, whatever the encoding.
     const send = (encoded: Buffer) => {
-      if (encoding !== "identity") {
-        vary(response, "Accept-Encoding");
-        response.setHeader("Content-Encoding", encoding);
-      }
+      if (encoding !== "identity") response.setHeader("Content-Encoding", encoding);
       response.setHeader("Content-Length", encoded.length);
       return endWith.call(response, encoded, done);
     };
