@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { ASSET_GZIP_LEVEL, PAGE_GZIP_LEVEL } from "@/lib/response-compression";
+import { ASSET_GZIP_LEVEL, PAGE_GZIP_LEVEL } from "@/lib/body-compression";
 import autocannon from "autocannon";
 import type { Encoding, Target } from "./targets";
 

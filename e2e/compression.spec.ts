@@ -33,3 +33,20 @@ test("pages and build assets are compressed as the client asks", async ({ reques
   expect(identity.headers()["content-encoding"]).toBeUndefined();
   expect((await identity.body()).length).toBeGreaterThan(1024);
 });
+
+// The read API's shared answers are compressed once per answer by the route handler and sent as
+// they are (lib/pre-encoded-bodies.ts): compressed again on the way out, they would not parse.
+test("the read API's shared answers go out compressed once, as the client asks", async ({ request }) => {
+  for (const encoding of ["gzip", "br"]) {
+    const response = await request.get("/api/daily_papers", { headers: { "accept-encoding": encoding } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-encoding"]).toBe(encoding);
+    expect(response.headers()["vary"]).toMatch(/accept-encoding/i);
+    expect(response.headers()["x-paperboard-content-encoding"]).toBeUndefined();
+    const list = (await response.json()) as { paper: { id: string } }[];
+    expect(list.length).toBeGreaterThan(0);
+  }
+  const plain = await request.get("/api/daily_papers", { headers: { "accept-encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect(((await plain.json()) as unknown[]).length).toBeGreaterThan(0);
+});

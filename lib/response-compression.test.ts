@@ -2,7 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, compressResponses, PAGE_BROTLI_QUALITY, PAGE_GZIP_LEVEL } from "./response-compression";
+import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, PAGE_BROTLI_QUALITY, PAGE_GZIP_LEVEL } from "./body-compression";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER } from "./pre-encoded-bodies";
+import { compressResponses } from "./response-compression";
 
 // A real HTTP server in this worker with the channel subscription installed, as next start has it
 // after instrumentation.ts. The handler writes a body in chunks; at /streamed it also flushes
@@ -18,6 +20,7 @@ let stop: () => void;
 beforeAll(async () => {
   stop = compressResponses();
   server = http.createServer((req, res) => {
+    if (req.url?.includes("prepared")) return sendPrepared(req, res);
     const body = req.url === "/small" ? small : page;
     res.setHeader("content-type", req.url?.endsWith(".js") ? "application/javascript" : "text/html; charset=utf-8");
     res.setHeader("content-length", body.length);
@@ -38,6 +41,20 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
+// A shared JSON answer as lib/api/http.ts apiPreparedJson sends one, and as Next then sends it:
+// headers set one by one, then the body written and ended. Says which compression it was offered.
+const answer = Buffer.from(JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: `2401.${i}`, title: `Attention, Erdős ${i}` }))));
+const precompressed = { gzip: gzipSync(answer), br: brotliCompressSync(answer) };
+function sendPrepared(req: http.IncomingMessage, res: http.ServerResponse) {
+  const offered = req.headers[BODY_ENCODING_REQUEST_HEADER];
+  res.setHeader("x-offered", String(offered ?? "none"));
+  res.setHeader("content-type", "application/json");
+  const body = offered === "gzip" || offered === "br" ? precompressed[offered] : answer;
+  if (body !== answer) res.setHeader(BODY_ENCODING_RESPONSE_HEADER, String(offered));
+  res.write(body);
+  res.end();
+}
+
 afterAll(async () => {
   stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -45,16 +62,17 @@ afterAll(async () => {
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
-function get(path: string, acceptEncoding?: string): Promise<Answer> {
+function get(path: string, acceptEncoding?: string, { method = "GET", headers: extra = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding };
+    const headers = { ...(acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding }), ...extra };
     http
-      .get(`${origin}${path}`, { headers }, (res) => {
+      .request(`${origin}${path}`, { method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
       })
-      .on("error", reject);
+      .on("error", reject)
+      .end();
   });
 }
 
@@ -131,5 +149,34 @@ describe("compressResponses", () => {
     const tiny = await get("/small", "gzip, br");
     expect(tiny.headers["content-encoding"]).toBeUndefined();
     expect(tiny.body.equals(small)).toBe(true);
+  });
+
+  it("lets a read API answer compressed once go out as it is, named by Content-Encoding", async () => {
+    for (const [acceptEncoding, encoding, decompress] of [["gzip", "gzip", gunzipSync], ["gzip, deflate, br, zstd", "br", brotliDecompressSync]] as const) {
+      const { headers, body } = await get("/api/prepared", acceptEncoding);
+      expect(headers["x-offered"]).toBe(encoding);
+      expect(headers["content-encoding"]).toBe(encoding);
+      expect(headers[BODY_ENCODING_RESPONSE_HEADER]).toBeUndefined();
+      expect(headers["vary"]).toMatch(/accept-encoding/i);
+      expect(body).toEqual(precompressed[encoding]); // compressed once, not again on its way out
+      expect(decompress(body)).toEqual(answer);
+    }
+  });
+
+  it("offers no compression the client did not ask for, nor to writes or pages, whatever the client claims", async () => {
+    const claim = { [BODY_ENCODING_REQUEST_HEADER]: "gzip" };
+    const cases = [
+      { path: "/api/prepared", acceptEncoding: undefined, offered: "none", encoding: undefined },
+      { path: "/api/prepared", acceptEncoding: "identity", offered: "none", encoding: undefined },
+      // deflate is left to `compression`, which compresses the plain answer itself.
+      { path: "/api/prepared", acceptEncoding: "deflate", offered: "none", encoding: "deflate" },
+      { path: "/prepared", acceptEncoding: "gzip", offered: "none", encoding: "gzip" },
+      { path: "/api/prepared", acceptEncoding: "gzip", method: "POST", offered: "none", encoding: "gzip" },
+    ];
+    for (const { path, acceptEncoding, method, offered, encoding } of cases) {
+      const { headers } = await get(path, acceptEncoding, { method, headers: claim });
+      expect(headers["x-offered"], `${method ?? "GET"} ${path} ${acceptEncoding}`).toBe(offered);
+      expect(headers["content-encoding"]).toBe(encoding);
+    }
   });
 });

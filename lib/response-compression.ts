@@ -1,8 +1,8 @@
 import compression from "compression";
 import type http from "node:http";
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { ASSET_BROTLI_QUALITY, ASSET_GZIP_LEVEL, brotliParams, compressLikePages, PAGE_BROTLI_QUALITY, PAGE_GZIP_LEVEL } from "./body-compression";
 import { EncodedBodies } from "./encoded-bodies";
+import { offerPreEncodedBodies } from "./pre-encoded-bodies";
 import { onRequestStart } from "./request-start";
 import { encodeWholeBodies, type WholeBodies } from "./whole-body-encoding";
 
@@ -19,7 +19,8 @@ import { encodeWholeBodies, type WholeBodies } from "./whole-body-encoding";
 // - Except a cached page, which Next sends whole, the same string to every reader until its next
 //   render: that is compressed once per render, at the same levels, and kept, as are its UTF-8
 //   bytes for clients that ask for no encoding (lib/whole-body-encoding.ts; README, "What the
-//   thirteenth pass changed" and "What the fourteenth pass changed", for what they saved).
+//   thirteenth pass changed" and "What the fourteenth pass changed", for what they saved). So
+//   are the read API's shared JSON answers, once per answer (lib/pre-encoded-bodies.ts).
 // - Hashed build assets under /_next/static/ are fetched once per deployment, so bytes decide:
 //   gzip at zlib's default level, Brotli at quality 4.
 // - Brotli's window is 256 kB (the largest build asset is ~235 kB), not its default 4 MB: the
@@ -27,21 +28,9 @@ import { encodeWholeBodies, type WholeBodies } from "./whole-body-encoding";
 //   made Brotli slower than gzip at level 6 (201 against 256 req/s on the paper page).
 // Behind nginx the servers are asked for no encoding (deploy/nginx.conf), so they send none.
 
-/** gzip level for pages, RSC payloads and JSON. */
-export const PAGE_GZIP_LEVEL = 4;
-/** gzip level for hashed build assets (zlib's default). */
-export const ASSET_GZIP_LEVEL = 6;
-/** Brotli's window, as bits: 2^18 = 256 kB. */
-export const BROTLI_WINDOW_BITS = 18;
-
-/** Brotli quality for pages, RSC payloads and JSON. */
-export const PAGE_BROTLI_QUALITY = 3;
-const ASSET_BROTLI_QUALITY = 4;
 const ASSET_PREFIX = "/_next/static/";
 
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
-
-const brotliParams = (quality: number) => ({ [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS });
 
 const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
   compression({ level: gzipLevel, brotli: { params: brotliParams(brotliQuality) } }) as unknown as Middleware;
@@ -55,15 +44,12 @@ const middleware = (gzipLevel: number, brotliQuality: number): Middleware =>
  */
 const ENCODED_PAGES_KEPT = { entries: 32, chars: 4_000_000 };
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
 /** The page levels and the UTF-8 bytes, once per cached page's render rather than once per request (lib/whole-body-encoding.ts). */
 function encodedPageBodies(): WholeBodies {
   return {
     identity: new EncodedBodies((body) => Buffer.from(body, "utf8"), ENCODED_PAGES_KEPT),
-    gzip: new EncodedBodies((body) => gzipAsync(body, { level: PAGE_GZIP_LEVEL }), ENCODED_PAGES_KEPT),
-    br: new EncodedBodies((body) => brotliAsync(body, { params: brotliParams(PAGE_BROTLI_QUALITY) }), ENCODED_PAGES_KEPT),
+    gzip: new EncodedBodies((body) => compressLikePages("gzip", body), ENCODED_PAGES_KEPT),
+    br: new EncodedBodies((body) => compressLikePages("br", body), ENCODED_PAGES_KEPT),
   };
 }
 
@@ -82,8 +68,12 @@ export function compressResponses(): () => void {
   const wholePages = encodedPageBodies();
   const next = () => {};
   return onRequestStart(({ request, response }) => {
-    if (request.url?.startsWith(ASSET_PREFIX)) return assets(request, response, next);
-    pages(request, response, next);
-    encodeWholeBodies(request, response, wholePages);
+    if (request.url?.startsWith(ASSET_PREFIX)) assets(request, response, next);
+    else {
+      pages(request, response, next);
+      encodeWholeBodies(request, response, wholePages);
+    }
+    // Last, so that its wrapper of writeHead runs before compression's.
+    offerPreEncodedBodies(request, response);
   });
 }

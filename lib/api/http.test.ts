@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER } from "../pre-encoded-bodies";
 import { decodeSegments } from "../uri";
 import { apiError, apiJson, apiPreparedJson, apiRoute } from "./http";
 import { prepareJson } from "./prepared-json";
@@ -16,10 +18,36 @@ describe("API responses", () => {
     const prepared = prepareJson(value);
     const expected = apiJson(value);
     for (let i = 0; i < 2; i++) {
-      const response = apiPreparedJson(prepared);
+      const response = await apiPreparedJson(new Request("http://localhost/api/papers/search?q=x"), prepared);
       expect([...response.headers]).toEqual([...expected.headers]);
       expect(await response.json()).toEqual(value);
     }
+  });
+
+  it("a prepared answer goes compressed, once for every request, when the server offers a compression", async () => {
+    const value = Array.from({ length: 60 }, (_, i) => ({ id: `2401.${String(i).padStart(5, "0")}`, title: `Paper ${i} on Erdős graphs` }));
+    const prepared = prepareJson(value);
+    const offered = (encoding: string) => new Request("http://localhost/api/papers/search?q=x", { headers: { [BODY_ENCODING_REQUEST_HEADER]: encoding } });
+    for (const [encoding, decompress] of [["gzip", gunzipSync], ["br", brotliDecompressSync]] as const) {
+      const first = await apiPreparedJson(offered(encoding), prepared);
+      const second = await apiPreparedJson(offered(encoding), prepared);
+      expect(first.headers.get(BODY_ENCODING_RESPONSE_HEADER)).toBe(encoding);
+      expect(first.headers.get("content-type")).toBe("application/json");
+      const bytes = Buffer.from(await first.arrayBuffer());
+      expect(bytes.length).toBeLessThan(prepared.bytes.length / 3);
+      expect(JSON.parse(decompress(bytes).toString("utf8"))).toEqual(value);
+      expect(Buffer.from(await second.arrayBuffer())).toEqual(bytes);
+      expect(prepared.compressed(encoding)).toBe(prepared.compressed(encoding)); // made once, then shared
+    }
+    // Offered nothing, or something else, or a body too small to be worth it: sent as it is.
+    for (const request of [new Request("http://localhost/api/daily_papers"), offered("deflate")]) {
+      const response = await apiPreparedJson(request, prepared);
+      expect(response.headers.get(BODY_ENCODING_RESPONSE_HEADER)).toBeNull();
+      expect(await response.json()).toEqual(value);
+    }
+    const small = await apiPreparedJson(offered("gzip"), prepareJson([1]));
+    expect(small.headers.get(BODY_ENCODING_RESPONSE_HEADER)).toBeNull();
+    expect(await small.json()).toEqual([1]);
   });
 
   it("errors carry their status and are never cached", async () => {

@@ -1,4 +1,5 @@
 import { noteDatabaseError } from "../db-outage";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER } from "../pre-encoded-bodies";
 import { friendlyMessage, httpStatus, type ErrorCode } from "../errors";
 import { jsonRoute } from "./json-route";
 import type { PreparedJson } from "./prepared-json";
@@ -16,9 +17,21 @@ export function apiJson(body: unknown, cacheControl: string = LIST_CACHE): Respo
   return Response.json(body, { headers: { ...CORS, "cache-control": cacheControl } });
 }
 
-/** A prepared answer (lib/api/prepared-json.ts), as apiJson would send it. */
-export function apiPreparedJson(prepared: PreparedJson, cacheControl: string = LIST_CACHE): Response {
-  return new Response(prepared.bytes, { headers: { ...CORS, "cache-control": cacheControl, "content-type": "application/json" } });
+/** Below this a body is not worth compressing (`compression`'s own threshold, beneath, agrees). */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A prepared answer (lib/api/prepared-json.ts), as apiJson would send it, and compressed once for
+ * all clients when the server offers the request a compression (lib/pre-encoded-bodies.ts).
+ */
+export async function apiPreparedJson(request: Request, prepared: PreparedJson, cacheControl: string = LIST_CACHE): Promise<Response> {
+  const headers: Record<string, string> = { ...CORS, "cache-control": cacheControl, "content-type": "application/json" };
+  const offered = request.headers.get(BODY_ENCODING_REQUEST_HEADER);
+  if ((offered === "br" || offered === "gzip") && prepared.bytes.byteLength >= COMPRESS_FROM_BYTES) {
+    const compressed = await prepared.compressed(offered).catch(() => null); // failed: sent as it is
+    if (compressed) return new Response(compressed, { headers: { ...headers, [BODY_ENCODING_RESPONSE_HEADER]: offered } });
+  }
+  return new Response(prepared.bytes, { headers });
 }
 
 export function apiError(code: Extract<ErrorCode, "invalid_input" | "not_found" | "internal" | "unavailable">, message: string, parameter?: string): Response {

@@ -1,14 +1,33 @@
+import { type Compression, compressLikePages } from "../body-compression";
+
 /**
  * A JSON answer serialised once, for answers sent unchanged to many clients (the read API's
  * shared answers, db/queries/shared-reads.ts): serialising 40 kB of search results again for
- * every request was a measurable part of what such a request cost.
- *
- * (Compressing once too would save more, but Next drops a route handler's own Content-Encoding
- * header, and the body is then compressed again on its way out (lib/response-compression.ts):
- * tried when Next compressed, and clients got gzip inside gzip.)
+ * every request was a measurable part of what such a request cost. Compressed once too, per
+ * compression a client asks for, when first asked (lib/pre-encoded-bodies.ts sends it).
  */
-export type PreparedJson = { bytes: Uint8Array<ArrayBuffer> };
+export type PreparedJson = {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The bytes compressed, made at the first call for each compression and shared by the later ones. */
+  compressed(encoding: Compression): Promise<Uint8Array<ArrayBuffer>>;
+};
 
 export function prepareJson(value: unknown): PreparedJson {
-  return { bytes: new TextEncoder().encode(JSON.stringify(value)) };
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  const made: Partial<Record<Compression, Promise<Uint8Array<ArrayBuffer>>>> = {};
+  return {
+    bytes,
+    compressed(encoding) {
+      let body = made[encoding];
+      if (!body) {
+        // zlib's output owns a plain ArrayBuffer, as a Response body must.
+        body = made[encoding] = compressLikePages(encoding, bytes).then((b) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength));
+        // A failed compression is not kept: the next request compresses again.
+        body.catch(() => {
+          if (made[encoding] === body) delete made[encoding];
+        });
+      }
+      return body;
+    },
+  };
 }

@@ -170,8 +170,9 @@ describe.skipIf(!installed)("deploy/nginx.conf", () => {
     expect(totalHits("/_next/static/chunks/app-123.js")).toBe(1);
   });
 
-  it("passes the client's address, scheme and host, asks the app for uncompressed bodies, and drops a client's claim to be prepared", async () => {
-    const response = await get("/api/echo", { "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6", "accept-encoding": "gzip", "x-paperboard-prepared": "1" });
+  it("passes the client's address, scheme and host, asks the app for uncompressed bodies, and drops a client's claims to be prepared or offered a compression", async () => {
+    const claims = { "x-paperboard-prepared": "1", "x-paperboard-body-encoding": "gzip" };
+    const response = await get("/api/echo", { "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6", "accept-encoding": "gzip", ...claims });
     const { headers } = (await response.json()) as { headers: Record<string, string> };
     expect(headers["x-real-ip"]).toBe("127.0.0.1"); // what TRUSTED_IP_HEADER=x-real-ip reads: never the client's claim
     expect(headers["x-forwarded-for"]).toBe("6.6.6.6, 127.0.0.1"); // the last hop is nginx's own view
@@ -180,6 +181,7 @@ describe.skipIf(!installed)("deploy/nginx.conf", () => {
     expect(headers["x-forwarded-host"]).toBe(new URL(nginx.origin).host);
     expect(headers["accept-encoding"]).toBeUndefined();
     expect(headers["x-paperboard-prepared"]).toBeUndefined(); // only an app server may mark a request (lib/cached-page-requests.ts)
+    expect(headers["x-paperboard-body-encoding"]).toBeUndefined(); // nor offer a compression (lib/pre-encoded-bodies.ts)
   });
 
   it("compresses with gzip itself", async () => {

@@ -24,5 +24,5 @@ const dailyPapersAnswer = sharedRead(async ({ query, today, origin }: { query: D
 export const GET = apiRoute(async (request: Request) => {
   const query = parseDailyPapersQuery(new URL(request.url).searchParams);
   if (!query.ok) return apiError("invalid_input", query.message, query.parameter);
-  return apiPreparedJson(await dailyPapersAnswer({ query: query.value, today: todayUtc(), origin: siteOrigin(getEnv(), request.headers) }));
+  return apiPreparedJson(request, await dailyPapersAnswer({ query: query.value, today: todayUtc(), origin: siteOrigin(getEnv(), request.headers) }));
 });

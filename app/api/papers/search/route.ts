@@ -19,5 +19,5 @@ const searchAnswer = sharedRead(async ({ q, limit }: { q: string; limit: number 
 export const GET = apiRoute(async (request: Request) => {
   const query = parseSearchQuery(new URL(request.url).searchParams);
   if (!query.ok) return apiError("invalid_input", query.message, query.parameter);
-  return apiPreparedJson(await searchAnswer({ q: query.value.q, limit: query.value.limit }));
+  return apiPreparedJson(request, await searchAnswer({ q: query.value.q, limit: query.value.limit }));
 });
