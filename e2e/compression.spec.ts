@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import http from "node:http";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { PAGE_GZIP_LEVEL } from "@/lib/body-compression";
 
 // The real server compresses through lib/response-compression.ts (next.config.js turns Next's own
 // gzip off; instrumentation.ts installs ours): if that hook were missing, every page would go out
@@ -35,8 +38,10 @@ test("pages and build assets are compressed as the client asks", async ({ reques
 });
 
 // The read API's shared answers are compressed once per answer by the route handler and sent as
-// they are (lib/pre-encoded-bodies.ts): compressed again on the way out, they would not parse.
-test("the read API's shared answers go out compressed once, as the client asks", async ({ request }) => {
+// they are (lib/pre-encoded-bodies.ts): compressed again on the way out, they would not parse. And
+// compressed in one piece: `compression` compresses on the fly and Next flushes it after each
+// chunk, which leaves a flush marker in its bytes, so the raw body tells the two apart.
+test("the read API's shared answers go out compressed once, as the client asks", async ({ request, baseURL }) => {
   for (const encoding of ["gzip", "br"]) {
     const response = await request.get("/api/daily_papers", { headers: { "accept-encoding": encoding } });
     expect(response.status()).toBe(200);
@@ -46,6 +51,17 @@ test("the read API's shared answers go out compressed once, as the client asks",
     const list = (await response.json()) as { paper: { id: string } }[];
     expect(list.length).toBeGreaterThan(0);
   }
+  const raw = await new Promise<Buffer>((resolve, reject) => {
+    http
+      .get(new URL("/api/daily_papers", baseURL), { headers: { "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve(Buffer.concat(chunks)));
+      })
+      .on("error", reject);
+  });
+  expect(raw).toEqual(gzipSync(gunzipSync(raw), { level: PAGE_GZIP_LEVEL }));
+
   const plain = await request.get("/api/daily_papers", { headers: { "accept-encoding": "identity" } });
   expect(plain.headers()["content-encoding"]).toBeUndefined();
   expect(((await plain.json()) as unknown[]).length).toBeGreaterThan(0);

@@ -1,46 +1,45 @@
 import type http from "node:http";
+import vary from "vary";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER, bodyEncodingOffer } from "./body-encoding-offer";
 import { wholeBodyEncoding } from "./whole-body-encoding";
 
 // Lets a route handler send a body it compressed itself, once, for many clients: the read API's
 // shared JSON answers (lib/api/prepared-json.ts), the same bytes for every client until they are
-// read again from the database. Compressing 40 kB of search results again for every request was
-// most of what such a request cost beyond Next's own work (README, "What the fifteenth pass
+// read again from the database. Compressing them again for every request cost a third of the
+// search API's throughput and two fifths of the daily list's (README, "What the fifteenth pass
 // changed").
 //
 // Next drops a route handler's Content-Encoding (it may have come from a `fetch` that already
-// decoded the body), and `compression` would then compress the body again. So the server says
-// which compression it negotiated, in a request header the handler reads, and the handler names
-// the compression of the body it sends in a response header of ours, which becomes
-// Content-Encoding just before the headers go out; `compression` beneath then finds the body
-// already encoded and lets it pass (it still adds `Vary: Accept-Encoding`).
-//
-// A client cannot choose for the server: every request's header is deleted first, and nginx drops
-// it too (deploy/nginx.conf). In the instant before the server has installed this, a client that
-// sent it could only spoil its own answer.
+// decoded the body), and `compression` would then compress the body again. So the server offers
+// the compression it negotiated in a request header (lib/body-encoding-offer.ts), and a handler
+// that took it says so in a response header of ours, which becomes Content-Encoding just before
+// the headers go out; `compression` beneath then finds the body already encoded and lets it pass.
+// A client's own header is deleted from every request, and nginx drops it too (deploy/nginx.conf).
 
-/** Set by the server on a read API request: the compression (`br` or `gzip`) its answer may come in. */
-export const BODY_ENCODING_REQUEST_HEADER = "x-paperboard-body-encoding";
-/** Set by a route handler that sent its body compressed as the request's header offered; the server turns it into Content-Encoding. */
-export const BODY_ENCODING_RESPONSE_HEADER = "x-paperboard-content-encoding";
+const API_PREFIX = "/api/";
 
-const READ_API = "/api/";
-
-/** Offers a read API request a compression, and makes the handler's claim that it used it into Content-Encoding. Call after `compression` wraps the response. */
+/**
+ * Offers an API GET a compression, and makes the handler's note that its body is compressed into
+ * Content-Encoding, with `Vary: Accept-Encoding`. Call after `compression` has wrapped the
+ * response, so that this wrapper of writeHead runs before compression's.
+ */
 export function offerPreEncodedBodies(request: http.IncomingMessage, response: http.ServerResponse): void {
   delete request.headers[BODY_ENCODING_REQUEST_HEADER];
-  if (request.method !== "GET" || !request.url?.startsWith(READ_API)) return;
+  if (request.method !== "GET" || !request.url?.startsWith(API_PREFIX)) return;
   const encoding = wholeBodyEncoding(request);
   if (encoding !== "br" && encoding !== "gzip") return;
-  request.headers[BODY_ENCODING_REQUEST_HEADER] = encoding;
-  // Before `compression` looks at the headers: its wrapper of writeHead is beneath this one.
+  request.headers[BODY_ENCODING_REQUEST_HEADER] = bodyEncodingOffer(encoding);
   const writeHead = response.writeHead as (...args: unknown[]) => http.ServerResponse;
+  // Reads the headers set so far; Next sets them all before it writes (never as writeHead's argument).
   const nameEncoding = function (this: http.ServerResponse, ...args: unknown[]) {
     if (response.writeHead === nameEncoding) response.writeHead = writeHead;
     const claimed = response.getHeader(BODY_ENCODING_RESPONSE_HEADER);
     if (claimed !== undefined) {
       response.removeHeader(BODY_ENCODING_RESPONSE_HEADER);
-      // A handler only claims the compression it was offered (lib/api/prepared-json.ts).
-      if (claimed === encoding) response.setHeader("Content-Encoding", encoding);
+      // The body is in the encoding the handler names: sent under any other name, it would be garbage.
+      if (claimed === "br" || claimed === "gzip") response.setHeader("Content-Encoding", claimed);
+      // Not left to `compression`, which adds it only to types it compresses and without no-transform.
+      vary(response, "Accept-Encoding");
     }
     return writeHead.apply(this, args);
   } as typeof response.writeHead;

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, PAGE_BROTLI_QUALITY, PAGE_GZIP_LEVEL } from "./body-compression";
-import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER } from "./pre-encoded-bodies";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER, offeredBodyEncoding } from "./body-encoding-offer";
 import { compressResponses } from "./response-compression";
 
 // A real HTTP server in this worker with the channel subscription installed, as next start has it
@@ -46,11 +46,12 @@ beforeAll(async () => {
 const answer = Buffer.from(JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: `2401.${i}`, title: `Attention, Erdős ${i}` }))));
 const precompressed = { gzip: gzipSync(answer), br: brotliCompressSync(answer) };
 function sendPrepared(req: http.IncomingMessage, res: http.ServerResponse) {
-  const offered = req.headers[BODY_ENCODING_REQUEST_HEADER];
-  res.setHeader("x-offered", String(offered ?? "none"));
+  const offered = offeredBodyEncoding(req.headers[BODY_ENCODING_REQUEST_HEADER] as string | undefined);
+  res.setHeader("x-offered", offered ?? "none");
   res.setHeader("content-type", "application/json");
-  const body = offered === "gzip" || offered === "br" ? precompressed[offered] : answer;
-  if (body !== answer) res.setHeader(BODY_ENCODING_RESPONSE_HEADER, String(offered));
+  if (req.url?.includes("no-transform")) res.setHeader("cache-control", "public, no-transform");
+  const body = offered ? precompressed[offered] : answer;
+  if (offered) res.setHeader(BODY_ENCODING_RESPONSE_HEADER, offered);
   res.write(body);
   res.end();
 }
@@ -161,10 +162,14 @@ describe("compressResponses", () => {
       expect(body).toEqual(precompressed[encoding]); // compressed once, not again on its way out
       expect(decompress(body)).toEqual(answer);
     }
+    // Vary even where compression adds none (it leaves no-transform answers alone).
+    const untransformed = await get("/api/prepared-no-transform", "gzip");
+    expect(untransformed.headers["content-encoding"]).toBe("gzip");
+    expect(untransformed.headers["vary"]).toMatch(/accept-encoding/i);
   });
 
   it("offers no compression the client did not ask for, nor to writes or pages, whatever the client claims", async () => {
-    const claim = { [BODY_ENCODING_REQUEST_HEADER]: "gzip" };
+    const claim = { [BODY_ENCODING_REQUEST_HEADER]: "gzip" }; // a client's: the server deletes it
     const cases = [
       { path: "/api/prepared", acceptEncoding: undefined, offered: "none", encoding: undefined },
       { path: "/api/prepared", acceptEncoding: "identity", offered: "none", encoding: undefined },

@@ -73,7 +73,6 @@ export function compressResponses(): () => void {
       pages(request, response, next);
       encodeWholeBodies(request, response, wholePages);
     }
-    // Last, so that its wrapper of writeHead runs before compression's.
-    offerPreEncodedBodies(request, response);
+    offerPreEncodedBodies(request, response); // after compression's wrappers (see there)
   });
 }

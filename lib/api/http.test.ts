@@ -1,9 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER } from "../pre-encoded-bodies";
+import { compressLikePages } from "../body-compression";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER, bodyEncodingOffer } from "../body-encoding-offer";
 import { decodeSegments } from "../uri";
 import { apiError, apiJson, apiPreparedJson, apiRoute } from "./http";
 import { prepareJson } from "./prepared-json";
+
+// Counted, to see an answer compressed once however often it is sent.
+vi.mock("../body-compression", async (original) => {
+  const actual = await original<typeof import("../body-compression")>();
+  return { ...actual, compressLikePages: vi.fn(actual.compressLikePages) };
+});
 
 describe("API responses", () => {
   it("are public, briefly cacheable and open to any origin", async () => {
@@ -27,27 +34,33 @@ describe("API responses", () => {
   it("a prepared answer goes compressed, once for every request, when the server offers a compression", async () => {
     const value = Array.from({ length: 60 }, (_, i) => ({ id: `2401.${String(i).padStart(5, "0")}`, title: `Paper ${i} on Erdős graphs` }));
     const prepared = prepareJson(value);
-    const offered = (encoding: string) => new Request("http://localhost/api/papers/search?q=x", { headers: { [BODY_ENCODING_REQUEST_HEADER]: encoding } });
+    const offered = (offer: string) => new Request("http://localhost/api/papers/search?q=x", { headers: { [BODY_ENCODING_REQUEST_HEADER]: offer } });
+    vi.mocked(compressLikePages).mockClear();
     for (const [encoding, decompress] of [["gzip", gunzipSync], ["br", brotliDecompressSync]] as const) {
-      const first = await apiPreparedJson(offered(encoding), prepared);
-      const second = await apiPreparedJson(offered(encoding), prepared);
+      const first = await apiPreparedJson(offered(bodyEncodingOffer(encoding)), prepared);
+      const second = await apiPreparedJson(offered(bodyEncodingOffer(encoding)), prepared);
       expect(first.headers.get(BODY_ENCODING_RESPONSE_HEADER)).toBe(encoding);
       expect(first.headers.get("content-type")).toBe("application/json");
       const bytes = Buffer.from(await first.arrayBuffer());
       expect(bytes.length).toBeLessThan(prepared.bytes.length / 3);
       expect(JSON.parse(decompress(bytes).toString("utf8"))).toEqual(value);
       expect(Buffer.from(await second.arrayBuffer())).toEqual(bytes);
-      expect(prepared.compressed(encoding)).toBe(prepared.compressed(encoding)); // made once, then shared
     }
-    // Offered nothing, or something else, or a body too small to be worth it: sent as it is.
-    for (const request of [new Request("http://localhost/api/daily_papers"), offered("deflate")]) {
+    expect(vi.mocked(compressLikePages).mock.calls.map(([encoding]) => encoding)).toEqual(["gzip", "br"]);
+    // Small answers too (compression would have compressed them on every request).
+    const small = await apiPreparedJson(offered(bodyEncodingOffer("gzip")), prepareJson([1]));
+    expect(JSON.parse(gunzipSync(Buffer.from(await small.arrayBuffer())).toString())).toEqual([1]);
+  });
+
+  it("a prepared answer goes as it is without the server's own offer: none, another coding, or a client's forgery", async () => {
+    const prepared = prepareJson([{ id: "2401.00001" }]);
+    const forged = bodyEncodingOffer("gzip").replace(/ .*/, " not-the-servers-token");
+    for (const offer of [null, "deflate", "gzip", forged]) {
+      const request = new Request("http://localhost/api/daily_papers", { headers: offer === null ? {} : { [BODY_ENCODING_REQUEST_HEADER]: offer } });
       const response = await apiPreparedJson(request, prepared);
-      expect(response.headers.get(BODY_ENCODING_RESPONSE_HEADER)).toBeNull();
-      expect(await response.json()).toEqual(value);
+      expect(response.headers.get(BODY_ENCODING_RESPONSE_HEADER), String(offer)).toBeNull();
+      expect(await response.json()).toEqual([{ id: "2401.00001" }]);
     }
-    const small = await apiPreparedJson(offered("gzip"), prepareJson([1]));
-    expect(small.headers.get(BODY_ENCODING_RESPONSE_HEADER)).toBeNull();
-    expect(await small.json()).toEqual([1]);
   });
 
   it("errors carry their status and are never cached", async () => {

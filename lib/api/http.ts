@@ -1,5 +1,5 @@
 import { noteDatabaseError } from "../db-outage";
-import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER } from "../pre-encoded-bodies";
+import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER, offeredBodyEncoding } from "../body-encoding-offer";
 import { friendlyMessage, httpStatus, type ErrorCode } from "../errors";
 import { jsonRoute } from "./json-route";
 import type { PreparedJson } from "./prepared-json";
@@ -17,17 +17,16 @@ export function apiJson(body: unknown, cacheControl: string = LIST_CACHE): Respo
   return Response.json(body, { headers: { ...CORS, "cache-control": cacheControl } });
 }
 
-/** Below this a body is not worth compressing (`compression`'s own threshold, beneath, agrees). */
-const COMPRESS_FROM_BYTES = 1024;
-
 /**
  * A prepared answer (lib/api/prepared-json.ts), as apiJson would send it, and compressed once for
- * all clients when the server offers the request a compression (lib/pre-encoded-bodies.ts).
+ * all clients when the server offers the request a compression (lib/pre-encoded-bodies.ts). Small
+ * answers too: `compression` would compress them anyway (Next sends no Content-Length, so its
+ * 1 kB threshold never applies), on every request.
  */
 export async function apiPreparedJson(request: Request, prepared: PreparedJson, cacheControl: string = LIST_CACHE): Promise<Response> {
   const headers: Record<string, string> = { ...CORS, "cache-control": cacheControl, "content-type": "application/json" };
-  const offered = request.headers.get(BODY_ENCODING_REQUEST_HEADER);
-  if ((offered === "br" || offered === "gzip") && prepared.bytes.byteLength >= COMPRESS_FROM_BYTES) {
+  const offered = offeredBodyEncoding(request.headers.get(BODY_ENCODING_REQUEST_HEADER));
+  if (offered) {
     const compressed = await prepared.compressed(offered).catch(() => null); // failed: sent as it is
     if (compressed) return new Response(compressed, { headers: { ...headers, [BODY_ENCODING_RESPONSE_HEADER]: offered } });
   }

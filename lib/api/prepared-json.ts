@@ -20,8 +20,9 @@ export function prepareJson(value: unknown): PreparedJson {
     compressed(encoding) {
       let body = made[encoding];
       if (!body) {
-        // zlib's output owns a plain ArrayBuffer, as a Response body must.
-        body = made[encoding] = compressLikePages(encoding, bytes).then((b) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength));
+        // Copied once to a buffer of its own size: zlib's output may be a slice of a larger one
+        // (Node's 8 kB pool, zlib's 16 kB chunks), which this answer would keep alive while cached.
+        body = made[encoding] = compressLikePages(encoding, bytes).then((compressed) => new Uint8Array(compressed));
         // A failed compression is not kept: the next request compresses again.
         body.catch(() => {
           if (made[encoding] === body) delete made[encoding];

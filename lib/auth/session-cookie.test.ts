@@ -1,4 +1,6 @@
-import { encode } from "next-auth/jwt";
+import { hkdf } from "@panva/hkdf";
+import { base64url, calculateJwkThumbprint, EncryptJWT } from "jose";
+import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { readSessionClaims, sessionCookieValue } from "./session-cookie";
 
@@ -45,6 +47,48 @@ describe("readSessionClaims", () => {
 
   it("is null without a session cookie", async () => {
     expect(await readSessionClaims([{ name: "theme", value: "dark" }], SECRET)).toBeNull();
+  });
+});
+
+// lib/auth/session-cookie.ts opens cookies as Auth.js's own `decode` does, with the key derived
+// once: it must take exactly the tokens `decode` takes. Tokens sealed by hand with jose, as Auth.js
+// seals them but for what each case changes.
+describe("readSessionClaims against Auth.js's decode", () => {
+  const name = "authjs.session-token";
+  const derived = (secret: string, length: number) => hkdf("sha256", secret, name, `Auth.js Generated Encryption Key (${name})`, length);
+  const thumbprint = async (key: Uint8Array) => calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, key.length === 64 ? "sha512" : "sha256");
+
+  async function sealedBy({ secret = SECRET, alg = "dir", enc = "A256CBC-HS512", kid = "thumbprint" as string | null, expiresIn = 3600 }) {
+    const key = await derived(secret, enc === "A256GCM" || alg === "A256KW" ? 32 : enc === "A128GCM" ? 16 : 64);
+    const header = { alg, enc, ...(kid === null ? {} : { kid: kid === "thumbprint" ? await thumbprint(key) : kid }) };
+    const now = Math.floor(Date.now() / 1000);
+    return new EncryptJWT({ sub: "user-9", sv: 1 }).setProtectedHeader(header).setIssuedAt(now).setExpirationTime(now + expiresIn).encrypt(key);
+  }
+
+  const cases: [string, Parameters<typeof sealedBy>[0], boolean][] = [
+    ["A256CBC-HS512 named by its thumbprint (what Auth.js seals)", {}, true],
+    ["A256CBC-HS512 without a key name", { kid: null }, true],
+    ["A256GCM named by its thumbprint", { enc: "A256GCM" }, true],
+    ["A256GCM without a key name", { enc: "A256GCM", kid: null }, true],
+    ["a key name that is not the key's", { kid: "another-key" }, false],
+    ["a wrapped key instead of the key itself", { alg: "A256KW", kid: null }, false],
+    ["a content encryption Auth.js does not use", { enc: "A128GCM", kid: null }, false],
+    ["another secret", { secret: "another-secret-that-is-also-long-0123456789" }, false],
+    ["expired a minute ago", { expiresIn: -60 }, false],
+  ];
+
+  it.each(cases)("%s", async (_, seal, taken) => {
+    const value = await sealedBy(seal);
+    const byAuthJs = await decode({ token: value, secret: SECRET, salt: name }).then(Boolean, () => false);
+    expect(byAuthJs).toBe(taken);
+    expect(await readSessionClaims([{ name, value }], SECRET)).toEqual(taken ? { userId: "user-9", sessionVersion: 1 } : null);
+  });
+
+  it("keeps each secret's key apart", async () => {
+    const other = "another-secret-that-is-also-long-0123456789";
+    expect(await readSessionClaims([{ name, value: await sealedBy({}) }], SECRET)).not.toBeNull();
+    expect(await readSessionClaims([{ name, value: await sealedBy({ secret: other }) }], other)).not.toBeNull();
+    expect(await readSessionClaims([{ name, value: await sealedBy({ secret: other }) }], SECRET)).toBeNull();
   });
 });
 
