@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PAGE_GZIP_LEVEL } from "@/lib/body-compression";
+import { rawRequest } from "@/tests/support/raw-request";
 
 // The real server compresses through lib/response-compression.ts (next.config.js turns Next's own
 // gzip off; instrumentation.ts installs ours): if that hook were missing, every page would go out
@@ -51,15 +51,7 @@ test("the read API's shared answers go out compressed once, as the client asks",
     const list = (await response.json()) as { paper: { id: string } }[];
     expect(list.length).toBeGreaterThan(0);
   }
-  const raw = await new Promise<Buffer>((resolve, reject) => {
-    http
-      .get(new URL("/api/daily_papers", baseURL), { headers: { "accept-encoding": "gzip" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve(Buffer.concat(chunks)));
-      })
-      .on("error", reject);
-  });
+  const { body: raw } = await rawRequest(new URL("/api/daily_papers", baseURL).href, { headers: { "accept-encoding": "gzip" } });
   expect(raw).toEqual(gzipSync(gunzipSync(raw), { level: PAGE_GZIP_LEVEL }));
 
   const plain = await request.get("/api/daily_papers", { headers: { "accept-encoding": "identity" } });

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import vary from "vary";
 import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER, bodyEncodingOffer } from "./body-encoding-offer";
-import { wholeBodyEncoding } from "./whole-body-encoding";
+import { negotiatedEncoding } from "./whole-body-encoding";
 
 // Lets a route handler send a body it compressed itself, once, for many clients: the read API's
 // shared JSON answers (lib/api/prepared-json.ts), the same bytes for every client until they are
@@ -26,7 +26,7 @@ const API_PREFIX = "/api/";
 export function offerPreEncodedBodies(request: http.IncomingMessage, response: http.ServerResponse): void {
   delete request.headers[BODY_ENCODING_REQUEST_HEADER];
   if (request.method !== "GET" || !request.url?.startsWith(API_PREFIX)) return;
-  const encoding = wholeBodyEncoding(request);
+  const encoding = negotiatedEncoding(request);
   if (encoding !== "br" && encoding !== "gzip") return;
   request.headers[BODY_ENCODING_REQUEST_HEADER] = bodyEncodingOffer(encoding);
   const writeHead = response.writeHead as (...args: unknown[]) => http.ServerResponse;

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
+import { rawRequest, type RawAnswer } from "@/tests/support/raw-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSET_GZIP_LEVEL, BROTLI_WINDOW_BITS, PAGE_BROTLI_QUALITY, PAGE_GZIP_LEVEL } from "./body-compression";
 import { BODY_ENCODING_REQUEST_HEADER, BODY_ENCODING_RESPONSE_HEADER, offeredBodyEncoding } from "./body-encoding-offer";
@@ -61,20 +62,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-
-function get(path: string, acceptEncoding?: string, { method = "GET", headers: extra = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers = { ...(acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding }), ...extra };
-    http
-      .request(`${origin}${path}`, { method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on("error", reject)
-      .end();
-  });
+function get(path: string, acceptEncoding?: string, { method = "GET", headers = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+  return rawRequest(`${origin}${path}`, { method, headers: { ...(acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding }), ...headers } });
 }
 
 describe("compressResponses", () => {

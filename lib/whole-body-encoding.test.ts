@@ -3,9 +3,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from "node:zlib";
+import { rawRequest, type RawAnswer } from "@/tests/support/raw-request";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EncodedBodies } from "./encoded-bodies";
-import { encodeWholeBodies, WHOLE_BODY_MIN_CHARS, wholeBodyEncoding, type WholeBodies } from "./whole-body-encoding";
+import { encodeWholeBodies, WHOLE_BODY_MIN_CHARS, negotiatedEncoding, type WholeBodies } from "./whole-body-encoding";
 
 // A real HTTP server with `compression` beneath and the whole-body layer above, as
 // lib/response-compression.ts installs them; its handler answers the way Next does: a cached page
@@ -74,20 +75,8 @@ beforeEach(() => {
   };
 });
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-
-function ask(path: string, acceptEncoding?: string, method = "GET"): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding };
-    http
-      .request(`${origin}${path}`, { method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on("error", reject)
-      .end();
-  });
+function ask(path: string, acceptEncoding?: string, method = "GET"): Promise<RawAnswer> {
+  return rawRequest(`${origin}${path}`, { method, headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
 }
 
 describe("encodeWholeBodies", () => {
@@ -201,8 +190,8 @@ describe("encodeWholeBodies", () => {
   });
 });
 
-describe("wholeBodyEncoding", () => {
-  const choose = (acceptEncoding?: string) => wholeBodyEncoding({ headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
+describe("negotiatedEncoding", () => {
+  const choose = (acceptEncoding?: string) => negotiatedEncoding({ headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
 
   it("chooses as compression does: Brotli first when equally welcome, then gzip, else identity; deflate is compression's", () => {
     expect(choose("gzip, deflate, br, zstd")).toBe("br");

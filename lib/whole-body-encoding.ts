@@ -15,13 +15,13 @@ import type { EncodedBodies } from "./encoded-bodies";
 /** Bodies below this are cheap to encode or compress per request, and not worth keeping; Next's cached pages are 100–300 kB. */
 export const WHOLE_BODY_MIN_CHARS = 16 * 1024;
 
-type WholeBodyEncoding = "br" | "gzip" | "identity";
+type NegotiatedEncoding = "br" | "gzip" | "identity";
 
 // @types/negotiator lags behind 0.6.4, whose second argument breaks ties by the server's preference.
 type ServerPreferring = { encoding(available: string[], preferred: string[]): string | undefined };
 
 /** The encoding `compression` would choose (its list and preference), or null when it is not one we keep (deflate, or none acceptable). */
-export function wholeBodyEncoding(request: Pick<http.IncomingMessage, "headers">): WholeBodyEncoding | null {
+export function negotiatedEncoding(request: Pick<http.IncomingMessage, "headers">): NegotiatedEncoding | null {
   const chosen = (new Negotiator(request) as unknown as ServerPreferring).encoding(["br", "gzip", "deflate", "identity"], ["br", "gzip"]);
   return chosen === "br" || chosen === "gzip" || chosen === "identity" ? chosen : null;
 }
@@ -54,7 +54,7 @@ export function encodeWholeBodies(request: http.IncomingMessage, response: http.
   const endWhole = function (this: http.ServerResponse, ...args: unknown[]) {
     if (response.end === endWhole) response.end = end;
     const [body, encodingOrDone] = args;
-    const encoding = isWholePage(response, body, encodingOrDone) ? wholeBodyEncoding(request) : null;
+    const encoding = isWholePage(response, body, encodingOrDone) ? negotiatedEncoding(request) : null;
     if (encoding === null) return endWith.apply(this, args);
     const done = args.find((arg): arg is () => void => typeof arg === "function");
     // `Vary: Accept-Encoding` is compression's to add, beneath: it does for every page that passes
